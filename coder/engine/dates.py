@@ -1,0 +1,501 @@
+"""The date step: event dates from the words of a sentence, resolved against publication.
+
+Every phrase is recognised by our own regular expressions. We deliberately do not run a
+general date parser over free text: dateparser's ``search_dates`` reads "50" in
+"80 kilometers (50 miles)" as a year, and a count of people or a resolution number must never
+become a date. Everything here is pure: the publication date is the only clock.
+
+Rules shared by every phrase (codebook §7):
+
+* ``time_precision`` 1 is an exact day, 2 a week or weekend, 3 a month; a span is recorded by
+  its middle, or by its first/last day when the source says "early"/"late".
+* No resolved date is ever after publication: a news report tells what has happened. Phrases
+  about the future ("next Sunday", an explicit date after publication) resolve to nothing.
+* A phrase more than a year before publication, or naming only a past year or decade, places
+  the sentence in the background: its evidence has ``is_history=True``.
+"""
+
+import calendar
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Final
+
+# Codebook §7 precision codes.
+EXACT_DAY: Final = 1
+WEEK: Final = 2
+MONTH: Final = 3
+
+# Older than this, a date is background to a news report, not its event.
+_HISTORY_AFTER: Final = timedelta(days=365)
+
+_SATURDAY: Final = 5  # date.weekday(); ACLED's data week runs Saturday to Friday (codebook §7)
+
+
+@dataclass(frozen=True, slots=True)
+class DateEvidence:
+    """One resolved date phrase, or the publication-date default (``span`` None)."""
+
+    event_date: date
+    time_precision: int  # codebook: 1 exact day, 2 week/weekend, 3 month
+    span: tuple[int, int] | None  # characters of the sentence that justify it; None for default
+    is_history: bool = False  # the phrase places the sentence in the past (background)
+
+
+@dataclass(frozen=True, slots=True)
+class _Relative:
+    """A day counted from the sentence's previous exact day ("the day before")."""
+
+    span: tuple[int, int]
+    shift: int
+
+
+_Outcome = DateEvidence | _Relative | None
+_Handler = Callable[[re.Match[str], date], _Outcome]
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    outcome: _Outcome  # None: the words name no usable day, but still hide shorter matches
+
+
+# --- vocabulary -------------------------------------------------------------------------------
+
+_WEEKDAYS: Final = {
+    "mon": 0, "tues": 1, "wednes": 2, "thurs": 3, "fri": 4, "satur": 5, "sun": 6,
+}  # fmt: skip
+_WEEKDAY: Final = r"(?i:(mon|tues|wednes|thurs|fri|satur|sun)day)"
+_WEEKDAY_NC: Final = r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+
+_MONTH_NAMES: Final = tuple(calendar.month_name)[1:]
+# Month names are matched case-sensitively: "may" and "march" are also ordinary words.
+_MONTH_FULL: Final = r"(?:" + "|".join(_MONTH_NAMES) + r")\b"
+_MONTH_ANY: Final = _MONTH_FULL + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
+_MONTH_NUMBER: Final = {name[:3].lower(): n for n, name in enumerate(_MONTH_NAMES, 1)}
+
+_NUMBER_WORDS: Final = {
+    word: n
+    for n, word in enumerate(
+        (
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ),  # fmt: skip
+        1,
+    )
+} | {"a": 1, "an": 1, "thirty": 30}
+_VAGUE: Final = r"several|a\s+few|few|some|many|a\s+couple\s+of|couple\s+of"
+_UNITS: Final = "one|two|three|four|five|six|seven|eight|nine"
+_QUANTITY: Final = rf"\d{{1,3}}|(?:twenty|thirty)-(?:{_UNITS})|{_VAGUE}|" + "|".join(
+    sorted(_NUMBER_WORDS, key=len, reverse=True)
+)
+_YEAR: Final = r"(?:19|20)\d{2}(?![\d]|[-/,]\d)"
+
+# Cheap first pass: a sentence without any of these stems has no date phrase at all.
+_PRECHECK: Final = re.compile(
+    r"\d|day|night|week|month|year|decade|centur|generation|ago|tonight|morning|afternoon|evening"
+    r"|" + _MONTH_ANY,
+    re.IGNORECASE,
+)
+
+
+# --- calendar helpers ---------------------------------------------------------------------------
+
+
+def _ev(match: re.Match[str], day: date, precision: int, history: bool = False) -> DateEvidence:
+    return DateEvidence(day, precision, match.span(), history)
+
+
+def _last_on_or_before(published: date, weekday: int) -> date:
+    """The most recent given weekday on or before publication; publication day itself counts."""
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def _data_week_start(published: date) -> date:
+    """The Saturday opening the ACLED data week (Saturday-Friday) that holds publication."""
+    return _last_on_or_before(published, _SATURDAY)
+
+
+def _month_day(year: int, month: int, where: str, published: date) -> date:
+    """A month told without a day: 1st for "early", last day for "late", else the 15th (§7).
+
+    In the publication month only the days up to publication have happened, so the middle is
+    taken of that shorter span and "late" stops at publication.
+    """
+    last = calendar.monthrange(year, month)[1]
+    if where in {"early", "beginning", "start"}:
+        day = 1
+    elif where in {"late", "end"}:
+        day = last
+    else:
+        day = 15
+    if (year, month) == (published.year, published.month):
+        if day == 15 and published.day < 15:
+            day = (1 + published.day) // 2
+        day = min(day, published.day)
+    return date(year, month, day)
+
+
+def _history_year(year: int, published: date) -> date:
+    """The middle of a past year, never after publication (history dates are only nominal)."""
+    return min(date(max(year, 1), 7, 1), published)
+
+
+# --- handlers: one per phrase family ------------------------------------------------------------
+
+_WEEKDAY_PHRASE: Final = re.compile(
+    r"\b(?:(?:late|early|overnight)\s+(?:on\s+)?)?(?:(last|this|next|on)\s+)?"
+    + _WEEKDAY
+    + r"(?:['\u2019]s)?(?:\s+(?:morning|afternoon|evening|night))?\b",
+    re.IGNORECASE,
+)
+
+
+def _weekday(match: re.Match[str], published: date) -> _Outcome:
+    # "late on Saturday", "Saturday night" and "early Monday" are that same day: we date by
+    # the calendar day the source names, whatever the time of day or time zone.
+    which = (match.group(1) or "").lower()
+    weekday = _WEEKDAYS[match.group(2).lower()]
+    if which == "next":
+        return None
+    # A weekday named like the publication weekday is the publication day itself (published
+    # on Sunday, "on Sunday" is that day); only "last Sunday" goes back a full week.
+    day = _last_on_or_before(published, weekday)
+    if which == "last" and day == published:
+        day -= timedelta(days=7)
+    return _ev(match, day, EXACT_DAY)
+
+
+_DAY_WORD: Final = re.compile(
+    r"\b(?:the\s+day\s+before\s+yesterday|(?:earlier\s+)?today|tonight"
+    r"|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night|overnight)(?:['\u2019]s)?\b",
+    re.IGNORECASE,
+)
+_DAY_WORD_SHIFT: Final = {
+    "the day before yesterday": -2,
+    "yesterday": -1,
+    "last night": -1,
+    # Wire reports say "overnight" for the night that ends on the day they are filed: the
+    # night began the day before, as "last night" does.
+    "overnight": -1,
+}
+
+
+def _day_word(match: re.Match[str], published: date) -> _Outcome:
+    key = " ".join(match.group().lower().replace("\u2019", "'").removesuffix("'s").split())
+    return _ev(match, published + timedelta(days=_DAY_WORD_SHIFT.get(key, 0)), EXACT_DAY)
+
+
+_RELATIVE_DAY: Final = re.compile(
+    r"\b(?:the\s+(day\s+before|previous\s+day|preceding\s+day|day\s+after|following\s+day"
+    r"|next\s+day)|a\s+day\s+(earlier|later))\b",
+    re.IGNORECASE,
+)
+
+
+def _relative_day(match: re.Match[str], published: date) -> _Outcome:
+    words = (match.group(1) or match.group(2)).lower()
+    forward = words.startswith(("day after", "following", "next", "later"))
+    return _Relative(match.span(), 1 if forward else -1)
+
+
+_AGO: Final = re.compile(
+    rf"(?<![\w-])(?:({_QUANTITY})\s+)?(day|week|month|year|decade|centur|generation)(?:y|ies|s)?\s+ago\b",
+    re.IGNORECASE,
+)
+_HISTORY_YEARS: Final = {"year": 1, "decade": 10, "centur": 100, "generation": 25}
+
+
+def _count(quantity: str) -> int | None:
+    """A number told in digits or words ("9", "nine", "twenty-one"); None for "several"."""
+    if quantity.isdigit():
+        return int(quantity)
+    parts = [_NUMBER_WORDS.get(part) for part in quantity.split("-")]
+    return None if None in parts else sum(p for p in parts if p is not None)
+
+
+def _ago(match: re.Match[str], published: date) -> _Outcome:
+    quantity = " ".join((match.group(1) or "").lower().split())
+    unit = match.group(2).lower()
+    count = _count(quantity)
+    if unit in _HISTORY_YEARS:
+        # "years ago" without a number still means at least two.
+        years = _HISTORY_YEARS[unit] * (count if count is not None else 2)
+        return _ev(match, _history_year(published.year - years, published), MONTH, history=True)
+    if count is None or unit == "month":
+        # "several days ago" names no day; "two months ago" names no month: don't guess one.
+        return None
+    if unit == "day":
+        return _ev(match, published - timedelta(days=count), EXACT_DAY)
+    return _ev(match, published - timedelta(weeks=count), WEEK)
+
+
+_NAMED_SPAN: Final = re.compile(
+    r"\b(?:(earlier|later)\s+(?:in\s+)?)?(this|last|past|next|the\s+previous|the\s+past)\s+"
+    r"(week|weekend|month|year)(?:['\u2019]s)?\b"
+    r"|\b(?:on|over|at|during)\s+the\s+(?:past\s+)?(weekend)\b",
+    re.IGNORECASE,
+)
+
+
+def _named_span(match: re.Match[str], published: date) -> _Outcome:
+    when = " ".join((match.group(1) or "").lower().split())
+    which = " ".join((match.group(2) or "this").lower().split()).removeprefix("the ")
+    unit = (match.group(3) or match.group(4)).lower()
+    if which == "next" or when == "later":
+        return None  # the future
+    if unit == "week":
+        return _week(match, published, which)
+    if unit == "weekend":
+        return _weekend(match, published, which)
+    if unit == "month":
+        return _month_span(match, published, which, earlier=bool(when))
+    if which in {"last", "previous"}:
+        return _ev(match, _history_year(published.year - 1, published), MONTH, history=True)
+    return None  # "this year", "the past year": vaguer than a month, not recorded (§7)
+
+
+def _week(match: re.Match[str], published: date, which: str) -> DateEvidence:
+    start = _data_week_start(published)
+    if which in {"last", "previous"}:
+        # §7 records "last week" by the middle of the week, "Wednesday or Thursday". "Last"
+        # counts in ACLED data weeks (Saturday-Friday, §7), so the date lands in the data week
+        # before the one of publication; its Wednesday is three days before its own end and
+        # always at least three days before publication.
+        return _ev(match, start - timedelta(days=3), WEEK)
+    if which == "past":
+        return _ev(match, published - timedelta(days=3), WEEK)  # the seven days up to today
+    # "this week": the data week so far, by its middle day.
+    return _ev(match, start + timedelta(days=(published - start).days // 2), WEEK)
+
+
+def _weekend(match: re.Match[str], published: date, which: str) -> DateEvidence:
+    # §7 records the middle of a span; a two-day weekend has no middle day, so we take its
+    # Saturday: the only choice that is never after publication when a Saturday paper says
+    # "this weekend", and the first day of ACLED's data week.
+    saturday = _data_week_start(published)
+    if which == "last" and published - saturday <= timedelta(days=1):
+        saturday -= timedelta(days=7)  # on a weekend, "last weekend" is the one before
+    return _ev(match, saturday, WEEK)
+
+
+def _month_span(match: re.Match[str], published: date, which: str, earlier: bool) -> DateEvidence:
+    if which in {"last", "previous"}:
+        last_month = published.replace(day=1) - timedelta(days=1)
+        return _ev(match, last_month.replace(day=15), MONTH)
+    if which == "past":
+        # "the past month": the 30 days up to publication, by their middle (§7).
+        return _ev(match, published - timedelta(days=15), MONTH)
+    if earlier:
+        # "earlier this month" is the span from the 1st to publication: §7 takes its middle,
+        # which, unlike the 15th, is never after publication and stays within the stated span.
+        return _ev(match, published.replace(day=(1 + published.day) // 2), MONTH)
+    return _ev(match, _month_day(published.year, published.month, "mid", published), MONTH)
+
+
+_DAY_MONTH: Final = re.compile(
+    rf"(?:\b(?i:on)\s+)?(?:\b{_WEEKDAY_NC},?\s+)?(?:\b(?i:the)\s+)?(?<![\d,.])(\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?(?:\s+(?i:of))?\s+({_MONTH_ANY})(?:,?\s+({_YEAR}))?"
+)
+_MONTH_DAY: Final = re.compile(
+    rf"(?:\b(?i:on)\s+)?(?:\b{_WEEKDAY_NC},?\s+)?\b({_MONTH_ANY})\s+(?:(?i:the)\s+)?"
+    rf"(\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.:]\d)(?:,?\s+({_YEAR}))?"
+)
+
+
+def _explicit(day: int, month_name: str, year: str | None, published: date) -> date | None:
+    """A calendar day; without a year, the latest such day on or before publication."""
+    month = _MONTH_NUMBER[month_name[:3].lower()]
+    if year is not None:
+        found = date(int(year), month, day)
+        return found if found <= published else None  # a plan, not an event
+    # Eight years back always reaches a 29 February (1900 and 2100 are not leap years).
+    for back in range(9):
+        try:
+            found = date(published.year - back, month, day)
+        except ValueError:
+            continue
+        if found <= published:
+            return found
+    return None
+
+
+def _day_month(match: re.Match[str], published: date) -> _Outcome:
+    found = _explicit(int(match.group(1)), match.group(2), match.group(3), published)
+    return None if found is None else _ev(match, found, EXACT_DAY)
+
+
+def _month_day_handler(match: re.Match[str], published: date) -> _Outcome:
+    found = _explicit(int(match.group(2)), match.group(1), match.group(3), published)
+    return None if found is None else _ev(match, found, EXACT_DAY)
+
+
+# Numeric dates: only year-first forms. "6/9/2021" is 6 September or June 9 depending on the
+# outlet, so slashed day/month forms are not read at all.
+_NUMERIC: Final = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})([-/])(\d{1,2})\2(\d{1,2})(?![\d/.-])")
+
+
+def _numeric(match: re.Match[str], published: date) -> _Outcome:
+    found = date(int(match.group(1)), int(match.group(3)), int(match.group(4)))
+    return _ev(match, found, EXACT_DAY) if found <= published else None
+
+
+_MONTH_PHRASE: Final = re.compile(
+    r"(?:\b(?i:in|during|throughout)\s+)?"
+    r"(?:\b(?i:(early|late|mid|the\s+(?:end|beginning|start|middle)\s+of))(?:-|\s+))?"
+    rf"\b({_MONTH_FULL}|Sept\b\.?)(?:,?\s+({_YEAR}))?"
+)
+
+
+def _month_phrase(match: re.Match[str], published: date) -> _Outcome:
+    where = (match.group(1) or "").lower().split()
+    year_text = match.group(3)
+    if not where and year_text is None and match.start() == match.start(2):
+        return None  # a bare month name ("September's offensive") is not read as a date
+    month = _MONTH_NUMBER[match.group(2)[:3].lower()]
+    if year_text is not None:
+        year = int(year_text)
+        if (year, month) > (published.year, published.month):
+            return None
+    else:
+        year = published.year if month <= published.month else published.year - 1
+    position = where[1] if where and where[0] == "the" else (where[0] if where else "mid")
+    return _ev(match, _month_day(year, month, position, published), MONTH)
+
+
+_YEAR_PHRASE: Final = re.compile(
+    r"\b(?i:in|since|during|until|till|between|circa|before)\s+"
+    rf"(?:(?i:early|late|mid)(?:-|\s+))?({_YEAR})\b"
+)
+
+
+def _year_phrase(match: re.Match[str], published: date) -> _Outcome:
+    year = int(match.group(1))
+    if year >= published.year:
+        return None  # this year is vaguer than a month (§7); a later one is the future
+    return _ev(match, _history_year(year, published), MONTH, history=True)
+
+
+_DECADE: Final = re.compile(
+    r"(?:\b(?i:the)\s+)?(?:\b(?i:early|late|mid)(?:-|\s+))?"
+    r"(?:\b((?:1[89]|20)\d0)|['\u2019]([3-9]0))['\u2019]?s\b"
+)
+
+
+def _decade(match: re.Match[str], published: date) -> _Outcome:
+    start = int(match.group(1)) if match.group(1) else 1900 + int(match.group(2))
+    if start + 10 > published.year:
+        return None  # the current decade is no background
+    return _ev(match, _history_year(start + 5, published), MONTH, history=True)
+
+
+_RULES: Final[tuple[tuple[re.Pattern[str], _Handler], ...]] = (
+    (_WEEKDAY_PHRASE, _weekday),
+    (_DAY_WORD, _day_word),
+    (_RELATIVE_DAY, _relative_day),
+    (_AGO, _ago),
+    (_NAMED_SPAN, _named_span),
+    (_DAY_MONTH, _day_month),
+    (_MONTH_DAY, _month_day_handler),
+    (_NUMERIC, _numeric),
+    (_MONTH_PHRASE, _month_phrase),
+    (_YEAR_PHRASE, _year_phrase),
+    (_DECADE, _decade),
+)
+
+
+# --- assembly -----------------------------------------------------------------------------------
+
+
+def _candidates(sentence: str, published: date) -> Iterator[_Candidate]:
+    for pattern, handler in _RULES:
+        for match in pattern.finditer(sentence):
+            try:
+                outcome = handler(match, published)
+            except (ValueError, OverflowError):
+                # 31 September, or calendar arithmetic past date.min: words, but no day.
+                outcome = None
+            yield _Candidate(match.start(), match.end(), outcome)
+
+
+def _longest_first(candidates: Iterator[_Candidate]) -> list[_Candidate]:
+    """Overlapping matches keep the longest: "Sunday, 5 September" beats "Sunday"."""
+    ordered = sorted(candidates, key=lambda c: (c.start - c.end, c.start))
+    kept: list[_Candidate] = []
+    for candidate in ordered:
+        if all(candidate.end <= k.start or k.end <= candidate.start for k in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _settle(
+    outcome: DateEvidence | _Relative, anchor: date | None, published: date
+) -> DateEvidence | None:
+    if isinstance(outcome, DateEvidence):
+        return outcome
+    # "the day before" counts from the sentence's previous exact day, else from publication.
+    day = (anchor or published) + timedelta(days=outcome.shift)
+    return DateEvidence(day, EXACT_DAY, outcome.span) if day <= published else None
+
+
+def find_dates(sentence: str, published: date) -> list[DateEvidence]:
+    """Every date phrase in the sentence, in text order, resolved against publication.
+
+    Phrases that name no usable day ("several days ago", "next week", "this year", a date
+    after publication) are left out. Evidence with ``is_history`` marks background.
+    """
+    if _PRECHECK.search(sentence) is None:
+        return []
+    found: list[DateEvidence] = []
+    anchor: date | None = None
+    for candidate in _longest_first(_candidates(sentence, published)):
+        if candidate.outcome is None:
+            continue
+        try:
+            evidence = _settle(candidate.outcome, anchor, published)
+        except OverflowError:
+            continue
+        if evidence is None:
+            continue
+        if not evidence.is_history and published - evidence.event_date > _HISTORY_AFTER:
+            evidence = replace(evidence, is_history=True)
+        if evidence.time_precision == EXACT_DAY and not evidence.is_history:
+            anchor = evidence.event_date
+        found.append(evidence)
+    return found
+
+
+def resolve_date(sentence: str, published: date) -> DateEvidence:
+    """The event date of a sentence: its first non-history phrase, else the first phrase.
+
+    A history phrase is returned only when the sentence has nothing else, so a caller can
+    drop it as background. Without any date phrase the news convention applies: a wire report
+    tells the events of its own day, so the publication date with precision 1 and span None.
+    """
+    found = find_dates(sentence, published)
+    for evidence in found:
+        if not evidence.is_history:
+            return evidence
+    if found:
+        return found[0]
+    return DateEvidence(published, EXACT_DAY, None)

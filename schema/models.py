@@ -1,0 +1,137 @@
+"""The store's tables (sqlmodel). Alembic migrations own the schema; nothing calls create_all.
+
+Event columns carry the ACLED names (codebook.ALL_COLUMNS); tests/test_schema.py checks that
+the table and the codebook agree, so a column cannot be added in one place only.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Final
+
+from sqlalchemy import BigInteger, Column, Date, Float, MetaData, SmallInteger, Text
+from sqlmodel import Field, SQLModel
+
+# Deterministic constraint names, so that downgrades can drop what upgrades created
+# (alembic docs, "naming.rst"); SQLite batch mode needs them to find constraints at all.
+NAMING_CONVENTION: Final = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+SQLModel.metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+EVENT_STATUSES: Final = ("suggested", "confirmed", "rejected", "adjudicated", "imported")
+# What `coder export` writes unless told otherwise (contracts.md 5).
+EXPORTED_STATUSES: Final = ("confirmed", "adjudicated", "imported")
+
+
+def utcnow() -> datetime:
+    """An aware UTC timestamp: sqlmodel's UTCDateTime refuses naive ones."""
+    return datetime.now(UTC)
+
+
+class Document(SQLModel, table=True):
+    """One article: its text and the metadata the engine resolves dates and places against."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    title: str | None = None
+    published: date | None = Field(default=None, sa_column=Column(Date))
+    source: str | None = None
+    url: str | None = None
+    country: str | None = None
+    # sha256 of the stripped text: ingesting the same text twice adds nothing (contracts.md 2).
+    content_hash: str = Field(unique=True, max_length=64)
+    external_id: str | None = None
+    origin: str | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Sentence(SQLModel, table=True):
+    """A sentence of a document: the unit the engine suggests on and the coder decides on."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
+    index: int
+    # Character offsets into Document.text: text == document.text[start_char:end_char].
+    start_char: int
+    end_char: int
+    text: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class Coder(SQLModel, table=True):
+    """A person who codes; events and history rows name them."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Event(SQLModel, table=True):
+    """An event in ACLED's columns plus its workflow state (status, coder, sentence)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    status: str = Field(index=True)
+    coder_id: int | None = Field(default=None, foreign_key="coder.id", index=True)
+    sentence_id: int | None = Field(
+        default=None, foreign_key="sentence.id", index=True, ondelete="SET NULL"
+    )
+    confidence: float | None = None
+    # JSON: the character spans of the sentence that support each field (for highlighting).
+    evidence: str | None = Field(default=None, sa_column=Column(Text))
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+    # --- ACLED columns (codebook §2), current order, then the pre-2023 extras ---
+    event_id_cnty: str | None = Field(default=None, index=True)
+    event_date: date = Field(sa_column=Column(Date, nullable=False, index=True))
+    year: int | None = None
+    time_precision: int | None = Field(default=None, sa_column=Column(SmallInteger))
+    disorder_type: str | None = None
+    event_type: str
+    sub_event_type: str
+    actor1: str | None = None
+    assoc_actor_1: str | None = None
+    inter1: int | None = Field(default=None, sa_column=Column(SmallInteger))
+    actor2: str | None = None
+    assoc_actor_2: str | None = None
+    inter2: int | None = Field(default=None, sa_column=Column(SmallInteger))
+    interaction: int | None = Field(default=None, sa_column=Column(SmallInteger))
+    civilian_targeting: str | None = None
+    iso: int | None = None
+    region: str | None = None
+    country: str | None = Field(default=None, index=True)
+    admin1: str | None = None
+    admin2: str | None = None
+    admin3: str | None = None
+    location: str | None = None
+    latitude: float | None = Field(default=None, sa_column=Column(Float))
+    longitude: float | None = Field(default=None, sa_column=Column(Float))
+    geo_precision: int | None = Field(default=None, sa_column=Column(SmallInteger))
+    source: str | None = Field(default=None, sa_column=Column(Text))
+    source_scale: str | None = None
+    notes: str | None = Field(default=None, sa_column=Column(Text))
+    fatalities: int | None = None
+    tags: str | None = Field(default=None, sa_column=Column(Text))
+    timestamp: int | None = Field(default=None, sa_column=Column(BigInteger))
+    data_id: int | None = Field(default=None, sa_column=Column(BigInteger))
+    event_id_no_cnty: int | None = Field(default=None, sa_column=Column(BigInteger))
+    iso3: str | None = None
+
+
+class EventHistory(SQLModel, table=True):
+    """Append-only: one row per change to an event (who, when, what before, what after)."""
+
+    __tablename__ = "event_history"
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="event.id", index=True, ondelete="CASCADE")
+    coder: str | None = None
+    action: str  # suggested / confirmed / edited / rejected / imported / revised / undone ...
+    at: datetime = Field(default_factory=utcnow)
+    # JSON objects of the ACLED columns and status before and after; null before a creation.
+    before: str | None = Field(default=None, sa_column=Column(Text))
+    after: str | None = Field(default=None, sa_column=Column(Text))

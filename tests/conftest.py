@@ -1,0 +1,81 @@
+"""Shared fixtures: a store URL on SQLite and on PostgreSQL, and the paths of shared data.
+
+`db_url` runs each test that takes it twice: on a SQLite file under tmp_path and on a fresh
+PostgreSQL database created on the server named by CODER_TEST_PG (contracts.md 6). Locally,
+with the variable unset, the PostgreSQL half is skipped; in CI (CI=true) it fails instead,
+because a green run that never touched PostgreSQL would prove nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SEED_ARTICLE = REPO / "seeds" / "panjshir-2021-08-24.txt"
+
+
+def shared_file(name: str) -> Path:
+    """A file of ../shared/data, or a clean skip saying it is absent (never in CI)."""
+    path = SHARED / "data" / name
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is missing: CI must run with ../shared beside the repo")
+        pytest.skip(f"{path} is absent: real ACLED samples live in ../shared/data")
+    return path
+
+
+def _pg_server() -> str:
+    url = os.environ.get("CODER_TEST_PG")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("CODER_TEST_PG is not set: CI must test PostgreSQL")
+        pytest.skip("CODER_TEST_PG is not set: PostgreSQL tests skipped locally")
+    return url
+
+
+def fresh_pg_database() -> tuple[str, str]:
+    """Create an empty database on the test server; returns (its URL, the server URL)."""
+    server = _pg_server()
+    name = f"coder_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    url = make_url(server).set(database=name).render_as_string(hide_password=False)
+    return url, server
+
+
+def drop_pg_database(url: str, server: str) -> None:
+    """Drop a test database, ending any connection a test left open."""
+    name = make_url(url).database
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty store URL, once on SQLite and once on PostgreSQL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'coder.db'}"
+        return
+    url, server = fresh_pg_database()
+    try:
+        yield url
+    finally:
+        drop_pg_database(url, server)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """An empty SQLite store URL (for tests whose subject is not the backend)."""
+    return f"sqlite:///{tmp_path / 'coder.db'}"
