@@ -7,16 +7,37 @@ problem, 2 = bad usage or bad input).
 
 from __future__ import annotations
 
+import io
+import json
 import sys
 from collections.abc import Callable
+from datetime import date
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 from alembic.util import CommandError
+from click._termui_impl import ProgressBar
+from rich.console import Console
+from rich.table import Table
 
 from coder import migrate
+from coder.engine.evaluate import SCORED_FIELDS, Report
+from coder.engine.knowledge import load_knowledge
 from coder.errors import InputError, StoreError
-from coder.store import DEFAULT_URL, Store, create_db_engine
+from coder.export import InterStyle, Layout, RowFormat, write_acled, write_jsonl
+from coder.importer import Format, import_file
+from coder.ingest import Defaults, expand_paths
+from coder.schema.events import parse_iso_date
+from coder.schema.models import EVENT_STATUSES, EXPORTED_STATUSES
+from coder.store import DEFAULT_URL, EventFilter, Store, create_db_engine
+from coder.suggesting import (
+    answer_stream,
+    evaluate_gold,
+    ingest_files,
+    parse_request,
+    read_gold,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -129,6 +150,285 @@ def db_history() -> None:
         click.echo(f"{revision.revision}  {revision.doc}")
 
 
+# --- coder import / export / stats ------------------------------------------------------------
+
+
+@cli.command("import")
+@db_option
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["acled", "jsonl"]), default=None,
+              help="acled (CSV, any ACLED layout) or jsonl; default: jsonl for a .jsonl "
+                   "file, else acled.")
+def import_(db_url: str, path: Path, fmt: Format | None) -> None:
+    """Load an ACLED export (or `coder export` JSONL) as imported reference events.
+
+    Rows are keyed by event_id_cnty: importing a revised row updates the event and records
+    the change. A bad row stops the import (FILE:LINE: column: reason, exit 2) and nothing
+    of that file is kept.
+
+    \b
+        coder import acled-2020.csv
+        coder import events.jsonl --format jsonl
+    """
+    store = Store.open(db_url)
+    with _progress(path.stat().st_size, "import") as bar:
+        result = import_file(store, path, fmt, warn=say, progress=bar.update)
+    say(f"{path}: {result.rows} rows: {result.added} added, {result.revised} revised, "
+        f"{result.unchanged} unchanged")
+
+
+def _progress(length: int, label: str) -> ProgressBar[int]:
+    # On stderr, and hidden off a terminal: click would still print the label there.
+    return click.progressbar(length=length, label=label, file=sys.stderr,
+                             hidden=not sys.stderr.isatty())
+
+
+def _iso_date_option(_ctx: click.Context, _param: click.Parameter,
+                     value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return parse_iso_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _statuses(_ctx: click.Context, _param: click.Parameter,
+              value: str) -> tuple[str, ...] | None:
+    names = tuple(part.strip() for part in value.split(",") if part.strip())
+    if names == ("all",):
+        return None
+    unknown = [n for n in names if n not in EVENT_STATUSES]
+    if unknown or not names:
+        raise click.BadParameter(
+            f"{', '.join(unknown) or 'nothing'}: use 'all' or a comma list of "
+            f"{', '.join(EVENT_STATUSES)}")
+    return names
+
+
+@cli.command("export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["acled", "jsonl"]), default="acled",
+              show_default=True, help="acled: ACLED CSV (RFC 4180, UTF-8); jsonl: one object "
+                                      "per event with ACLED column names and status.")
+@click.option("--layout", type=click.Choice(["current", "pre2023"]), default="current",
+              show_default=True, help="current: the 2023+ columns; pre2023: the older 31 "
+                                      "(data_id, event_id_no_cnty, iso3).")
+@click.option("--inter", type=click.Choice(["numeric", "label"]), default=None,
+              help="inter1/inter2/interaction as numbers or labels; default: labels in the "
+                   "current layout, numbers in pre2023 and in JSONL.")
+@click.option("--status", "statuses", default=",".join(EXPORTED_STATUSES), show_default=True,
+              callback=_statuses, help="Comma list of statuses, or 'all'.")
+@click.option("--country", "countries", multiple=True,
+              help="Only these countries (repeatable, or a comma list).")
+@click.option("--since", callback=_iso_date_option, help="Events on or after YYYY-MM-DD.")
+@click.option("--until", callback=_iso_date_option, help="Events on or before YYYY-MM-DD.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write here instead of stdout.")
+def export(db_url: str, fmt: str, layout: Layout, inter: InterStyle | None,
+           statuses: tuple[str, ...] | None, countries: tuple[str, ...], since: date | None,
+           until: date | None, output: Path | None) -> None:
+    """Write the dataset as ACLED CSV or JSONL, streaming (memory stays flat).
+
+    \b
+        coder export -o events.csv
+        coder export --layout pre2023 --country Afghanistan,Pakistan --since 2021-08-01
+        coder export --format jsonl --status all | jq .event_id_cnty
+    """
+    store = Store.open(db_url)
+    names = tuple(c.strip() for part in countries for c in part.split(",") if c.strip())
+    where = EventFilter(statuses, names, since, until)
+    write: Callable[..., int] = write_jsonl if fmt == "jsonl" else write_acled
+    row_format = RowFormat(layout, inter)
+    with _progress(store.count_events(where), "export") as bar:
+        if output is not None:
+            with output.open("w", encoding="utf-8", newline="") as out:
+                write(store.stream_events(where), out, row_format, bar.update)
+            return
+        # UTF-8 and the CRLF of RFC 4180 whatever the locale: write bytes to stdout.
+        stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8",
+                                  newline="")
+        try:
+            write(store.stream_events(where), stream, row_format, bar.update)
+            stream.flush()
+        finally:
+            stream.detach()  # leave stdout open for click (and its broken-pipe handling)
+
+
+@cli.command("stats")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of tables.")
+def stats(db_url: str, as_json: bool) -> None:
+    """Progress: documents, sentences coded, events by status and by coder.
+
+    A sentence counts as coded when it has an event that was confirmed, adjudicated or
+    rejected.
+
+    \b
+        coder stats
+        coder stats --json | jq .events_by_status
+    """
+    found = Store.open(db_url).stats()
+    if as_json:
+        click.echo(json.dumps(found.as_json(), indent=2))
+        return
+    console = Console(highlight=False)
+    summary = Table(title="Progress")
+    summary.add_column("")
+    summary.add_column("count", justify="right")
+    summary.add_row("documents", str(found.documents))
+    summary.add_row("sentences", str(found.sentences))
+    summary.add_row("sentences coded", str(found.sentences_coded))
+    console.print(summary)
+    by_status = Table(title="Events by status")
+    by_status.add_column("status")
+    by_status.add_column("events", justify="right")
+    for status, n in found.events_by_status.items():
+        by_status.add_row(status, str(n))
+    console.print(by_status)
+    by_coder = Table(title="Events by coder")
+    by_coder.add_column("coder")
+    for status in EVENT_STATUSES:
+        by_coder.add_column(status, justify="right")
+    for name, counts in found.events_by_coder.items():
+        by_coder.add_row(name, *(str(counts.get(s, 0)) for s in EVENT_STATUSES))
+    console.print(by_coder)
+
+
+# --- coder ingest / suggest / eval ------------------------------------------------------------
+
+
+@cli.command()
+@db_option
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", callback=_iso_date_option,
+              help="Publication date YYYY-MM-DD for documents that lack one.")
+@click.option("--source", help="Source (outlet) for documents that lack one.")
+@click.option("--url", help="URL for documents that lack one.")
+@click.option("--country", help="Country for documents that lack one.")
+@click.option("--suggest/--no-suggest", "with_suggestions", default=True, show_default=True,
+              help="Store the engine's suggestions so `coder code` shows them at once.")
+def ingest(db_url: str, paths: tuple[str, ...], published: date | None, source: str | None,
+           url: str | None, country: str | None, with_suggestions: bool) -> None:
+    """Add documents (.txt, .md, .jsonl, .csv; files, folders, globs) and their sentences.
+
+    The same text twice adds nothing. A bad file stops with FILE:LINE: field: message and
+    exit 2; files before it stay stored, nothing of the bad file is.
+
+    \b
+        coder ingest seeds/panjshir-2021-08-24.txt
+        coder ingest articles/ --source AFP --country Afghanistan
+        coder ingest 'feeds/*.jsonl' --published 2021-09-06
+    """
+    files = expand_paths(paths)
+    store = Store.open(db_url)
+    knowledge = load_knowledge(store) if with_suggestions else None
+    defaults = Defaults(published=published, source=source, url=url, country=country)
+    with _progress(len(files), "ingest") as bar:
+        totals = ingest_files(store, files, defaults, knowledge, bar.update)
+    say(f"{totals.documents} documents added ({totals.sentences} sentences, "
+        f"{totals.suggestions} suggested events); {totals.known} already known")
+
+
+@cli.command()
+@click.option("--input", "input_path", type=click.Path(exists=True, dir_okay=False),
+              help="Read JSONL from this file instead of stdin.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes to spread large inputs over; output keeps input order.")
+@click.option("--db", "db_url", envvar="CODER_DB", default=None,
+              help="Also learn actors and places from this store's imported and confirmed "
+                   "events (default: CODER_DB; seeds only when unset).")
+def suggest(input_path: str | None, workers: int, db_url: str | None) -> None:
+    """Suggest events for JSONL documents: one JSON object in, one out, same order.
+
+    \b
+        echo '{"id": "N1", "text": "Gunmen killed 3 villagers in Gwoza on Sunday.",
+               "published": "2021-09-06", "country": "Nigeria"}' | coder suggest
+        coder suggest --input news.jsonl --workers 2 > suggestions.jsonl
+    """
+    knowledge = load_knowledge(Store.open(db_url) if db_url else None)
+    name = input_path or "<stdin>"
+    with click.open_file(input_path or "-", encoding="utf-8") as handle:
+        requests = (parse_request(line, name, n)
+                    for n, line in enumerate(handle, 1) if line.strip())
+        for line in answer_stream(requests, knowledge, workers):
+            click.echo(line)
+
+
+@cli.command("eval")
+@click.argument("gold_path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of a table.")
+@click.option("--min", "minimums", multiple=True, metavar="FIELD=VALUE",
+              help="Exit 1 when FIELD (a column, precision, recall, no_event) is below VALUE; "
+                   "fields_to_fix=VALUE exits 1 when above. Repeatable.")
+@click.option("--db", "db_url", envvar="CODER_DB", default=None,
+              help="Learn from this store's reference events too (default: seeds only).")
+def eval_(gold_path: str, as_json: bool, minimums: tuple[str, ...], db_url: str | None) -> None:
+    """Score the engine on a gold file: per-field accuracy, precision, recall, fixes per event.
+
+    \b
+        coder eval seeds/examples/gold-news.jsonl
+        coder eval gold.jsonl --json --min event_type=0.85 --min fields_to_fix=1.5
+    """
+    limits = [_parse_minimum(m) for m in minimums]
+    with open(gold_path, encoding="utf-8") as handle:
+        gold = read_gold(handle, gold_path)
+    knowledge = load_knowledge(Store.open(db_url) if db_url else None)
+    with _progress(len(gold), "eval") as bar:
+        report = evaluate_gold(gold, knowledge, bar.update)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), indent=2))
+    else:
+        render_report(report)
+    failed = [f"{name} {report.metric(name)} {'>' if name == 'fields_to_fix' else '<'} {value}"
+              for name, value in limits if _fails(report, name, value)]
+    if failed:
+        raise click.ClickException("below target: " + "; ".join(failed))
+
+
+def render_report(report: Report) -> None:
+    """The eval report as two tables on stdout."""
+    console = Console(file=sys.stdout, width=100)
+    summary = Table(title="events", show_header=False)
+    for label, value in (
+        ("gold lines", str(report.lines)),
+        ("gold events / suggested / matched",
+         f"{report.gold_events} / {report.suggested_events} / {report.matched}"),
+        ("precision", f"{report.precision:.3f}"),
+        ("recall", f"{report.recall:.3f}"),
+        ("no-event sentences left empty",
+         "-" if report.no_event_left_empty is None else f"{report.no_event_left_empty:.3f}"),
+        ("fields to fix per event", f"{report.fields_to_fix:.2f}"),
+    ):
+        summary.add_row(label, value)
+    console.print(summary)
+    fields = Table(title="field accuracy over gold events")
+    fields.add_column("field")
+    fields.add_column("accuracy", justify="right")
+    fields.add_column("gold events", justify="right")
+    for name in SCORED_FIELDS:
+        accuracy = report.accuracy(name)
+        if accuracy is not None:
+            fields.add_row(name, f"{accuracy:.3f}", str(report.scored[name]))
+    console.print(fields)
+
+
+def _parse_minimum(text: str) -> tuple[str, float]:
+    name, _, value = text.partition("=")
+    try:
+        Report().metric(name)
+        return name, float(value)
+    except (KeyError, ValueError):
+        raise click.BadParameter(f"{text!r} is not FIELD=NUMBER", param_hint="--min") from None
+
+
+def _fails(report: Report, name: str, value: float) -> bool:
+    found = report.metric(name)
+    if found is None:
+        return False
+    return found > value if name == "fields_to_fix" else found < value
+
+
 def _alembic(step: Callable[[], None]) -> None:
     try:
         step()
@@ -142,4 +442,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()  # click exits with the command's code itself

@@ -20,3 +20,10 @@ class InputError(Exception):
 
 class StoreError(Exception):
     """The store cannot serve the request as asked (wrong revision, unknown URL scheme)."""
+
+
+def first_line(exc: BaseException) -> str:
+    """An exception's message cut to its first line: driver errors (psycopg) span several,
+    and the command line prints one line per error."""
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__

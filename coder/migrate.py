@@ -14,7 +14,11 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import Script, ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
+
+from coder.errors import StoreError, first_line
 
 
 def alembic_config(engine: Engine | None = None, *, stdout: TextIO | None = None) -> Config:
@@ -45,19 +49,49 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Upgrade the database to `revision` (an empty database gets the whole schema)."""
-    _run(engine, lambda cfg: command.upgrade(cfg, revision))
+def upgrade(engine: Engine, revision: str = "head", *, config: Config | None = None) -> None:
+    """Upgrade the database to `revision` (an empty database gets the whole schema).
+
+    `config` points at other migration scripts (tests rehearse a revision that way).
+    """
+    _run(engine, lambda cfg: command.upgrade(cfg, revision), config)
 
 
-def downgrade(engine: Engine, revision: str) -> None:
+def downgrade(engine: Engine, revision: str, *, config: Config | None = None) -> None:
     """Downgrade the database to `revision` ("base" removes every table)."""
-    _run(engine, lambda cfg: command.downgrade(cfg, revision))
+    _run(engine, lambda cfg: command.downgrade(cfg, revision), config)
 
 
-def _run(engine: Engine, step: Callable[[Config], None]) -> None:
-    with engine.begin() as connection:
-        config = alembic_config(engine)
-        config.attributes["connection"] = connection
-        step(config)
+def _run(engine: Engine, step: Callable[[Config], None], config: Config | None) -> None:
+    config = config or alembic_config(engine)
+    try:
+        connection = engine.connect()
+    except DBAPIError as exc:
+        raise StoreError(f"cannot open database {engine.url}: {first_line(exc)}") from exc
+    with connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # Batch mode rebuilds a SQLite table by copy, DROP and rename; with foreign keys on,
+            # the DROP fails or cascade-deletes the children's rows (alembic docs, "batch",
+            # "Dealing with Referencing Tables"). The pragma is ignored inside a transaction,
+            # so it is set before the migration's transaction and restored after it.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                step(config)
+                if sqlite:
+                    _check_foreign_keys(connection)
+        finally:
+            config.attributes.pop("connection", None)
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
+
+def _check_foreign_keys(connection: Connection) -> None:
+    # With the pragma off nothing checked the rows; a violation rolls the migration back.
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise CommandError(f"migration broke {len(broken)} foreign key(s): {broken[:3]}")

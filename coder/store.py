@@ -7,20 +7,44 @@ here branches on the dialect except connection set-up.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 from typing import Any, Final
 
-from sqlalchemy import Engine, create_engine, event, func, inspect
+from sqlalchemy import (
+    Engine,
+    Row,
+    Select,
+    String,
+    bindparam,
+    cast,
+    create_engine,
+    event,
+    func,
+    insert,
+    inspect,
+    update,
+)
 from sqlalchemy.engine import make_url
-from sqlmodel import Session, col, select
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import Session, SQLModel, col, select
 
 from coder import migrate
-from coder.errors import StoreError
+from coder.errors import StoreError, first_line
 from coder.schema.codebook import ALL_COLUMNS
-from coder.schema.models import Coder, Document, Event, EventHistory, Sentence, utcnow
+from coder.schema.models import (
+    EVENT_STATUSES,
+    EXPORTED_STATUSES,
+    Coder,
+    Document,
+    Event,
+    EventHistory,
+    Sentence,
+    utcnow,
+)
 
 DEFAULT_URL: Final = "sqlite:///coder.db"
 
@@ -84,7 +108,7 @@ class Store:
                 current = migrate.current_revision(connection)
                 empty = current is None and not inspect(connection).get_table_names()
         except Exception as exc:
-            raise StoreError(f"cannot open database {url!r}: {exc}") from exc
+            raise StoreError(f"cannot open database {url!r}: {first_line(exc)}") from exc
         head = migrate.head_revision()
         if current == head:
             return cls(engine)
@@ -99,9 +123,12 @@ class Store:
         )
 
     def revision(self) -> str | None:
-        """The schema revision the database is at."""
-        with self.engine.connect() as connection:
-            return migrate.current_revision(connection)
+        """The schema revision the database is at; StoreError when it cannot be reached."""
+        try:
+            with self.engine.connect() as connection:
+                return migrate.current_revision(connection)
+        except DBAPIError as exc:
+            raise StoreError(f"cannot open database {self.engine.url}: {first_line(exc)}") from exc
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -187,6 +214,24 @@ class Store:
             after=json.dumps(event_state(event), default=str, sort_keys=True),
         ))
 
+    # --- events for export and stats (helpers below the class) ----------------------------------
+
+    def count_events(self, where: EventFilter) -> int:
+        """How many events the filter selects."""
+        return _store_count(self, where)
+
+    def stream_events(self, where: EventFilter, batch: int = 2000) -> Iterator[Row[Any]]:
+        """The selected events in id order, streamed: rows carry EXPORT_META + ALL_COLUMNS.
+
+        `event_date` comes as its YYYY-MM-DD text. Close the iterator (or exhaust it) to
+        release the connection.
+        """
+        return _store_stream(self, where, batch)
+
+    def stats(self) -> Stats:
+        """Documents, sentences, sentences coded, events by status and by coder."""
+        return _store_stats(self)
+
 
 def event_state(event: Event) -> dict[str, Any]:
     """An event's status and ACLED columns as plain values, for history rows."""
@@ -195,3 +240,239 @@ def event_state(event: Event) -> dict[str, Any]:
         value = getattr(event, column)
         state[column] = value.isoformat() if isinstance(value, date) else value
     return state
+
+
+# --- events: export, import and stats (coder export / import / stats) ---------------------------
+# Module functions rather than Store methods where they work inside a caller's session, so the
+# importer can run a whole file in one transaction (contracts.md 2: a bad row costs nothing).
+
+# Statuses whose events count as a decision on their sentence (`coder stats`, sentences coded).
+DECIDED_STATUSES: Final = ("confirmed", "adjudicated", "rejected")
+# The columns an export reads: the ACLED ones plus what own-event derivations need.
+EXPORT_META: Final = ("id", "status", "updated_at")
+# Core tables (typed as Table: sqlmodel's classes do not declare __table__ to mypy).
+_EVENTS: Final = SQLModel.metadata.tables["event"]
+_CODERS: Final = SQLModel.metadata.tables["coder"]
+_HISTORY: Final = SQLModel.metadata.tables["event_history"]
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which events an export reads; `statuses=None` means every status."""
+
+    statuses: tuple[str, ...] | None = EXPORTED_STATUSES
+    countries: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """What `coder stats` reports. A sentence is coded when it has a decided event."""
+
+    documents: int
+    sentences: int
+    sentences_coded: int
+    events_by_status: Mapping[str, int]
+    events_by_coder: Mapping[str, Mapping[str, int]]
+
+    def as_json(self) -> dict[str, Any]:
+        """Plain values for `coder stats --json` (a later issue adds effort metrics here)."""
+        return {
+            "documents": self.documents,
+            "sentences": self.sentences,
+            "sentences_coded": self.sentences_coded,
+            "events_by_status": dict(self.events_by_status),
+            "events_by_coder": {k: dict(v) for k, v in self.events_by_coder.items()},
+        }
+
+
+def _event_query(where: EventFilter) -> Select[Any]:
+    table = _EVENTS
+    columns = [
+        # A date cast to text is YYYY-MM-DD on both backends: no date object per row to format.
+        cast(table.c.event_date, String).label("event_date") if name == "event_date"
+        else table.c[name]
+        for name in (*EXPORT_META, *ALL_COLUMNS)
+    ]
+    query = select(*columns)
+    if where.statuses is not None:
+        query = query.where(table.c.status.in_(where.statuses))
+    if where.countries:
+        query = query.where(table.c.country.in_(where.countries))
+    if where.since is not None:
+        query = query.where(table.c.event_date >= where.since)
+    if where.until is not None:
+        query = query.where(table.c.event_date <= where.until)
+    return query
+
+
+def _store_count(store: Store, where: EventFilter) -> int:
+    with store.engine.connect() as connection:
+        sub = _event_query(where).subquery()
+        return int(connection.execute(select(func.count()).select_from(sub)).scalar_one())
+
+
+def _store_stream(store: Store, where: EventFilter, batch: int) -> Iterator[Row[Any]]:
+    # yield_per streams (a server-side cursor on PostgreSQL): memory stays flat at any size.
+    with store.engine.connect() as connection:
+        result = connection.execution_options(yield_per=batch).execute(
+            _event_query(where).order_by(_EVENTS.c.id)
+        )
+        yield from result
+
+
+def _store_stats(store: Store) -> Stats:
+    table = _EVENTS
+    with store.engine.connect() as connection:
+        documents = connection.execute(select(func.count()).select_from(Document)).scalar_one()
+        sentences = connection.execute(select(func.count()).select_from(Sentence)).scalar_one()
+        coded = connection.execute(
+            select(func.count(table.c.sentence_id.distinct()))
+            .where(table.c.status.in_(DECIDED_STATUSES))
+        ).scalar_one()
+        by_status = {status: 0 for status in EVENT_STATUSES}
+        for status, n in connection.execute(
+            select(table.c.status, func.count()).group_by(table.c.status)
+        ):
+            by_status[status] = n
+        by_coder: dict[str, dict[str, int]] = {}
+        for name, status, n in connection.execute(
+            select(_CODERS.c.name, table.c.status, func.count())
+            .join(_CODERS, _CODERS.c.id == table.c.coder_id)
+            .group_by(_CODERS.c.name, table.c.status)
+            .order_by(_CODERS.c.name, table.c.status)
+        ):
+            by_coder.setdefault(name, {})[status] = n
+    return Stats(documents, sentences, coded, MappingProxyType(by_status),
+                 MappingProxyType({k: MappingProxyType(v) for k, v in by_coder.items()}))
+
+
+def max_event_id(session: Session) -> int:
+    """The highest event id (0 when empty): rows above it were added after this call."""
+    return int(session.connection().execute(select(func.max(_EVENTS.c.id))).scalar()
+               or 0)
+
+
+def imported_events(session: Session, event_ids: Collection[str]) -> dict[str, Row[Any]]:
+    """The imported events with these event_id_cnty values (id and ACLED columns), by key."""
+    table = _EVENTS
+    query = select(table.c.id, *(table.c[c] for c in ALL_COLUMNS)).where(
+        table.c.event_id_cnty.in_(list(event_ids)), table.c.status == "imported"
+    )
+    return {row.event_id_cnty: row for row in session.connection().execute(query)}
+
+
+def bulk_insert(session: Session, table_name: str, columns: Sequence[str],
+                rows: Sequence[Sequence[Any]]) -> None:
+    """Insert rows of values (in `columns` order) with the driver's own executemany.
+
+    Core's executemany costs about as much per row as SQLite's insert itself; this keeps
+    the column types' bind processing (dates on SQLite) and the dialect's SQL and
+    parameter style, and drops the rest. For imports of millions of rows.
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    table = SQLModel.metadata.tables[table_name]
+    compiled = insert(table).values(
+        {name: bindparam(name, type_=table.c[name].type) for name in columns}
+    ).compile(dialect=dialect)
+    processors = [(i, p) for i, name in enumerate(columns)
+                  if (p := table.c[name].type.bind_processor(dialect)) is not None]
+    if processors:
+        converted: list[list[Any]] = []
+        for row in rows:
+            values = list(row)
+            for i, process in processors:
+                if values[i] is not None:
+                    values[i] = process(values[i])
+            converted.append(values)
+        rows = converted
+    if compiled.positional:
+        order = [columns.index(name) for name in compiled.positiontup or ()]
+        params: list[Any] = [tuple(row[i] for i in order) for row in rows]
+    else:
+        params = [dict(zip(columns, row, strict=True)) for row in rows]
+    connection.exec_driver_sql(str(compiled), params)
+
+
+def insert_events(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert event rows given as column -> value (Core executemany)."""
+    if rows:
+        session.connection().execute(insert(_EVENTS), list(rows))
+
+
+def imported_ids(session: Session, event_ids: Collection[str], min_id: int) -> dict[str, int]:
+    """Ids of imported events with these keys and an id >= min_id (just inserted ones)."""
+    query = select(_EVENTS.c.event_id_cnty, _EVENTS.c.id).where(
+        _EVENTS.c.event_id_cnty.in_(list(event_ids)), _EVENTS.c.status == "imported",
+        _EVENTS.c.id >= min_id,
+    )
+    return {key: event_id for key, event_id in session.connection().execute(query)}
+
+
+def update_events(session: Session, changes: Sequence[tuple[int, Mapping[str, Any]]]) -> None:
+    """Set columns of events by id; each change names its own columns."""
+    table = _EVENTS
+    for event_id, values in changes:
+        session.connection().execute(
+            update(table).where(table.c.id == event_id).values(dict(values))
+        )
+
+
+def insert_history(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Append history rows built with `history_values` (one executemany)."""
+    if rows:
+        session.connection().execute(insert(_HISTORY), list(rows))
+
+
+def state_json(state: Mapping[str, Any] | None) -> str | None:
+    """A history state as JSON, the same way `Store.record` writes it."""
+    return None if state is None else json.dumps(state, default=str, sort_keys=True)
+
+
+def history_values(event_id: int, action: str, coder: str | None,
+                   before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> dict[str, Any]:
+    """One event_history row as column values (for `insert_history`)."""
+    return {"event_id": event_id, "coder": coder, "action": action, "at": utcnow(),
+            "before": state_json(before), "after": state_json(after)}
+
+
+
+# --- what the engine learns from (imported, confirmed and adjudicated events) -----------------
+
+REFERENCE_STATUSES: Final = ("confirmed", "adjudicated", "imported")
+
+
+def reference_actors(store: Store) -> list[tuple[str, int, str | None, date | None]]:
+    """Distinct (actor, inter, country, latest event_date) of reference events, both sides."""
+    rows: list[tuple[str, int, str | None, date | None]] = []
+    with store.session() as session:
+        for actor, inter in ((Event.actor1, Event.inter1), (Event.actor2, Event.inter2)):
+            query = (
+                select(actor, inter, Event.country, func.max(Event.event_date))
+                .where(col(Event.status).in_(REFERENCE_STATUSES))
+                .where(col(actor).is_not(None), col(inter).is_not(None))
+                .group_by(actor, inter, Event.country)
+            )
+            rows.extend((a, i, c, d) for a, i, c, d in session.exec(query) if a and i)
+    return rows
+
+
+def reference_places(
+    store: Store,
+) -> list[tuple[str, str, str | None, str | None, str | None, float, float, int]]:
+    """Distinct places of reference events with their admin units, centroid and use count."""
+    with store.session() as session:
+        query = (
+            select(Event.location, Event.country, Event.admin1, Event.admin2, Event.admin3,
+                   func.avg(Event.latitude), func.avg(Event.longitude), func.count())
+            .where(col(Event.status).in_(REFERENCE_STATUSES))
+            .where(col(Event.location).is_not(None), col(Event.country).is_not(None),
+                   col(Event.latitude).is_not(None), col(Event.longitude).is_not(None))
+            .group_by(Event.location, Event.country, Event.admin1, Event.admin2, Event.admin3)
+        )
+        return [(loc, cty, a1, a2, a3, float(lat), float(lon), int(n))
+                for loc, cty, a1, a2, a3, lat, lon, n in session.exec(query)]

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from alembic import context
 from sqlalchemy import Connection, create_engine, pool
+from sqlmodel import SQLModel
 
-from coder.schema import models
+# Imported for its side effect: the tables (and the naming convention) land on SQLModel.metadata.
+import coder.schema.models  # noqa: F401
 
 config = context.config
-target_metadata = models.SQLModel.metadata
+target_metadata = SQLModel.metadata
 
 
 def _configure(connection: Connection) -> None:

@@ -6,9 +6,11 @@ nothing restates them. Source: ../shared/reference/acled-codebook.md (sections i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Final, Mapping
+from typing import Final
 
 # --- Event types and sub-event types [§3] ----------------------------------------------------
 # Order matters: within each event type the sub-event types are listed in the codebook's
@@ -189,9 +191,10 @@ def interaction(inter1: int, inter2: int | None) -> int:
 
 
 def interaction_label(code: int) -> str:
-    """The current text form of an interaction code: 'State forces-Rebel group', 'Protesters only'."""
+    """The current text form of an interaction code: 'State forces-Rebel group', 'Rioters only'."""
     first, second = divmod(code, 10)
-    if first not in INTER_LABELS or (second and second not in INTER_LABELS):
+    # The smaller code comes first [§5]: 21 is not a code, 12 is.
+    if first not in INTER_LABELS or (second and (second not in INTER_LABELS or second < first)):
         raise ValueError(f"{code} is not an interaction code")
     if not second:
         return f"{INTER_LABELS[first]} only"
@@ -211,9 +214,10 @@ def parse_interaction(value: str | int | None) -> int | None:
     if text.isdigit():
         return parse_interaction(int(text))
     if text.casefold().endswith(" only"):
-        code = parse_inter(text[: -len(" only")])
-        if code:
-            return code * 10
+        with suppress(ValueError):  # an unknown label: fall through to the message below
+            code = parse_inter(text[: -len(" only")])
+            if code:
+                return code * 10
     else:
         # Labels hold no hyphen except "External/Other", so the split is unambiguous
         # once we try each hyphen position against the label table.

@@ -8,6 +8,7 @@ against the codebook, and their errors name the field (pydantic's `loc`) and the
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Annotated, Any, Self
 
@@ -79,9 +80,11 @@ def _int(value: Any) -> Any:
 
 EventDate = Annotated[date, BeforeValidator(_date)]
 Text = Annotated[str | None, BeforeValidator(_blank_to_none)]
-Inter = Annotated[int | None, BeforeValidator(_inter), Field(ge=1, le=8)]
-Precision = Annotated[int | None, BeforeValidator(_int), Field(ge=1, le=3)]
-Count = Annotated[int | None, BeforeValidator(_int), Field(ge=0)]
+# Bounds sit on the inner type: on `int | None` after a BeforeValidator, pydantic applies them
+# to None too and raises TypeError (not a ValidationError) for a blank value.
+Inter = Annotated[Annotated[int, Field(ge=1, le=8)] | None, BeforeValidator(_inter)]
+Precision = Annotated[Annotated[int, Field(ge=1, le=3)] | None, BeforeValidator(_int)]
+Count = Annotated[Annotated[int, Field(ge=0)] | None, BeforeValidator(_int)]
 
 
 class EventFields(BaseModel):
@@ -115,9 +118,11 @@ class EventFields(BaseModel):
     admin2: Text = None
     admin3: Text = None
     location: Text = None
-    latitude: Annotated[float | None, BeforeValidator(_blank_to_none), Field(ge=-90, le=90)] = None
+    latitude: Annotated[
+        Annotated[float, Field(ge=-90, le=90)] | None, BeforeValidator(_blank_to_none)
+    ] = None
     longitude: Annotated[
-        float | None, BeforeValidator(_blank_to_none), Field(ge=-180, le=180)
+        Annotated[float, Field(ge=-180, le=180)] | None, BeforeValidator(_blank_to_none)
     ] = None
     geo_precision: Precision = None
     source: Text = None
@@ -205,7 +210,7 @@ class AcledEvent(EventFields):
         return self
 
 
-def field_of(error: dict[str, Any]) -> str:
+def field_of(error: Mapping[str, Any]) -> str:
     """The column a pydantic error is about: its `loc`, or the name our messages start with."""
     loc = error.get("loc") or ()
     if loc:
@@ -215,7 +220,7 @@ def field_of(error: dict[str, Any]) -> str:
     return head if head in EventFields.model_fields else "event"
 
 
-def reason_of(error: dict[str, Any]) -> str:
+def reason_of(error: Mapping[str, Any]) -> str:
     """A pydantic error message without its 'Value error, ' prefix or our field prefix."""
     msg = str(error.get("msg", "")).removeprefix("Value error, ")
     field = field_of(error)

@@ -76,48 +76,22 @@ _MONTH_FULL: Final = r"(?:" + "|".join(_MONTH_NAMES) + r")\b"
 _MONTH_ANY: Final = _MONTH_FULL + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
 _MONTH_NUMBER: Final = {name[:3].lower(): n for n, name in enumerate(_MONTH_NAMES, 1)}
 
-_NUMBER_WORDS: Final = {
-    word: n
-    for n, word in enumerate(
-        (
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ),  # fmt: skip
-        1,
-    )
-} | {"a": 1, "an": 1, "thirty": 30}
+_COUNTS: Final = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty",
+)  # fmt: skip
+_NUMBER_WORDS: Final = {word: n for n, word in enumerate(_COUNTS, 1)} | {
+    "a": 1,
+    "an": 1,
+    "thirty": 30,
+}
 _VAGUE: Final = r"several|a\s+few|few|some|many|a\s+couple\s+of|couple\s+of"
 _UNITS: Final = "one|two|three|four|five|six|seven|eight|nine"
 _QUANTITY: Final = rf"\d{{1,3}}|(?:twenty|thirty)-(?:{_UNITS})|{_VAGUE}|" + "|".join(
     sorted(_NUMBER_WORDS, key=len, reverse=True)
 )
 _YEAR: Final = r"(?:19|20)\d{2}(?![\d]|[-/,]\d)"
-
-# Cheap first pass: a sentence without any of these stems has no date phrase at all.
-_PRECHECK: Final = re.compile(
-    r"\d|day|night|week|month|year|decade|centur|generation|ago|tonight|morning|afternoon|evening"
-    r"|" + _MONTH_ANY,
-    re.IGNORECASE,
-)
-
 
 # --- calendar helpers ---------------------------------------------------------------------------
 
@@ -409,29 +383,39 @@ def _decade(match: re.Match[str], published: date) -> _Outcome:
     return _ev(match, _history_year(start + 5, published), MONTH, history=True)
 
 
-_RULES: Final[tuple[tuple[re.Pattern[str], _Handler], ...]] = (
-    (_WEEKDAY_PHRASE, _weekday),
-    (_DAY_WORD, _day_word),
-    (_RELATIVE_DAY, _relative_day),
-    (_AGO, _ago),
-    (_NAMED_SPAN, _named_span),
-    (_DAY_MONTH, _day_month),
-    (_MONTH_DAY, _month_day_handler),
-    (_NUMERIC, _numeric),
-    (_MONTH_PHRASE, _month_phrase),
-    (_YEAR_PHRASE, _year_phrase),
-    (_DECADE, _decade),
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    pattern: re.Pattern[str]
+    handler: _Handler
+    # Lower-case words of which every match holds at least one: the cheap test that spares
+    # the pattern's scan of a sentence that cannot match (most sentences, for most rules).
+    keys: tuple[str, ...]
+
+
+_MONTH_KEYS: Final = tuple(_MONTH_NUMBER)
+_RULES: Final = (
+    _Rule(_WEEKDAY_PHRASE, _weekday, ("day",)),
+    _Rule(_DAY_WORD, _day_word, ("day", "night", "morning", "afternoon", "evening")),
+    _Rule(_RELATIVE_DAY, _relative_day, ("day",)),
+    _Rule(_AGO, _ago, ("ago",)),
+    _Rule(_NAMED_SPAN, _named_span, ("week", "month", "year")),
+    _Rule(_DAY_MONTH, _day_month, _MONTH_KEYS),
+    _Rule(_MONTH_DAY, _month_day_handler, _MONTH_KEYS),
+    _Rule(_NUMERIC, _numeric, ("-", "/")),
+    _Rule(_MONTH_PHRASE, _month_phrase, _MONTH_KEYS),
+    _Rule(_YEAR_PHRASE, _year_phrase, ("19", "20")),
+    _Rule(_DECADE, _decade, ("0s", "0's", "0\u2019s")),
 )
 
 
 # --- assembly -----------------------------------------------------------------------------------
 
 
-def _candidates(sentence: str, published: date) -> Iterator[_Candidate]:
-    for pattern, handler in _RULES:
-        for match in pattern.finditer(sentence):
+def _candidates(sentence: str, rules: list[_Rule], published: date) -> Iterator[_Candidate]:
+    for rule in rules:
+        for match in rule.pattern.finditer(sentence):
             try:
-                outcome = handler(match, published)
+                outcome = rule.handler(match, published)
             except (ValueError, OverflowError):
                 # 31 September, or calendar arithmetic past date.min: words, but no day.
                 outcome = None
@@ -464,11 +448,13 @@ def find_dates(sentence: str, published: date) -> list[DateEvidence]:
     Phrases that name no usable day ("several days ago", "next week", "this year", a date
     after publication) are left out. Evidence with ``is_history`` marks background.
     """
-    if _PRECHECK.search(sentence) is None:
+    lowered = sentence.lower()
+    rules = [rule for rule in _RULES if any(key in lowered for key in rule.keys)]
+    if not rules:
         return []
     found: list[DateEvidence] = []
     anchor: date | None = None
-    for candidate in _longest_first(_candidates(sentence, published)):
+    for candidate in _longest_first(_candidates(sentence, rules, published)):
         if candidate.outcome is None:
             continue
         try:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-
 revision: str = '0001_initial'
 down_revision: str | None = None
 branch_labels: str | None = None
@@ -49,7 +48,8 @@ def upgrade() -> None:
     sa.Column('start_char', sa.Integer(), nullable=False),
     sa.Column('end_char', sa.Integer(), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
-    sa.ForeignKeyConstraint(['document_id'], ['document.id'], name=op.f('fk_sentence_document_id_document'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['document_id'], ['document.id'],
+                            name=op.f('fk_sentence_document_id_document'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_sentence'))
     )
     with op.batch_alter_table('sentence', schema=None) as batch_op:
@@ -99,7 +99,8 @@ def upgrade() -> None:
     sa.Column('event_id_no_cnty', sa.BigInteger(), nullable=True),
     sa.Column('iso3', sa.String(), nullable=True),
     sa.ForeignKeyConstraint(['coder_id'], ['coder.id'], name=op.f('fk_event_coder_id_coder')),
-    sa.ForeignKeyConstraint(['sentence_id'], ['sentence.id'], name=op.f('fk_event_sentence_id_sentence'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['sentence_id'], ['sentence.id'],
+                            name=op.f('fk_event_sentence_id_sentence'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_event'))
     )
     with op.batch_alter_table('event', schema=None) as batch_op:
@@ -118,7 +119,8 @@ def upgrade() -> None:
     sa.Column('at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('before', sa.Text(), nullable=True),
     sa.Column('after', sa.Text(), nullable=True),
-    sa.ForeignKeyConstraint(['event_id'], ['event.id'], name=op.f('fk_event_history_event_id_event'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['event_id'], ['event.id'],
+                            name=op.f('fk_event_history_event_id_event'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_event_history'))
     )
     with op.batch_alter_table('event_history', schema=None) as batch_op:

@@ -1,0 +1,967 @@
+"""The "who" step: ACLED's actor dictionary and the actor mentions of one sentence.
+
+Pure: the dictionary is built from values (seed rows parsed by the caller, learned names from
+imported or confirmed events, a country -> demonyms mapping) and `find_actors` maps a sentence
+to `ActorMention`s with character spans. Nothing here reads files or the store.
+
+Naming follows the codebook (§5, §6):
+- state forces are "Military Forces of {State} ({start}-{end})", "Police Forces of …" and
+  "Government of …", with the years of the regime in power on the event date, then an optional
+  unit; a state force outside its own country is External/Other forces (inter 8);
+- generic actors carry the country in parentheses: "Civilians (Kenya)", "Protesters (Kenya)",
+  "Unidentified Armed Group (Mali)"; named groups use ACLED's "ACRONYM: Full Name".
+
+Seed conventions a caller must know (seeds/actors.csv, seeds/regimes.csv):
+- an actor name with "(*)" in place of the years ("Military Forces of Somalia (*) Puntland
+  Dervish Force") is re-rendered with the regime on the event date;
+- an alias written all in lower case ("peacekeepers", "junta forces") is a generic phrase and
+  only names that actor in events of the actor's own country; an alias with no lower-case
+  letter ("SNA", "M23") is an acronym and is matched case-sensitively; other aliases match
+  case-insensitively, token by token, so "al-Shabaab" and "Al Shabaab" are the same alias;
+- a regime row may give `start_date` (the exact cut-over inside the start year) and
+  `state_actor`, the actor that *is* the state forces during that regime (the Taliban from
+  15 August 2021: codebook §5 says the Taliban became Afghanistan's state forces).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Final, Literal, NamedTuple
+
+from coder.schema.codebook import interaction
+
+__all__ = [
+    "Actor",
+    "ActorDictionary",
+    "ActorMention",
+    "Regime",
+    "aliases_for_name",
+    "derive_regimes",
+    "find_actors",
+    "interaction",
+    "parse_actor_rows",
+    "parse_regime_rows",
+]
+
+Kind = Literal["military", "police", "government"]
+_KIND_PREFIX: Final[Mapping[str, str]] = {
+    "military": "Military Forces of",
+    "police": "Police Forces of",
+    "government": "Government of",
+}
+_PREFIX_KIND: Final[Mapping[str, Kind]] = {
+    "Military Forces": "military",
+    "Police Forces": "police",
+    "Government": "government",
+}
+
+# ACLED writes these states with the article: "Military Forces of the Philippines (2016-)".
+_ARTICLE_STATES: Final = frozenset({
+    "Bahamas", "Central African Republic", "Comoros", "Czech Republic",
+    "Democratic Republic of Congo", "Dominican Republic", "Gambia", "Ivory Coast", "Maldives",
+    "Marshall Islands", "Netherlands", "Philippines", "Republic of Congo", "Seychelles",
+    "Solomon Islands", "United Arab Emirates", "United Kingdom", "United States",
+})
+
+# "Military Forces of the Philippines (2016-) Marines" / "Government of Kenya (*)".
+_STATE_NAME: Final = re.compile(
+    r"^(?P<kind>Military Forces|Police Forces|Government) of (?P<the>the )?(?P<state>.+?) "
+    r"\((?:(?P<start>\d{4})-(?P<end>\d{4})?|(?P<star>\*))\)(?: (?P<unit>.+))?$"
+)
+_YEARS_SUFFIX: Final = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")
+# Names that are generic or uncertain: never turned into aliases of their own.
+_GENERIC_NAME: Final = re.compile(
+    r"^(?:Protesters|Rioters|Civilians|Unidentified|Private Security Forces|Former |Mutiny |"
+    r"Military Forces|Police Forces|Government of|Women|Men|Journalists|Students|Teachers|"
+    r"Health Workers|Labou?r Group|Farmers|Prisoners|Refugees|Lawyers|Settlers|Pastoralists)"
+    r"|\band/or\b"
+)
+_IDENTITY_MILITIA: Final = re.compile(
+    r"^(?P<base>.+?) (?:Ethnic|Communal|Clan|Sub-Clan|Tribal|Indigenous) Militia$"
+)
+
+_TOKEN: Final = re.compile(r"\w+")
+# What may sit between two tokens of one alias: "al-Shabaab", "People's", "U.S.", "KNU/KNLA".
+_JOIN: Final = re.compile(r"[\s\-\u2010\u2011\u2013'\u2019./]*")
+_APOSTROPHES: Final = ("'", "\u2019")
+
+# Confidences: how often a mention of this kind names the right ACLED actor (our estimate).
+_NAMED: Final = 0.9
+_SHORT_ACRONYM: Final = 0.8
+_QUALIFIED: Final = 0.8
+_GENERIC: Final = 0.7
+_WEAK: Final = 0.5
+_LABEL: Final = 0.6
+_MODIFIER_FACTOR: Final = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """One dictionary actor: ACLED name, inter code, home country (None: several) and aliases.
+
+    `first_year`/`last_year` bound the years in which ACLED used the name (a mission renamed,
+    a group absorbed); None is open.
+    """
+
+    name: str
+    inter: int
+    country: str | None
+    aliases: tuple[str, ...]
+    first_year: int | None = None
+    last_year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Regime:
+    """A government in power: ACLED's years for a state's forces, "(2022-)" or "(2013-2022)".
+
+    `country` is the state as ACLED names it without the article ("Philippines", "Somaliland").
+    `start_date` is the day the regime took over when known; without it the regime applies from
+    1 January of `start_year`. `state_actor` names a non-"Forces of" state actor (the Taliban).
+    """
+
+    country: str
+    start_year: int
+    end_year: int | None
+    start_date: date | None = None
+    state_actor: str | None = None
+
+    @property
+    def years(self) -> str:
+        """The parenthesised years ACLED writes after the state: "(2013-2022)", "(2022-)"."""
+        return f"({self.start_year}-{self.end_year if self.end_year is not None else ''})"
+
+    @property
+    def effective_start(self) -> date:
+        """First day the regime's name applies."""
+        return self.start_date or date(self.start_year, 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor named in a sentence, with where and how sure, and which side it seems to be.
+
+    `role_hint` is "agent" (subject of an active verb, or after "by"), "patient" (object, after
+    "against"/"targeting", or subject of a passive verb) or "unknown". `assoc_label` marks an
+    identity label ("Teachers (Kenya)") that belongs in assoc_actor_1/2, not in actor1/2.
+    """
+
+    actor: str
+    inter: int
+    span: tuple[int, int]
+    confidence: float
+    role_hint: str
+    assoc_label: bool = False
+
+
+# --- seed rows --------------------------------------------------------------------------------
+
+
+def _optional_int(value: str | None) -> int | None:
+    text = (value or "").strip()
+    return int(text) if text else None
+
+
+def parse_actor_rows(rows: Iterable[Mapping[str, str]]) -> list[Actor]:
+    """Actors from seeds/actors.csv rows (columns actor, inter, country, aliases, first_year,
+    last_year); aliases are ";"-separated. Raises ValueError naming the row on bad values."""
+    actors: list[Actor] = []
+    for number, row in enumerate(rows, start=2):  # row 1 is the header
+        try:
+            inter = int(row["inter"])
+            if not 1 <= inter <= 8:
+                raise ValueError(f"inter {inter} is not 1-8")
+            actors.append(Actor(
+                name=row["actor"].strip(),
+                inter=inter,
+                country=(row.get("country") or "").strip() or None,
+                aliases=tuple(a.strip() for a in (row.get("aliases") or "").split(";")
+                              if a.strip()),
+                first_year=_optional_int(row.get("first_year")),
+                last_year=_optional_int(row.get("last_year")),
+            ))
+        except (KeyError, ValueError) as error:
+            raise ValueError(f"actors row {number}: {error}") from error
+    return actors
+
+
+def parse_regime_rows(rows: Iterable[Mapping[str, str]]) -> list[Regime]:
+    """Regimes from seeds/regimes.csv rows (country, start_year, end_year, start_date,
+    state_actor; the last three may be blank). Raises ValueError naming the row."""
+    regimes: list[Regime] = []
+    for number, row in enumerate(rows, start=2):
+        try:
+            start_date = (row.get("start_date") or "").strip()
+            regime = Regime(
+                country=row["country"].strip(),
+                start_year=int(row["start_year"]),
+                end_year=_optional_int(row.get("end_year")),
+                start_date=date.fromisoformat(start_date) if start_date else None,
+                state_actor=(row.get("state_actor") or "").strip() or None,
+            )
+            _check_regime(regime)
+            regimes.append(regime)
+        except (KeyError, ValueError) as error:
+            raise ValueError(f"regimes row {number}: {error}") from error
+    return regimes
+
+
+def _check_regime(regime: Regime) -> None:
+    if regime.end_year is not None and regime.end_year < regime.start_year:
+        raise ValueError(f"{regime.country}: end_year before start_year")
+    if regime.start_date is not None and regime.start_date.year != regime.start_year:
+        raise ValueError(f"{regime.country}: start_date is not in start_year")
+
+
+# --- learning from imported names -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _StateName:
+    kind: Kind
+    state: str
+    article: bool
+    start: int | None
+    end: int | None
+    template: bool
+    unit: str | None
+
+
+def _parse_state_name(name: str) -> _StateName | None:
+    found = _STATE_NAME.match(name)
+    if found is None:
+        return None
+    return _StateName(
+        kind=_PREFIX_KIND[found["kind"]],
+        state=found["state"],
+        article=found["the"] is not None,
+        start=int(found["start"]) if found["start"] else None,
+        end=int(found["end"]) if found["end"] else None,
+        template=found["star"] is not None,
+        unit=found["unit"],
+    )
+
+
+def derive_regimes(observed: Iterable[tuple[str, date | None]]) -> tuple[Regime, ...]:
+    """Regimes implied by state-force names seen on event dates in imported data.
+
+    "Military Forces of Chad (2021-)" seen on 2021-05-02 gives Chad from 2021, effective from
+    the earliest date it was seen in its start year. Names with a unit ("… (2014-) Haftar
+    Faction") are skipped, so rival governments of one state do not pose as successive
+    regimes. A closed range seen anywhere ("(2014-2021)") closes the regime.
+    """
+    ends: dict[tuple[str, int], int | None] = {}
+    first_seen: dict[tuple[str, int], date] = {}
+    for name, on in observed:
+        parsed = _parse_state_name(name)
+        if parsed is None or parsed.unit or parsed.start is None:
+            continue
+        key = (parsed.state, parsed.start)
+        if key not in ends or parsed.end is not None:
+            ends[key] = parsed.end if parsed.end is not None else ends.get(key)
+        if on is not None and on.year == parsed.start:
+            seen = first_seen.get(key)
+            first_seen[key] = on if seen is None or on < seen else seen
+    return tuple(
+        Regime(state, start, end, first_seen.get((state, start)))
+        for (state, start), end in sorted(ends.items())
+    )
+
+
+def _merge_regimes(seeds: Iterable[Regime], learned: Iterable[Regime]) -> tuple[Regime, ...]:
+    """Learned regimes replace the seed regime of the same state and start year.
+
+    Imported data is what ACLED actually wrote, so its years win; the earlier cut-over date of
+    the two is kept (a regime seen in the data on a day had started by that day), and the
+    seed's state actor stays unless the data shows the state's own "Forces of" name.
+    """
+    merged: dict[tuple[str, int], Regime] = {(r.country, r.start_year): r for r in seeds}
+    for regime in learned:
+        key = (regime.country, regime.start_year)
+        seed = merged.get(key)
+        if seed is None:
+            merged[key] = regime
+            continue
+        starts = [d for d in (seed.start_date, regime.start_date) if d is not None]
+        merged[key] = Regime(regime.country, regime.start_year, regime.end_year,
+                             min(starts) if starts else None, None)
+    return tuple(sorted(merged.values(), key=lambda r: (r.country, r.effective_start)))
+
+
+def aliases_for_name(name: str) -> tuple[str, ...]:
+    """Surface forms implied by an ACLED name itself, for names learned from imported events.
+
+    "NRF: National Resistance Front" gives "NRF" and "National Resistance Front"; "Tiv Ethnic
+    Militia (Nigeria)" gives "Tiv Ethnic Militia" and "Tiv militia"; a state-force name with a
+    unit gives the unit ("Puntland Dervish Force"). Generic names give nothing.
+    """
+    parsed = _parse_state_name(name)
+    if parsed is not None:
+        return aliases_for_name(parsed.unit) if parsed.unit else ()
+    if _GENERIC_NAME.search(name):
+        return ()
+    bare = _YEARS_SUFFIX.sub("", name).strip()
+    forms: list[str] = []
+    if ": " in bare:
+        acronym, full = bare.split(": ", 1)
+        forms += [acronym, full]
+    else:
+        forms.append(bare)
+    country_tag = re.match(r"^(?P<base>.+?) \([^()]+\)$", bare)
+    if country_tag and ": " not in bare:
+        base = country_tag["base"]
+        forms = [base]
+        militia = _IDENTITY_MILITIA.match(base)
+        if militia:
+            forms.append(f"{militia['base']} militia")
+    return tuple(dict.fromkeys(f for f in forms if _TOKEN.search(f)))
+
+
+# --- the dictionary ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Generic:
+    """A common-noun phrase that names an ACLED actor once a country is known."""
+
+    kind: str  # "military" | "police" | "government" | "people" | "label"
+    label: str  # "Civilians", "Unidentified Armed Group", …; unused for state kinds
+    inter: int
+    confidence: float
+    needs_qualifier: bool = False  # "forces", "shelling": only after a demonym
+    assoc: str | None = None  # identity label produced alongside ("Teachers")
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One alias in the trie: what it names and when it may be used."""
+
+    target: Actor | _Generic
+    exact: tuple[str, ...] | None  # original-case tokens when matched case-sensitively
+    bound: str | None  # only in events of this country
+    confidence: float
+
+
+@dataclass(slots=True)
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    entries: list[_Entry] = field(default_factory=list)
+
+
+def _is_acronym(alias: str) -> bool:
+    return not any(ch.islower() for ch in alias) and any(ch.isupper() for ch in alias)
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(text))
+
+
+class ActorDictionary:
+    """Immutable actor knowledge: named actors, regimes, generic phrases and demonyms.
+
+    Build it with `build` (seeds) and extend it with `with_learned` (imported and confirmed
+    events); both return new dictionaries.
+    """
+
+    __slots__ = ("_actors", "_articles", "_forms", "_regimes", "_state_actors", "_trie")
+
+    def __init__(
+        self,
+        actors: tuple[Actor, ...],
+        regimes: tuple[Regime, ...],
+        forms: Mapping[tuple[str, ...], tuple[str, ...]],
+        articles: frozenset[str],
+        state_actors: Mapping[str, tuple[tuple[str, int], ...]],
+    ) -> None:
+        self._actors = actors
+        self._regimes: dict[str, tuple[Regime, ...]] = {}
+        grouped: dict[str, list[Regime]] = defaultdict(list)
+        for regime in regimes:
+            grouped[regime.country].append(regime)
+        for state, items in grouped.items():
+            self._regimes[state] = tuple(sorted(items, key=lambda r: r.effective_start))
+        # actor name -> (state, start year) of the regimes it embodies; kept when imported
+        # data later renames such a regime's forces ("Military Forces of Afghanistan (2021-)").
+        self._state_actors = state_actors
+        self._forms = forms
+        self._articles = articles
+        self._trie = _build_trie(actors)
+
+    @classmethod
+    def build(
+        cls,
+        actors: Iterable[Actor],
+        regimes: Iterable[Regime],
+        demonyms: Mapping[str, str | Iterable[str]],
+        country_aliases: Mapping[str, str | Iterable[str]] | None = None,
+    ) -> ActorDictionary:
+        """A dictionary from seed actors, seed regimes and country -> demonyms.
+
+        A demonym value may be one ";"-separated string ("Afghan; Afghans") or a list;
+        `country_aliases` ("US; U.S.; America") add more ways to name a country before a
+        generic noun ("US troops"). Raises ValueError on an impossible regime or inter code.
+        """
+        actor_tuple = tuple(actors)
+        for actor in actor_tuple:
+            if not 1 <= actor.inter <= 8:
+                raise ValueError(f"{actor.name}: inter {actor.inter} is not 1-8")
+        regime_tuple = tuple(regimes)
+        for regime in regime_tuple:
+            _check_regime(regime)
+        state_actors: dict[str, tuple[tuple[str, int], ...]] = defaultdict(tuple)
+        for regime in regime_tuple:
+            if regime.state_actor:
+                state_actors[regime.state_actor] += ((regime.country, regime.start_year),)
+        return cls(actor_tuple, _merge_regimes(regime_tuple, ()),
+                   _country_forms(demonyms, country_aliases), _ARTICLE_STATES,
+                   dict(state_actors))
+
+    def with_learned(
+        self, names: Iterable[tuple[str, int, str | None, date | None]]
+    ) -> ActorDictionary:
+        """This dictionary plus actors and regimes seen in imported or confirmed events.
+
+        Each item is (actor, inter, country, event_date) as an event row has them. New names
+        become actors with the aliases their names imply (`aliases_for_name`); a name seen in
+        several countries gets no home country. Seed actors keep their inter codes and aliases.
+        State-force names teach regimes (`derive_regimes`), which override the seeds.
+        """
+        items = list(names)
+        known = {a.name for a in self._actors}
+        inters: dict[str, Counter[int]] = defaultdict(Counter)
+        countries: dict[str, set[str | None]] = defaultdict(set)
+        articles = set(self._articles)
+        for name, inter, country, _on in items:
+            parsed = _parse_state_name(name)
+            if parsed is not None and parsed.article:
+                articles.add(parsed.state)
+            if name in known or not aliases_for_name(name):
+                continue
+            inters[name][inter] += 1
+            countries[name].add(country)
+        learned = tuple(
+            Actor(name, counts.most_common(1)[0][0],
+                  next(iter(countries[name])) if len(countries[name]) == 1 else None,
+                  aliases_for_name(name))
+            for name, counts in inters.items()
+        )
+        all_regimes = [r for group in self._regimes.values() for r in group]
+        regimes = _merge_regimes(all_regimes, derive_regimes((n, d) for n, _, _, d in items))
+        return ActorDictionary(self._actors + learned, regimes, self._forms,
+                               frozenset(articles), self._state_actors)
+
+    @property
+    def actors(self) -> tuple[Actor, ...]:
+        """Every actor, seeds first, then learned ones."""
+        return self._actors
+
+    def regimes(self, country: str) -> tuple[Regime, ...]:
+        """The known regimes of a state, oldest first."""
+        return self._regimes.get(country, ())
+
+    def regime_on(self, country: str, on: date) -> Regime | None:
+        """The regime in power in a state on a day, or None when unknown."""
+        current: Regime | None = None
+        for regime in self._regimes.get(country, ()):
+            if regime.effective_start <= on:
+                current = regime
+        if current is None or (current.end_year is not None and on.year > current.end_year):
+            return None
+        return current
+
+    def state_force(self, country: str, kind: str, on: date, unit: str | None = None) -> str:
+        """ACLED's name for a state's military, police or government on a day.
+
+        "Military Forces of Kenya (2022-)"; with an unknown regime the years are left off
+        ("Military Forces of Kenya"). A regime with a state actor returns that actor (Taliban).
+        Raises ValueError for a kind other than military, police or government.
+        """
+        if kind not in _KIND_PREFIX:
+            raise ValueError(f"kind must be military, police or government, not {kind!r}")
+        regime = self.regime_on(country, on)
+        if regime is not None and regime.state_actor:
+            return regime.state_actor
+        state = f"the {country}" if country in self._articles else country
+        name = f"{_KIND_PREFIX[kind]} {state}"
+        if regime is not None:
+            name += f" {regime.years}"
+        return f"{name} {unit}" if unit else name
+
+    def resolve(self, actor: Actor, on: date, event_country: str | None) -> tuple[str, int]:
+        """The actor's ACLED name and inter code on a day, in an event of a country (§5, §6).
+
+        "(*)" in a name becomes the regime's years on that day. The state actor of the regime
+        in power is state forces (1), named as the data names that regime's forces. State
+        forces outside their own country are External/Other forces (8).
+        """
+        name, inter, home = actor.name, actor.inter, actor.country
+        parsed = _parse_state_name(name) if "(*)" in name else None
+        if parsed is not None:
+            name = self.state_force(parsed.state, parsed.kind, on, parsed.unit)
+        for state, start_year in self._state_actors.get(actor.name, ()):
+            regime = self.regime_on(state, on)
+            if regime is not None and regime.start_year == start_year:
+                name = regime.state_actor or self.state_force(state, "military", on)
+                inter, home = 1, home or state
+        if inter == 1 and event_country and home and home != event_country:
+            return name, 8
+        return name, inter
+
+    def countries_named(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
+        """Countries a lower-cased token sequence names ("kenyan" -> Kenya), if any."""
+        return self._forms.get(tokens, ())
+
+
+def _country_forms(
+    demonyms: Mapping[str, str | Iterable[str]],
+    country_aliases: Mapping[str, str | Iterable[str]] | None,
+) -> dict[tuple[str, ...], tuple[str, ...]]:
+    forms: dict[tuple[str, ...], list[str]] = defaultdict(list)
+
+    def add(country: str, values: str | Iterable[str]) -> None:
+        items = values.split(";") if isinstance(values, str) else list(values)
+        for form in items:
+            if form.strip() and _is_acronym(form.strip()):
+                # "US" before "troops" is matched only as written (not "us").
+                key = ("\x00", *_tokens(form.strip()))
+            else:
+                key = tuple(t.lower() for t in _tokens(form))
+            if key and country not in forms[key]:
+                forms[key].append(country)
+
+    for country, values in demonyms.items():
+        add(country, [country])
+        add(country, values)
+    for country, values in (country_aliases or {}).items():
+        add(country, values)
+    return {key: tuple(value) for key, value in forms.items()}
+
+
+def _build_trie(actors: Iterable[Actor]) -> _Node:
+    root = _Node()
+
+    def insert(alias: str, entry_for: _Entry) -> None:
+        tokens = _tokens(alias)
+        if not tokens:
+            return
+        node = root
+        for token in tokens:
+            node = node.children.setdefault(token.lower(), _Node())
+        node.entries.append(entry_for)
+
+    for actor in actors:
+        for alias in dict.fromkeys((*actor.aliases, *aliases_for_name(actor.name))):
+            acronym = _is_acronym(alias)
+            generic_phrase = alias == alias.lower()
+            travels = acronym or actor.country is None or actor.inter in (1, 8)
+            bound = actor.country if (generic_phrase or not travels) else None
+            confidence = _SHORT_ACRONYM if acronym and len(alias) <= 3 else _NAMED
+            insert(alias, _Entry(actor, _tokens(alias) if acronym else None, bound, confidence))
+    for phrases, generic in _GENERIC_PHRASES:
+        for phrase in phrases.split(";"):
+            exact = _tokens(phrase.strip()) if _is_acronym(phrase.strip()) else None
+            insert(phrase, _Entry(generic, exact, None, generic.confidence))
+    return root
+
+
+# Generic phrases (codebook §5, §6). The country comes from a demonym before the phrase
+# ("Nigerian troops") or else from the event's country.
+_MIL: Final = _Generic("military", "", 1, _GENERIC)
+_MIL_Q: Final = _Generic("military", "", 1, _QUALIFIED, needs_qualifier=True)
+_POL: Final = _Generic("police", "", 1, _GENERIC)
+_POL_WEAK: Final = _Generic("police", "", 1, _WEAK)
+_GOV: Final = _Generic("government", "", 1, _WEAK)
+
+
+def _people(label: str, inter: int, confidence: float = _GENERIC,
+            assoc: str | None = None) -> _Generic:
+    return _Generic("people", label, inter, confidence, assoc=assoc)
+
+
+_UAG: Final = "Unidentified Armed Group"
+_GENERIC_PHRASES: Final[tuple[tuple[str, _Generic], ...]] = (
+    ("soldiers; soldier; troops; army; military; security forces; armed forces; "
+     "government forces; government troops; government soldiers; state forces; "
+     "regime forces; national army; servicemen; paratroopers; special forces; commandos; "
+     "marines; navy; air force; gendarmes; gendarmerie; military personnel; "
+     "security personnel; army troops; army soldiers; defence forces; defense forces; "
+     "army officers; military officers; army officer", _MIL),
+    ("forces; shelling; airstrike; airstrikes; air strike; air strikes; drone strike; "
+     "drone strikes; strike; strikes; warplanes; jets; fighter jets; artillery; missiles; "
+     "missile; drones; drone; aircraft; helicopters; bombardment; shells", _MIL_Q),
+    ("police; policemen; policeman; police officers; police officer; riot police; "
+     "anti-riot police; law enforcement; cops; police forces; police force", _POL),
+    ("officers; security agents", _POL_WEAK),
+    ("government; authorities", _GOV),
+    # Codebook §5 (inter 3 covers every Unidentified Armed Group) and §11 example 4.
+    # ACLED codes Nigeria's "bandits" as Unidentified Armed Group (Nigeria) because their
+    # affiliation is rarely known; the same reading is used for bandits anywhere.
+    ("gunmen; gunman; armed men; armed man; assailants; assailant; unknown attackers; "
+     "unidentified attackers; unknown gunmen; unidentified gunmen; attackers; attacker; "
+     "armed group; armed groups; unidentified armed group; masked men; bandits; bandit; "
+     "kidnappers; abductors; hitmen; unknown assailants; unidentified assailants; "
+     "unidentified men; unknown men; armed bandits", _people(_UAG, 3)),
+    ("militants; militant; insurgents; insurgent; jihadists; terrorists; extremists; "
+     "suspected militants", _people(_UAG, 3, _WEAK)),
+    ("gang; gangs; gang members; gangsters; criminal gang; criminal group",
+     _people("Unidentified Gang", 3)),
+    ("clan militia; clan militias; clan militiamen; clan fighters; clan gunmen",
+     _people("Unidentified Clan Militia", 4)),
+    ("communal militia; ethnic militia; community militia; tribal militia",
+     _people("Unidentified Communal Militia", 4)),
+    ("herders; herdsmen; Fulani herdsmen; Fulani herders; Fulani militia; Fulani gunmen; "
+     "armed herders; armed herdsmen; Fulani militants; Fulani militiamen",
+     _Generic("herders", "", 4, _GENERIC)),
+    ("private security guards; security guards; private security; private security forces",
+     _people("Private Security Forces", 8)),
+    ("protesters; protestors; demonstrators; protester; demonstrator; marchers; "
+     "rally participants", _people("Protesters", 6)),
+    ("rioters; mob; angry mob; rioter; irate mob", _people("Rioters", 5)),
+    ("youths; irate youths; angry youths", _people("Rioters", 5, _WEAK)),
+    ("civilians; civilian; villagers; villager; residents; resident; locals; passengers; "
+     "passenger; worshippers; worshipers; a man; man; men; boy; boys; children; child; "
+     "family members; a family; relatives; motorists; motorist; pedestrians; shoppers; "
+     "travellers; travelers; traders; trader; shopkeeper; shopkeepers; vendors; driver; "
+     "drivers; elder; elders; tribal elder; village chief; village head; "
+     "businessman; businessmen; aid workers; humanitarian workers; pastor; priest; imam; "
+     "cleric; bystanders; non-combatants; teenager; hostages; fishermen; "
+     "fisherman; labourer; laborers", _people("Civilians", 7)),
+    ("people; persons", _people("Civilians", 7, _WEAK)),
+    ("women; woman; girls; girl", _people("Civilians", 7, assoc="Women")),
+    ("teachers; teacher", _people("Civilians", 7, assoc="Teachers")),
+    ("students; student; pupils; schoolchildren", _people("Civilians", 7, assoc="Students")),
+    ("journalists; journalist; reporters; reporter; cameraman; media workers",
+     _people("Civilians", 7, assoc="Journalists")),
+    ("health workers; health worker; doctors; doctor; nurses; nurse; medics; medic; "
+     "medical workers; healthcare workers; paramedics; medical staff",
+     _people("Civilians", 7, assoc="Health Workers")),
+    ("farmers; farmer", _people("Civilians", 7, assoc="Farmers")),
+    ("lawyers; lawyer", _people("Civilians", 7, assoc="Lawyers")),
+    ("refugees; refugee; IDPs; displaced people; displaced persons",
+     _people("Civilians", 7, assoc="Refugees/IDPs")),
+    ("prisoners; prisoner; inmates; inmate", _people("Civilians", 7, assoc="Prisoners")),
+    ("workers; employees; trade unionists; union members; miners",
+     _people("Civilians", 7, assoc="Labor Group")),
+    ("Christians; Christian worshippers", _people("Civilians", 7, assoc="Christian Group")),
+    ("Muslims; Muslim worshippers", _people("Civilians", 7, assoc="Muslim Group")),
+)
+
+# Where "herders" means the Fulani ethnic militia in ACLED's data (West and Central Africa).
+_FULANI_COUNTRIES: Final = frozenset({
+    "Nigeria", "Mali", "Burkina Faso", "Niger", "Benin", "Cameroon", "Central African Republic",
+    "Ghana", "Togo", "Chad", "Guinea", "Senegal", "Ivory Coast", "Mauritania",
+})
+# Labels that follow the people they describe when those people protest or riot.
+_PROTEST_CUES: Final = frozenset({
+    "protest", "protested", "protesting", "protests", "demonstrated", "demonstrating",
+    "marched", "marching", "rallied", "rallying", "staged", "picketed", "gathered", "striking",
+    "streets", "sit",
+})
+_RIOT_CUES: Final = frozenset({
+    "rioted", "rioting", "torched", "stoned", "looted", "vandalised", "vandalized", "burned",
+    "burnt", "blocked", "set", "pelted", "ransacked",
+})
+# Words that may follow a named actor and belong to its mention ("Taliban fighters").
+_TRAILING_HEADS: Final = frozenset({
+    "fighters", "militants", "members", "gunmen", "forces", "insurgents", "rebels",
+    "militiamen", "militia", "militias", "troops", "soldiers", "jihadists", "terrorists",
+    "elements", "operatives", "combatants", "loyalists", "fighter", "militant", "member",
+    "personnel", "jawans", "cadres", "activists", "peacekeepers", "suspects", "units",
+    "commanders", "commander", "guards", "officers", "police", "policemen", "army",
+})
+
+# --- role hints -------------------------------------------------------------------------------
+
+_PASSIVE_AUX: Final = frozenset({"was", "were", "been", "being", "is", "are", "got", "get"})
+_SKIP_AFTER: Final = frozenset({
+    "reportedly", "allegedly", "also", "later", "then", "subsequently", "again", "all",
+    "both", "who", "which", "that", "had", "have", "has", "yesterday", "today", "apparently",
+    "mistakenly", "on", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "night", "morning", "evening", "afternoon", "early", "late",
+    "last", "week", "first",
+})
+_IRREGULAR: Final = frozenset({
+    "shot", "hit", "slain", "taken", "beaten", "struck", "held", "caught", "fought", "overran",
+    "overrun", "burnt", "threw", "blew", "set", "took", "stole", "beat", "drove", "went",
+    "attack", "attacks", "kill", "kills", "clash", "clashes", "fire", "fires", "storm",
+    "storms", "abduct", "abducts", "kidnap", "kidnaps", "raid", "raids", "protest",
+    "protests", "march", "rally", "shell", "shells", "bomb", "bombs", "target", "targets",
+    "ambush", "ambushes", "say", "says", "said", "laid", "made", "rode", "came", "tore",
+    "began", "led", "fled", "seize", "seizes", "burn", "burns", "loot", "loots",
+    "besieged", "stabbed", "hacked", "lynched", "torched", "executed", "beheaded",
+})
+_PATIENT_BEFORE: Final = frozenset({
+    "against", "on", "targeting", "targeted", "at", "upon", "kill", "attack", "shot", "hit",
+    "struck", "beat", "beaten", "lynched", "into", "toward", "towards", "disperse", "arrest",
+    "detain", "abduct", "kidnap", "target", "ambush", "shoot", "injure", "wound", "rob",
+    "free", "release", "rescue", "evacuate", "protect",
+})
+_SKIP_BEFORE: Final = frozenset({
+    "a", "an", "the", "some", "several", "many", "dozens", "hundreds", "thousands", "scores",
+    "unarmed", "innocent", "local", "his", "her", "their", "its", "two", "three", "four", "five",
+    "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "one", "least", "more", "than",
+    "about", "around", "nearly", "almost", "over", "other", "fellow", "young", "elderly",
+    "female", "male", "armed", "unknown", "unidentified", "suspected", "off", "duty", "s",
+    "dozen", "few", "up", "to", "number", "group", "members", "alleged", "would", "be", "of",
+    "dead", "and", "all", "defenceless", "defenseless",
+})
+_NOT_VERB_ING: Final = frozenset({"during", "including", "following", "morning", "evening",
+                                  "building", "according", "regarding", "concerning"})
+
+
+class _Tok(NamedTuple):
+    # A NamedTuple, not a dataclass: tokens are made by the thousand per second.
+    start: int
+    end: int
+    low: str
+
+
+def _tokenize(sentence: str) -> list[_Tok]:
+    """Word tokens with lower-cased text; the original text is sentence[start:end]."""
+    lowered = sentence.lower()
+    make = _Tok._make
+    if len(lowered) == len(sentence):  # false for a few letters, e.g. "İ" lower-cases to two
+        return [make((m.start(), m.end(), m.group())) for m in _TOKEN.finditer(lowered)]
+    return [make((m.start(), m.end(), m.group().lower())) for m in _TOKEN.finditer(sentence)]
+
+
+def _joined(sentence: str, toks: Sequence[_Tok], k: int) -> bool:
+    """Whether tokens k and k+1 may belong to one alias ("al-Shabaab", "People's")."""
+    return _JOIN.fullmatch(sentence, toks[k].end, toks[k + 1].start) is not None
+
+
+def _is_verbish(word: str) -> bool:
+    return word in _IRREGULAR or (len(word) > 4 and word.endswith("ed"))
+
+
+def _is_ing(word: str) -> bool:
+    return len(word) > 5 and word.endswith("ing") and word not in _NOT_VERB_ING
+
+
+def _role(toks: Sequence[_Tok], i: int, j: int, sentence: str) -> str:
+    """Agent/patient from the words around tokens [i, j) (see ActorMention.role_hint).
+
+    In order: after "by" is the agent ("killed by gunmen"); the subject of a passive verb is
+    the patient ("villagers were killed"); the object of a verb or of "against"/"on"/
+    "targeting" is the patient ("killed 12 villagers"); the subject of an active verb is the
+    agent ("gunmen stormed").
+    """
+    if j < len(toks) and sentence[toks[j - 1].end:toks[j].start] in ("-", "\u2011"):
+        return "unknown"  # "Taliban-controlled": a modifier, not a participant
+    before = _word_before(toks, i, sentence)
+    if before == "by":
+        return "agent"
+    k = j
+    while k < len(toks) and k < j + 5 and toks[k].low in _SKIP_AFTER:
+        k += 1
+    word = toks[k].low if k < len(toks) else None
+    following = toks[k + 1].low if k + 1 < len(toks) else None
+    if word in _PASSIVE_AUX and following is not None:
+        if _is_ing(following):
+            return "agent"  # "were protesting", "were attacking"
+        if _is_verbish(following):
+            return "patient"
+    if before is not None and (before in _PATIENT_BEFORE or _is_verbish(before)
+                               or _is_ing(before)):
+        return "patient"
+    if word is not None and (_is_verbish(word) or word in _PROTEST_CUES or word == "opened"):
+        return "agent"
+    return "unknown"
+
+
+def _word_before(toks: Sequence[_Tok], i: int, sentence: str) -> str | None:
+    """The nearest meaningful word before token i in the same clause (numbers, articles and
+    quantifiers skipped), or None."""
+    k = i - 1
+    while k >= 0:
+        gap = sentence[toks[k].end:toks[k + 1].start]
+        if any(ch in gap for ch in ",;:()\"\u201c\u201d"):
+            return None
+        word = toks[k].low
+        if word == "least" and k > 0 and toks[k - 1].low == "at":
+            k -= 2
+            continue
+        if word.isdigit() or word in _SKIP_BEFORE:
+            k -= 1
+            continue
+        return word
+    return None
+
+
+# --- recognition ------------------------------------------------------------------------------
+
+
+def _usable(entry: _Entry, sentence: str, toks: Sequence[_Tok], i: int, j: int,
+            country: str | None, year: int) -> bool:
+    if entry.exact is not None and \
+            tuple(sentence[t.start:t.end] for t in toks[i:j]) != entry.exact:
+        return False
+    if entry.bound is not None and entry.bound != country:
+        return False
+    target = entry.target
+    if isinstance(target, Actor):
+        if target.first_year is not None and year < target.first_year:
+            return False
+        if target.last_year is not None and year > target.last_year:
+            return False
+    return True
+
+
+def _rank(entry: _Entry, country: str | None) -> tuple[int, int, int]:
+    """Home-country actors first, then multi-country ones; named before generic; the most
+    recent incarnation of a renamed actor (a mission that changed name) last wins."""
+    target = entry.target
+    if isinstance(target, _Generic):
+        return (1, 0, 0)
+    home = 3 if target.country == country else 2 if target.country is None else 0
+    return (home, 1, target.first_year or 0)
+
+
+def _qualifier(toks: Sequence[_Tok], i: int, sentence: str,
+               dictionary: ActorDictionary) -> tuple[int, tuple[str, ...]] | None:
+    """A country named just before token i ("Nigerian troops", "Kenya's police", "US forces"):
+    the index of its first token and the countries it may name."""
+    end = i
+    if end >= 2 and toks[end - 1].low == "s" and \
+            sentence[toks[end - 2].end:toks[end - 1].start] in _APOSTROPHES:
+        end -= 1
+    elif end >= 1 and not sentence[toks[end - 1].end:toks[end].start].isspace():
+        return None
+    for size in (3, 2, 1):
+        start = end - size
+        if start < 0 or not all(_joined(sentence, toks, k) for k in range(start, end - 1)):
+            continue
+        lowered = tuple(t.low for t in toks[start:end])
+        found = dictionary.countries_named(lowered) or dictionary.countries_named(
+            ("\0", *(sentence[t.start:t.end] for t in toks[start:end])))
+        if found:
+            return start, found
+    return None
+
+
+def find_actors(
+    sentence: str, dictionary: ActorDictionary, country: str | None, event_date: date
+) -> list[ActorMention]:
+    """The actors a sentence names, in order, with ACLED names for `country` on `event_date`.
+
+    `country` is the event's (document's) country: generic phrases ("gunmen", "villagers")
+    take it, and state forces of another country become External/Other forces (inter 8).
+    Without a country, generic phrases count only when a demonym names one ("Malian troops").
+    Identity labels ("teachers") come as two mentions with the same span: the main actor
+    (Civilians, or Protesters/Rioters when they protest/riot) and the label (`assoc_label`).
+    Aliases are matched longest first, on word boundaries, left to right without overlap.
+    """
+    toks = _tokenize(sentence)
+    starts = dictionary._trie.children
+    mentions: list[ActorMention] = []
+    i = 0
+    while i < len(toks):
+        found = None
+        if toks[i].low in starts:
+            found = _longest(sentence, toks, i, dictionary, country, event_date.year)
+        if found is None:
+            i += 1
+            continue
+        j, entry = found
+        made, i = _mention(sentence, toks, i, j, entry, dictionary, country, event_date)
+        mentions.extend(made)
+    return mentions
+
+
+def _longest(sentence: str, toks: Sequence[_Tok], i: int, dictionary: ActorDictionary,
+             country: str | None, year: int) -> tuple[int, _Entry] | None:
+    """The longest alias starting at token i that is usable here, with its best entry."""
+    node = dictionary._trie
+    ends: list[tuple[int, list[_Entry]]] = []
+    j = i
+    while j < len(toks):
+        if j > i and not _joined(sentence, toks, j - 1):
+            break
+        child = node.children.get(toks[j].low)
+        if child is None:
+            break
+        node = child
+        j += 1
+        if node.entries:
+            ends.append((j, node.entries))
+    for end, entries in reversed(ends):
+        usable = [e for e in entries if _usable(e, sentence, toks, i, end, country, year)]
+        if usable:
+            return end, max(usable, key=lambda e: _rank(e, country))
+    return None
+
+
+def _mention(sentence: str, toks: Sequence[_Tok], i: int, j: int,
+             entry: _Entry, dictionary: ActorDictionary, country: str | None,
+             on: date) -> tuple[list[ActorMention], int]:
+    """The mentions an alias match at tokens [i, j) makes, and the token to go on from."""
+    target = entry.target
+    if i > 0 and toks[i - 1].low in ("anti", "pro", "non", "ex") and \
+            sentence[toks[i - 1].end:toks[i].start] in ("-", "\u2010", "\u2011"):
+        return [], j  # "anti-Taliban", "pro-government": not the actor itself
+    if isinstance(target, Actor):
+        return _named(sentence, toks, i, j, entry, target, dictionary, country, on)
+    qualified = _qualifier(toks, i, sentence, dictionary)
+    if target.needs_qualifier and qualified is None:
+        return [], j
+    start = qualified[0] if qualified else i
+    where = _pick_country(qualified[1], country) if qualified else country
+    if where is None:
+        return [], j
+    confidence = max(target.confidence, _QUALIFIED) if qualified else target.confidence
+    span = (toks[start].start, toks[j - 1].end)
+    role = _role(toks, start, j, sentence)
+    if target.kind in _KIND_PREFIX:
+        name = dictionary.state_force(where, target.kind, on)
+        # The regime's state actor (the Taliban) is state forces of its own country too.
+        inter = 8 if country and where != country else 1
+        return [ActorMention(name, inter, span, confidence, role)], j
+    return _people_mentions(toks, i, j, target, where, span, confidence, role, on), j
+
+
+def _pick_country(options: tuple[str, ...], country: str | None) -> str:
+    return country if country in options else options[0]
+
+
+def _named(sentence: str, toks: Sequence[_Tok], i: int, j: int,
+           entry: _Entry, actor: Actor, dictionary: ActorDictionary, country: str | None,
+           on: date) -> tuple[list[ActorMention], int]:
+    if j < len(toks) and toks[j].low in _TRAILING_HEADS and \
+            sentence[toks[j - 1].end:toks[j].start].isspace():
+        j += 1  # "Taliban fighters", "M23 rebels"
+    name, inter = dictionary.resolve(actor, on, country)
+    role = _role(toks, i, j, sentence)
+    confidence = entry.confidence
+    if role == "unknown" and j < len(toks) and \
+            sentence[toks[j - 1].end:toks[j].start] in ("-", "\u2011"):
+        confidence *= _MODIFIER_FACTOR  # "Taliban-controlled area"
+    return [ActorMention(name, inter, (toks[i].start, toks[j - 1].end), confidence, role)], j
+
+
+def _people_mentions(toks: Sequence[_Tok], i: int, j: int, target: _Generic, where: str,
+                     span: tuple[int, int], confidence: float, role: str,
+                     on: date) -> list[ActorMention]:
+    label, inter = target.label, target.inter
+    if target.kind == "herders":
+        if role == "patient" or where not in _FULANI_COUNTRIES:
+            # Herders as victims are civilians; the label keeps who they were.
+            return [ActorMention(f"Civilians ({where})", 7, span, _GENERIC, role),
+                    ActorMention(f"Pastoralists ({where})", 7, span, _LABEL, role, True)]
+        return [ActorMention(f"Fulani Ethnic Militia ({where})", 4, span, confidence, role)]
+    if target.assoc is not None:
+        nearby = {t.low for t in toks[j:j + 4]} | {t.low for t in toks[max(0, i - 2):i]}
+        if nearby & _RIOT_CUES:
+            label, inter = "Rioters", 5
+        elif nearby & _PROTEST_CUES:
+            label, inter = "Protesters", 6
+    mentions = [ActorMention(f"{label} ({where})", inter, span, confidence, role)]
+    if target.assoc is not None:
+        assoc = target.assoc
+        if assoc == "Labor Group" and on.year < 2023:
+            assoc = "Labour Group"  # the spelling of ACLED's pre-2023 exports
+        mentions.append(ActorMention(f"{assoc} ({where})", inter, span, _LABEL, role, True))
+    return mentions

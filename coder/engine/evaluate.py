@@ -1,0 +1,262 @@
+"""Scoring suggestions against gold events: the measure of how much a coder must still fix.
+
+Pure functions over values. Definitions (README "Evaluation" repeats them for users):
+
+- Events are matched within one gold line (one text). A suggestion and a gold event match when
+  at least two of their key fields agree (event_type, sub_event_type, actor1/actor2 as a pair,
+  location, event_date); pairs are taken greedily, best agreement first.
+- Field accuracy is over gold events: a field the gold event fills counts right when the matched
+  suggestion holds the same value; a missed gold event counts wrong on every field it fills.
+- Actors are compared as an unordered pair, because ACLED's actor order carries no meaning
+  except in Violence against civilians, where the victim is always actor2 (codebook §6).
+- Fields to fix per event: for each gold event, the fields the coder must type or change.
+  A field that the session fills from another (inter codes from the actor dictionary, admin
+  units and coordinates from the chosen place, event_type from the sub-event type, interaction
+  always) costs a fix only when its parent is right and it is still wrong. A missed gold event
+  costs every field it fills that has no parent; each suggestion that matches nothing costs
+  one more (a rejection); the total is divided by the number of gold events.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Final
+
+from coder.schema.events import EventFields
+
+# The fields scored, in report order. Coordinates are compared with a tolerance (below).
+SCORED_FIELDS: Final = (
+    "event_type", "sub_event_type", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2",
+    "inter1", "inter2", "interaction", "country", "admin1", "admin2", "admin3", "location",
+    "latitude", "longitude", "geo_precision", "event_date", "time_precision", "fatalities",
+)
+_KEY_FIELDS: Final = ("event_type", "sub_event_type", "location", "event_date")
+# Fields the session fills from another field's choice (see the module docstring). A None
+# parent means the field is always derived and never typed.
+_FILLED_FROM: Final[Mapping[str, str | None]] = {
+    "event_type": "sub_event_type", "inter1": "actor1", "inter2": "actor2",
+    "interaction": None, "country": "location", "admin1": "location", "admin2": "location",
+    "admin3": "location", "latitude": "location", "longitude": "location",
+}
+# About 5 km: a different centroid of the same place is not a coder's fix.
+_COORD_TOLERANCE: Final = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    """A true event with the names a gold file accepts for its actors."""
+
+    fields: EventFields
+    actor1_aliases: tuple[str, ...] = ()
+    actor2_aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LineResult:
+    """One gold line scored: its events matched to suggestions, field by field."""
+
+    gold: tuple[GoldEvent, ...]
+    suggested: tuple[EventFields, ...]
+    pairs: tuple[tuple[int, int], ...]  # (gold index, suggestion index)
+
+
+@dataclass(slots=True)
+class Report:
+    """Totals over a gold file; `as_dict` gives the `coder eval --json` form."""
+
+    lines: int = 0
+    gold_events: int = 0
+    suggested_events: int = 0
+    matched: int = 0
+    empty_lines: int = 0
+    empty_lines_left_empty: int = 0
+    fixes: int = 0
+    right: dict[str, int] = field(default_factory=dict)
+    scored: dict[str, int] = field(default_factory=dict)
+
+    def accuracy(self, name: str) -> float | None:
+        total = self.scored.get(name, 0)
+        return self.right.get(name, 0) / total if total else None
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.suggested_events if self.suggested_events else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold_events if self.gold_events else 1.0
+
+    @property
+    def no_event_left_empty(self) -> float | None:
+        if not self.empty_lines:
+            return None
+        return self.empty_lines_left_empty / self.empty_lines
+
+    @property
+    def fields_to_fix(self) -> float:
+        return self.fixes / self.gold_events if self.gold_events else float(self.fixes)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "lines": self.lines,
+            "gold_events": self.gold_events,
+            "suggested_events": self.suggested_events,
+            "matched_events": self.matched,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "no_event_left_empty": _round(self.no_event_left_empty),
+            "fields_to_fix_per_event": round(self.fields_to_fix, 4),
+            "fields": {
+                name: {"accuracy": _round(self.accuracy(name)), "scored": self.scored[name]}
+                for name in SCORED_FIELDS if self.scored.get(name)
+            },
+        }
+
+    def metric(self, name: str) -> float | None:
+        """A value by the name `--min` uses: a field, or precision/recall/no_event/fields_to_fix."""
+        summary = {
+            "precision": self.precision,
+            "recall": self.recall,
+            "no_event": self.no_event_left_empty,
+            "no_event_left_empty": self.no_event_left_empty,
+            "fields_to_fix": self.fields_to_fix,
+        }
+        if name in summary:
+            return summary[name]
+        if name in SCORED_FIELDS:
+            return self.accuracy(name)
+        raise KeyError(name)
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def _norm(value: Any) -> Any:
+    if isinstance(value, str):
+        folded = unicodedata.normalize("NFKD", value.casefold())
+        return " ".join("".join(c for c in folded if not unicodedata.combining(c)).split())
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _actor_names(name: str | None, aliases: Sequence[str]) -> set[Any]:
+    return {_norm(n) for n in (name, *aliases) if n}
+
+
+def field_right(gold: GoldEvent, suggested: EventFields, name: str, *, swapped: bool) -> bool:
+    """Whether the suggestion's value of `name` is what the gold event says."""
+    g = gold.fields
+    if name in ("actor1", "actor2"):
+        own = "actor2" if (name == "actor1") == swapped else "actor1"
+        accepted = _actor_names(getattr(g, name),
+                                gold.actor1_aliases if name == "actor1" else gold.actor2_aliases)
+        value = getattr(suggested, own)
+        return value is not None and _norm(value) in accepted
+    if name in ("inter1", "inter2", "assoc_actor_1", "assoc_actor_2"):
+        own = {"inter1": "inter2", "inter2": "inter1", "assoc_actor_1": "assoc_actor_2",
+               "assoc_actor_2": "assoc_actor_1"}[name] if swapped else name
+        return _norm(getattr(suggested, own)) == _norm(getattr(g, name))
+    if name in ("latitude", "longitude"):
+        mine, theirs = getattr(suggested, name), getattr(g, name)
+        return mine is not None and abs(mine - theirs) <= _COORD_TOLERANCE
+    return _norm(getattr(suggested, name)) == _norm(getattr(g, name))
+
+
+def _swapped(gold: GoldEvent, suggested: EventFields) -> bool:
+    """Whether the suggestion names the gold actors in the other order (allowed but VAC)."""
+    if gold.fields.event_type == "Violence against civilians":
+        return False
+
+    def hits(swap: bool) -> int:
+        return sum(field_right(gold, suggested, n, swapped=swap) for n in ("actor1", "actor2"))
+
+    return hits(True) > hits(False)
+
+
+def _agreement(gold: GoldEvent, suggested: EventFields) -> int:
+    swap = _swapped(gold, suggested)
+    keys = sum(
+        field_right(gold, suggested, n, swapped=swap)
+        for n in _KEY_FIELDS if getattr(gold.fields, n) is not None
+    )
+    actors = field_right(gold, suggested, "actor1", swapped=swap) or (
+        gold.fields.actor2 is not None and field_right(gold, suggested, "actor2", swapped=swap)
+    )
+    return keys + int(actors)
+
+
+def match(gold: Sequence[GoldEvent], suggested: Sequence[EventFields]) -> list[tuple[int, int]]:
+    """Greedy one-to-one matching of gold events and suggestions, best agreement first."""
+    scored = sorted(
+        ((_agreement(g, s), gi, si) for gi, g in enumerate(gold) for si, s in enumerate(suggested)),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    used_gold: set[int] = set()
+    used_suggested: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for score, gi, si in scored:
+        if score < 2:
+            break
+        if gi in used_gold or si in used_suggested:
+            continue
+        used_gold.add(gi)
+        used_suggested.add(si)
+        pairs.append((gi, si))
+    return sorted(pairs)
+
+
+def score_line(gold: Sequence[GoldEvent], suggested: Sequence[EventFields]) -> LineResult:
+    """Match one line's suggestions to its gold events."""
+    return LineResult(tuple(gold), tuple(suggested), tuple(match(gold, suggested)))
+
+
+def accumulate(report: Report, line: LineResult) -> None:
+    """Add one scored line to the report's totals."""
+    report.lines += 1
+    report.gold_events += len(line.gold)
+    report.suggested_events += len(line.suggested)
+    report.matched += len(line.pairs)
+    if not line.gold:
+        report.empty_lines += 1
+        report.empty_lines_left_empty += not line.suggested
+    partner: Mapping[int, int] = dict(line.pairs)
+    for gi, gold in enumerate(line.gold):
+        suggestion = line.suggested[partner[gi]] if gi in partner else None
+        swap = suggestion is not None and _swapped(gold, suggestion)
+        right = {
+            name: suggestion is not None and field_right(gold, suggestion, name, swapped=swap)
+            for name in SCORED_FIELDS if getattr(gold.fields, name) is not None
+        }
+        for name, ok in right.items():
+            report.scored[name] = report.scored.get(name, 0) + 1
+            report.right[name] = report.right.get(name, 0) + ok
+        report.fixes += fixes_needed(right, matched=suggestion is not None)
+    report.fixes += len(line.suggested) - len(line.pairs)  # each spurious one: a rejection
+
+
+def fixes_needed(right: Mapping[str, bool], *, matched: bool) -> int:
+    """Fields a coder types for one gold event, given which of its fields are right."""
+    fixes = 0
+    for name, ok in right.items():
+        if ok:
+            continue
+        parent = _FILLED_FROM.get(name, name)
+        if parent == name:
+            fixes += 1
+        elif parent is not None and parent not in right and not matched:
+            fixes += 1  # nothing to fill it from: typed by hand (e.g. country, no location)
+        elif parent is not None and matched and right.get(parent, True):
+            fixes += 1  # the parent was right, yet this one is wrong
+
+
+def evaluate(lines: Iterable[tuple[Sequence[GoldEvent], Sequence[EventFields]]]) -> Report:
+    """Score (gold events, suggestions) per line into one report."""
+    report = Report()
+    for gold, suggested in lines:
+        accumulate(report, score_line(gold, suggested))
+    return report

@@ -1,0 +1,350 @@
+"""The "how many deaths" step: the conservative reported death toll of a sentence [codebook §8].
+
+Only deaths count, never the wounded; "casualties" alone gives 0. Numbers are digits
+("1,200"), number words ("twenty-three", "one hundred and five"), "a dozen", "two dozen" and
+the codebook's vague words read conservatively: "dozens" 12, "hundreds" 100, "tens" 10,
+"scores" 20, "several"/"many"/"a few" 3 (the codebook's figure for a limited attack; 10 needs a
+judgement of scale that a sentence rarely supports). Qualifiers keep the reported figure ("at
+least 12" 12, "more than 20" 20, "up to 15" 15 at lower confidence: it is the only figure the
+source gives, and ACLED records reported figures). Counts joined by "and" add up ("3 soldiers
+and 2 civilians were killed" 5); figures from disagreeing sources take the lowest; a death toll
+that "rose to" a figure replaces earlier ones. A toll claimed only by a party to the conflict
+("the Taliban said they killed 30") gives 0 with `claimed_by_party` set, as ACLED does [§8].
+The suicide bomber counts only when the text counts him ("killing himself and 10 others" 11).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Final
+
+
+@dataclass(frozen=True, slots=True)
+class FatalityEvidence:
+    """A death count, the span (start, end) of its phrase or None, a confidence and claim flag."""
+
+    fatalities: int
+    span: tuple[int, int] | None
+    confidence: float
+    claimed_by_party: bool
+
+
+_UNITS: Final = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}
+_SCALES: Final = {"hundred": 100, "thousand": 1000}
+# Vague words [§8]: "dozens" 12, "hundreds" 100, "tens" 10; "several"/"many" 3 (conservative).
+_VAGUE: Final = {
+    "dozens": 12, "hundreds": 100, "thousands": 1000, "tens": 10, "scores": 20, "several": 3,
+    "many": 3, "a few": 3, "few": 3, "numerous": 3, "a number": 3, "multiple": 3, "some": 3,
+    "an unknown number": 3, "a handful": 3, "a couple": 2, "both": 2, "a dozen": 12,
+    "himself": 1, "herself": 1, "a": 1, "an": 1, "the": 1, "his": 1, "her": 1,
+}
+_NUMWORD: Final = "|".join(sorted([*_UNITS, *_SCALES], key=len, reverse=True))
+_QUAL: Final = (
+    r"(?:(?:at least|at most|more than|over|nearly|almost|about|around|some|up to|as many as"
+    r"|approximately|roughly|an estimated|a total of|a further|another|an additional|only|just"
+    r"|between|from"
+    r"|a reported|reportedly)\s+)?"
+)
+_COUNT: Final = (
+    r"(?<![Nn]o )(?<!\w)(?P<qual>" + _QUAL + r")(?P<num>\d{1,3}(?:,\d{3})+|\d+"
+    r"|(?:" + _NUMWORD + r")(?:(?:[- ]|\s+and\s+)(?:" + _NUMWORD + r"))*(?:\s+dozen)?"
+    r"|a dozen|dozens|hundreds|thousands|tens|scores|several|many|a few|few|numerous|a number"
+    r"|multiple|an unknown number|a handful|a couple|both|himself|herself|an?|the|his|her)(?!\w)"
+    r"(?:\s+of)?"
+)
+_PERSON: Final = (
+    r"(?:man|woman|boy|girl|child|civilian|soldier|police(?:man|woman)|officer|member|fighter"
+    r"|militant|commander|person|farmer|teacher|student|elder|journalist|leader|official"
+    r"|resident|villager|driver|worker|trader|shopkeeper|guard|cleric|imam|priest|pastor|chief"
+    r"|doctor|nurse|businessman|suspect|thief|youth|teenager|infant|baby|activist|councillor"
+    r"|mayor|governor|judge|lawyer|employee|militiaman|insurgent|rebel|jihadist|gunman|attacker"
+    r"|assailant|bomber|herder|herdsman|fisherman|passenger|pilgrim|worshipper|relative|brother"
+    r"|son|daughter|father|mother|wife|husband|colonel|general|captain|sergeant|lieutenant"
+    r"|victim|adolescent|operator|politician|lawmaker|legislator|guerrilla|sniper|policeman"
+    r"|bystander|owner|sibling|citizen|local|shepherd|merchant|vendor|hostage|prisoner"
+    r"|detainee|inmate|supporter|tribesman|clansman|spokesman|smuggler|trafficker"
+    r"|major|chairman|candidate|trooper|pilot|individual|protester|demonstrator|contractor"
+    r"|cop|agent|other)"
+)
+# Words that end a noun phrase: verbs, clause words, wound words.
+_STOP: Final = (
+    r"(?:and|or|but|were|was|are|is|been|be|being|have|has|had|got|killed|killing|dead|died"
+    r"|wounded|wounding|injured|injuring|hurt|said|says|while|including|among|whom|which|who"
+    r"|that|in|on|at|by|during|after|when|as|with|from|to|shot|gunned|lost|perished|later"
+    r"|near|inside|outside|across|along|into|for|under|behind|while|before"
+    r"|also|reportedly|kill|kills|executed|beheaded|murdered|bodies|deaths|others?)"
+)
+# Case-sensitive stop check, so that "IS militants" is a noun phrase and not "is".
+_PERSON_RE: Final = re.compile(r"\b" + _PERSON + r"\b", re.IGNORECASE)
+_NP: Final = r"(?P<np>(?:\s+(?!(?-i:" + _STOP + r")\b)[\w'-]+){0,4})"
+_OTHERS: Final = r"(?:\s+others?)?"
+_WOUND_NEXT: Final = re.compile(
+    r"\s*(?:(?:were|was|are|have been|had been)\s+)?(?:also\s+)?(?:wounded|injured|hurt)\b"
+    r"|\s+or\s+(?:were\s+)?(?:wounded|injured|hurt)\b",
+    re.IGNORECASE,
+)
+_ITEM_RE: Final = re.compile(_COUNT + _NP + _OTHERS, re.IGNORECASE)
+_JOIN_RE: Final = re.compile(r"\s*(?:,\s*and|,|and|as well as|plus)\s+", re.IGNORECASE)
+
+# Death anchors. Object form: the count follows ("killing 3"); subject form: it precedes
+# ("3 soldiers were killed"); toll form: "death toll rose to 40".
+_OBJECT_VERB_RE: Final = re.compile(
+    r"\b(?:killed|killing|kills|kill|shot dead|shooting dead|shot and killed|gunned down|executed"
+    r"|executing|beheaded|beheading|murdered|murdering|massacred|slaughtered|lynched"
+    r"|assassinated|assassinating|body of|remains of|shot to death|death of"
+    r"|claimed the lives of|claiming the lives of|took the lives of|left|leaving|bodies of"
+    r"|deaths of|the death of|killed at least|hacked to death|stabbed to death|beat to death"
+    r"|beaten to death|burned to death)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_VERB_RE: Final = re.compile(
+    r"\b(?:killed|dead|died|die|dies|shot dead|gunned down|executed|beheaded|murdered|lynched"
+    r"|lost (?:their|his|her) lives|perished|slain|deaths|fatalities|bodies|lives|succumbed"
+    r"|hacked to death|stabbed to death|beaten to death|burned to death|bodies were found"
+    r"|fatally (?:shot|wounded|injured|stabbed|assaulted|beaten|attacked)|assassinated"
+    r"|shot and killed|shot to death|found dead)\b",
+    re.IGNORECASE,
+)
+_TOLL_RE: Final = re.compile(
+    r"\b(?:death|casualty)?\s*toll(?:\s+[\w']+){0,4}?\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|jumped|increased"
+    r"|reached|stood|stands|stand|was|is|of|at|to|hit)(?:\s+(?:to|at))?\s+",
+    re.IGNORECASE,
+)
+_AUX_BEFORE_RE: Final = re.compile(
+    r"(?:\s+(?:were|was|are|is|have been|has been|had been|got|being|been|all|also|later"
+    r"|reportedly|confirmed|found|left))*\s*$",
+    re.IGNORECASE,
+)
+_ITEM_UNNAMED: Final = re.sub(r"\(\?P<\w+>", "(?:", _COUNT + _NP + _OTHERS)
+_SUBJECT_RE: Final = re.compile(
+    r"(?:" + _ITEM_UNNAMED + r"(?:\s*(?:,\s*and|and|as well as)\s+))*" + _ITEM_UNNAMED + r"$",
+    re.IGNORECASE,
+)
+_NEGATED_RE: Final = re.compile(
+    r"\b(?:no(?:body| one)|none|no (?:\w+ )?(?:deaths?|casualties|fatalities|one|people|lives"
+    r"|killed)|without (?:any )?(?:casualties|deaths|loss of life)|not (?:\w+ )?killed)\b",
+    re.IGNORECASE,
+)
+_VAGUE_PLURAL_RE: Final = re.compile(
+    r"\b(?:deaths|fatalities)\b(?!\s+(?:of|toll|n?or))", re.IGNORECASE
+)
+_VAGUE_NEGATION_RE: Final = re.compile(
+    r"\b(?:no|any|neither|nor|without|not|unclear|unknown|if)\b[^.;]{0,25}$", re.IGNORECASE
+)
+_CLAIM_RE: Final = re.compile(
+    r"\bclaim(?:ed|s|ing)?\b(?!\s+(?:responsibility|the lives|(?:\w+\s+)?lives))"
+    r"|\b(?:said|says|stated|announced|boasted)\s+(?:that\s+)?(?:it|they|its|their)\b"
+    r"(?:\s+\w+){0,2}\s+(?:had\s+|have\s+)?(?:killed|kill)"
+    r"|\baccording to (?:the )?(?:Taliban|Voice of Jihad|VoJ|Al[- ]Shabaa?b|Islamic State|IS"
+    r"|ISIS|ISKP|Amaq|Houthis?|the group|the militants|the insurgents)\b|\bVoice of Jihad\b",
+    re.IGNORECASE,
+)
+_ALTERNATIVE_RE: Final = re.compile(
+    r"\b(?:while|whereas|but|however|although|though|other sources|others|according to|put"
+    r"|puts|putting|estimate[sd]?|toll)\b",
+    re.IGNORECASE,
+)
+_UPDATE_RE: Final = re.compile(r"\b(?:rose|risen|climbed|jumped|increased)\b", re.IGNORECASE)
+_PRECHECK_RE: Final = re.compile(
+    r"kill|dead|death|died|\bdie|lives|bodies|toll|execut|behead|murder|massacr|slain|slaughter"
+    r"|lynch|perish|fatalit|gunned down|succumbed|body|remains|to death|assassinat|fatally",
+    re.IGNORECASE,
+)
+_ARTICLES: Final = frozenset({"a", "an", "the", "his", "her"})
+# Dates are not counts: "On 9 May 2020, 1 soldier was killed" must not read 9 or 2020.
+_DATE_RE: Final = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
+    r"\.?(?:,?\s+\d{4})?|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\b(?:1[89]|20)\d\d\b|\b\d+(?:mm|km|kg|m)\b"
+    r"|\b\d+:\d+|\b\d+\s?(?:am|pm|a\.m\.|p\.m\.|hours|hrs|km|kilometres|kilometers|miles"
+    r"|metres|meters|kg|years? old|-year-old)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    count: int
+    start: int
+    end: int
+    confidence: float
+    claimed: bool
+    toll: bool
+
+
+def _number(text: str) -> int | None:
+    """The value of a number expression matched by `_COUNT`'s num group."""
+    text = text.lower().replace(",", "")
+    if text.isdigit():
+        return int(text)
+    if text in _VAGUE:
+        return _VAGUE[text]
+    multiplier = 1
+    if text.endswith(" dozen"):
+        multiplier, text = 12, text[: -len(" dozen")]
+    total = current = 0
+    for word in re.split(r"[- ]+", text):
+        if word == "and":
+            continue
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _SCALES:
+            current = max(current, 1) * _SCALES[word]
+            if word == "thousand":
+                total, current = total + current, 0
+        else:
+            return None
+    return (total + current) * multiplier
+
+
+def _item_value(match: re.Match[str]) -> tuple[int, float] | None:
+    """Count and confidence of one counted noun phrase, or None when it names no person."""
+    num = match.group("num").lower()
+    value = _number(num)
+    if value is None:
+        return None
+    np = match.group("np").strip().lower().split(" of ")[0]
+    # "a man", "the district governor": one person only when the phrase names a person.
+    if num in _ARTICLES and not _PERSON_RE.search(np) and not (
+        match.group().lower().rstrip().endswith(("other", "others"))
+    ):
+        return None
+    if match.group().lower().split()[-1:] in (["others"], ["other"]) and num in _ARTICLES:
+        return None if num == "the" else (1, 0.8)
+    qual = match.group("qual").strip().lower()
+    confidence = 0.9
+    if num in _VAGUE and num not in _ARTICLES and num not in {"himself", "herself", "both"}:
+        confidence = 0.5
+    if qual == "up to":
+        confidence = 0.6
+    return value, confidence
+
+
+def _object_items(sentence: str, pos: int) -> tuple[int, float, int] | None:
+    """Counts listed right after a death verb ("killing 3 soldiers and 2 civilians")."""
+    total, confidence, end = 0, 1.0, pos
+    while True:
+        gap = re.match(r"\s+", sentence[end:]) if end == pos else _JOIN_RE.match(sentence, end)
+        if gap is None:
+            break
+        start = end + gap.end() if end == pos else gap.end()
+        item = _ITEM_RE.match(sentence, start)
+        if item is None or _WOUND_NEXT.match(sentence, item.end()):
+            break
+        value = _item_value(item)
+        if value is None:
+            break
+        total += value[0]
+        confidence = min(confidence, value[1])
+        end = item.end()
+    return (total, confidence, end) if end > pos else None
+
+
+def _subject_items(sentence: str, anchor_start: int) -> tuple[int, float, int] | None:
+    """Counts of a subject before a death verb ("3 soldiers and 2 civilians were killed")."""
+    before = sentence[max(0, anchor_start - 120):anchor_start]
+    offset = anchor_start - len(before)
+    aux = _AUX_BEFORE_RE.search(before)
+    head = before[: aux.start()] if aux else before
+    match = _SUBJECT_RE.search(head)
+    if match is None:
+        return None
+    total, confidence = 0, 1.0
+    for item in _ITEM_RE.finditer(match.group()):
+        value = _item_value(item)
+        if value is None:
+            if item.group("num").lower() in _ARTICLES:
+                continue
+            return None
+        total += value[0]
+        confidence = min(confidence, value[1])
+    if total == 0:
+        return None
+    return total, confidence, offset + match.start()
+
+
+def _mentions(sentence: str) -> list[_Mention]:
+    """Every counted death phrase, in sentence order, without double counting a number."""
+    found: list[_Mention] = []
+    used: list[tuple[int, int]] = []
+
+    def add(count: int, start: int, end: int, confidence: float, toll: bool) -> None:
+        if any(a < end and start < b for a, b in used):
+            return
+        used.append((start, end))
+        claimed = bool(_CLAIM_RE.search(sentence, 0, end))
+        found.append(_Mention(count, start, end, confidence, claimed, toll))
+
+    for match in _TOLL_RE.finditer(sentence):
+        item = _ITEM_RE.match(sentence, match.end())
+        value = _item_value(item) if item is not None else None
+        if item is not None and value is not None:
+            add(value[0], match.start(), item.end(), value[1], True)
+    for match in _OBJECT_VERB_RE.finditer(sentence):
+        items = _object_items(sentence, match.end())
+        if items is not None and items[0] > 0:
+            word = match.group().lower()
+            if word in {"left", "leaving"} and not re.match(
+                r"\s*(?:\w+\s+)?(?:dead|killed)\b", sentence[items[2]:]
+            ):
+                continue
+            add(items[0], match.start(), items[2], items[1], False)
+    for match in _SUBJECT_VERB_RE.finditer(sentence):
+        items = _subject_items(sentence, match.start())
+        if items is not None:
+            after = sentence[match.end():]
+            if match.group().lower() == "killed" and not re.match(r"\s*(?:[,.;]|$|\w+\s)", after):
+                continue
+            if _WOUND_NEXT.match(after) and re.match(r"\s+or\b", after):
+                continue  # "12 killed or wounded": casualties, not deaths
+            add(items[0], items[2], match.end(), items[1], False)
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _combine(sentence: str, mentions: list[_Mention]) -> tuple[int, float, int, int]:
+    """Sum listed counts; lowest of disagreeing figures; a risen toll replaces [§8]."""
+    total, confidence = mentions[0].count, mentions[0].confidence
+    start, end = mentions[0].start, mentions[0].end
+    for previous, mention in pairwise(mentions):
+        between = sentence[previous.end:mention.start]
+        if mention.toll and _UPDATE_RE.search(sentence, mention.start, mention.end):
+            total = mention.count
+        elif mention.toll or previous.toll or _ALTERNATIVE_RE.search(between):
+            total = min(total, mention.count)
+            confidence = min(confidence, 0.7)
+        else:
+            total += mention.count
+        confidence = min(confidence, mention.confidence)
+        start, end = min(start, mention.start), max(end, mention.end)
+    return total, confidence, start, end
+
+
+def find_fatalities(sentence: str) -> FatalityEvidence:
+    """The conservative reported death toll of one sentence; 0 with span None when none.
+
+    "No one was killed", "12 wounded" and "casualties" give 0. A toll claimed only by a party
+    to the conflict gives 0 with `claimed_by_party` True (the caller may note the claim). The
+    count is for the whole sentence; splitting a total across events is the engine's job.
+    """
+    if not _PRECHECK_RE.search(sentence):
+        return FatalityEvidence(0, None, 0.9, False)
+    masked = _DATE_RE.sub(lambda m: "#" * len(m.group()), sentence)
+    mentions = [m for m in _mentions(masked) if not _NEGATED_RE.search(masked, m.start, m.end)]
+    reported = [m for m in mentions if not m.claimed]
+    if reported:
+        total, confidence, start, end = _combine(sentence, reported)
+        return FatalityEvidence(total, (start, end), confidence, False)
+    if mentions:
+        return FatalityEvidence(0, None, 0.7, True)
+    vague = _VAGUE_PLURAL_RE.search(sentence)
+    if vague and not _VAGUE_NEGATION_RE.search(sentence, 0, vague.start()):
+        return FatalityEvidence(3, (vague.start(), vague.end()), 0.4, False)
+    return FatalityEvidence(0, None, 0.8, False)

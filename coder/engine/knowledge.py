@@ -1,0 +1,55 @@
+"""The engine's only loader: seeds, the gazetteer cache and what the store teaches.
+
+Everything the suggestion steps look things up in is read here once, validated, and handed
+on as one immutable `Knowledge`; the steps themselves do no I/O. What the team imports and
+confirms (actor names, regimes, places) is added on top of the seeds, so suggestions grow
+with the data.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from importlib.resources import files
+from pathlib import Path
+
+from coder.engine.actors import ActorDictionary, parse_actor_rows, parse_regime_rows
+from coder.engine.gazetteer import Gazetteer, Place, load_gazetteer
+from coder.engine.pipeline import Knowledge
+from coder.store import Store, reference_actors, reference_places
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with files("coder.seeds").joinpath(name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def seed_actors() -> ActorDictionary:
+    """The actor dictionary of the seeds alone."""
+    countries = _rows("countries.csv")
+    return ActorDictionary.build(
+        parse_actor_rows(_rows("actors.csv")),
+        parse_regime_rows(_rows("regimes.csv")),
+        {row["country"]: row["demonyms"] for row in countries if row["demonyms"]},
+        {row["country"]: row["aliases"] for row in countries if row["aliases"]},
+    )
+
+
+def learned_places(
+    rows: Iterable[tuple[str, str, str | None, str | None, str | None, float, float, int]],
+) -> list[Place]:
+    """Places of reference events as gazetteer entries; use count stands in for population."""
+    return [
+        Place(location, country, admin1, admin2, admin3, latitude, longitude, uses, "place")
+        for location, country, admin1, admin2, admin3, latitude, longitude, uses in rows
+    ]
+
+
+def load_knowledge(store: Store | None = None, cache_dir: Path | None = None) -> Knowledge:
+    """Seeds plus, when a store is given, the actors and places of its reference events."""
+    gazetteer: Gazetteer = load_gazetteer(cache_dir)
+    actors = seed_actors()
+    if store is not None:
+        actors = actors.with_learned(reference_actors(store))
+        gazetteer = gazetteer.add(learned_places(reference_places(store)))
+    return Knowledge(gazetteer=gazetteer, actors=actors)

@@ -1,0 +1,266 @@
+"""One sentence in, zero or more suggested ACLED events out: the engine's steps composed.
+
+Each step is a pure function of the sentence (dates, classify, actors, places, fatalities);
+this module decides how their evidence becomes events: which actor is actor1 and which is
+actor2, when one sentence holds several events, what country and source apply. It reads
+knowledge only through `Knowledge`, which `knowledge.load_knowledge` builds once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Final
+
+from coder.engine.actors import ActorDictionary, ActorMention, find_actors
+from coder.engine.classify import TypeEvidence, classify, is_reportable
+from coder.engine.dates import DateEvidence, find_dates
+from coder.engine.fatalities import find_fatalities
+from coder.engine.gazetteer import Gazetteer
+from coder.engine.places import PlaceEvidence, find_country, find_places
+from coder.schema.events import EventFields
+
+Span = tuple[int, int]
+
+# ACLED's generic actors, by inter code; "{country}" is filled with the event's country.
+CIVILIANS: Final = "Civilians ({country})"
+PROTESTERS: Final = "Protesters ({country})"
+RIOTERS: Final = "Rioters ({country})"
+UNIDENTIFIED: Final = "Unidentified Armed Group ({country})"
+# A sentence naming more places or dates than this is a summary, not a list of events.
+_MAX_SPLIT: Final = 4
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    """What the engine knows of a sentence's document."""
+
+    published: date | None = None
+    source: str | None = None
+    source_scale: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    """Everything the engine looks things up in; immutable once loaded."""
+
+    gazetteer: Gazetteer
+    actors: ActorDictionary
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A suggested event: its fields, a confidence in [0, 1], and the spans behind each field."""
+
+    event: EventFields
+    confidence: float
+    evidence: Mapping[str, Span] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        """The contracts.md 3 event object: ACLED column names, ISO dates, `confidence`."""
+        data: dict[str, Any] = self.event.model_dump(mode="json", exclude_none=True)
+        data["confidence"] = round(self.confidence, 3)
+        return data
+
+
+def suggest(sentence: str, meta: DocumentMeta, knowledge: Knowledge) -> list[Suggestion]:
+    """The events a trained ACLED coder would write for this sentence, best first."""
+    published = meta.published or date.today()
+    dates = find_dates(sentence, published)
+    events_dates = [d for d in dates if not d.is_history]
+    history = bool(dates) and not events_dates
+    reportable, _reason = is_reportable(sentence, history=history)
+    if not reportable:
+        return []
+    country = meta.country or _country_from_text(sentence, knowledge)
+    first_date = events_dates[0] if events_dates else DateEvidence(published, 1, None)
+    mentions = find_actors(sentence, knowledge.actors, country, first_date.event_date)
+    types = classify(sentence, tuple(m.inter for m in mentions if not m.assoc_label))
+    if not types:
+        return []
+    places = find_places(sentence, knowledge.gazetteer, country)
+    if country is None and places:
+        country = places[0].place.country
+        mentions = find_actors(sentence, knowledge.actors, country, first_date.event_date)
+    fatalities = find_fatalities(sentence)
+    suggestions: list[Suggestion] = []
+    for kind in types:
+        for when, where, share in _split(events_dates or [first_date], places):
+            suggestions.append(_assemble(
+                kind, mentions, when, where, country, meta,
+                fatalities.fatalities, share, fatalities.span, fatalities.confidence,
+            ))
+    return suggestions
+
+
+def _country_from_text(sentence: str, knowledge: Knowledge) -> str | None:
+    found = find_country(sentence, knowledge.gazetteer)
+    return found[0] if found else None
+
+
+def _split(
+    dates: Sequence[DateEvidence], places: Sequence[PlaceEvidence]
+) -> list[tuple[DateEvidence, PlaceEvidence | None, tuple[int, int]]]:
+    """One (date, place) per event; (index, count) tells how fatalities are split.
+
+    Days are atomic and an event is one place (codebook §7, §10): several exact dates or several
+    distinct places make several events. A province named beside a town inside it is the
+    same event, so places whose admin1 is another named place's admin1 unit are folded.
+    """
+    distinct_dates = list({d.event_date: d for d in dates}.values())[:_MAX_SPLIT]
+    towns = _distinct_places(places)[:_MAX_SPLIT]
+    where: list[PlaceEvidence | None] = list(towns) or [None]
+    combos = [(d, p) for d in distinct_dates for p in where][:_MAX_SPLIT]
+    return [(d, p, (i, len(combos))) for i, (d, p) in enumerate(combos)]
+
+
+def _distinct_places(places: Sequence[PlaceEvidence]) -> list[PlaceEvidence]:
+    specific = [p for p in places if p.place.kind != "admin1"]
+    if not specific:
+        return list(places[:1])
+    seen: set[tuple[str, str | None]] = set()
+    kept: list[PlaceEvidence] = []
+    for evidence in specific:
+        key = (evidence.place.location, evidence.place.admin1)
+        if key not in seen:
+            seen.add(key)
+            kept.append(evidence)
+    return kept
+
+
+def _share(total: int, part: tuple[int, int]) -> int:
+    """A total split evenly; the odd remainder goes to the first event (codebook §8)."""
+    index, count = part
+    base, remainder = divmod(total, count)
+    return base + (remainder if index == 0 else 0)
+
+
+def _assemble(
+    kind: TypeEvidence,
+    mentions: Sequence[ActorMention],
+    when: DateEvidence,
+    where: PlaceEvidence | None,
+    country: str | None,
+    meta: DocumentMeta,
+    fatalities: int,
+    share: tuple[int, int],
+    fatalities_span: Span | None,
+    fatalities_confidence: float,
+) -> Suggestion:
+    event_country = (where.place.country if where else None) or country
+    actor1, actor2, assoc2 = _roles(kind, mentions, event_country or "")
+    evidence: dict[str, Span] = {"sub_event_type": kind.span}
+    fields: dict[str, Any] = {
+        "event_type": kind.event_type,
+        "sub_event_type": kind.sub_event_type,
+        "event_date": when.event_date,
+        "time_precision": when.time_precision,
+        "country": event_country,
+        "fatalities": _share(fatalities, share),
+        "source": meta.source,
+        "source_scale": meta.source_scale,
+    }
+    if when.span is not None:
+        evidence["event_date"] = when.span
+    if fatalities_span is not None:
+        evidence["fatalities"] = fatalities_span
+    for column, inter_column, chosen in (("actor1", "inter1", actor1), ("actor2", "inter2", actor2)):
+        if chosen is not None:
+            fields[column], fields[inter_column] = chosen.actor, chosen.inter
+            if chosen.span != (0, 0):
+                evidence[column] = chosen.span
+    if assoc2:
+        fields["assoc_actor_2"] = "; ".join(assoc2)
+    if where is not None:
+        place = where.place
+        fields.update(
+            location=place.location, admin1=place.admin1, admin2=place.admin2,
+            admin3=place.admin3, latitude=round(place.latitude, 4),
+            longitude=round(place.longitude, 4), geo_precision=where.geo_precision,
+        )
+        evidence["location"] = where.span
+    if kind.event_type == "Violence against civilians" or (
+        kind.sub_event_type == "Excessive force against protesters"
+    ):
+        fields["civilian_targeting"] = "Civilian targeting"
+    event = EventFields(**fields).derived()
+    confidence = _confidence(kind, actor1, actor2, where, when, fatalities_confidence)
+    return Suggestion(event, confidence, evidence)
+
+
+def _confidence(
+    kind: TypeEvidence,
+    actor1: ActorMention | None,
+    actor2: ActorMention | None,
+    where: PlaceEvidence | None,
+    when: DateEvidence,
+    fatalities_confidence: float,
+) -> float:
+    """The event's confidence: the type's, lowered by each field the engine had to guess."""
+    parts = [kind.confidence,
+             actor1.confidence if actor1 else 0.3,
+             where.confidence if where else 0.4,
+             0.9 if when.span is not None else 0.7,
+             fatalities_confidence]
+    weights = (3.0, 2.0, 1.5, 1.0, 0.5)
+    return round(sum(p * w for p, w in zip(parts, weights, strict=True)) / sum(weights), 3)
+
+
+def _generic(template: str, inter: int, country: str) -> ActorMention:
+    """An actor the codebook implies without a mention (e.g. the civilian victims)."""
+    return ActorMention(template.format(country=country), inter, (0, 0), 0.5, "unknown", False)
+
+
+def _roles(
+    kind: TypeEvidence, mentions: Sequence[ActorMention], country: str
+) -> tuple[ActorMention | None, ActorMention | None, list[str]]:
+    """actor1, actor2 and associated actors of actor2, by the codebook's rules for the type.
+
+    Violence against civilians: the victim is always actor2 (Civilians of the country when
+    unnamed) and an unnamed perpetrator is an Unidentified Armed Group (codebook §3, §6).
+    Protests and riots: protesters/rioters are actor1; whoever intervenes is actor2.
+    Otherwise the agent is actor1 and the patient actor2.
+    """
+    main = [m for m in mentions if not m.assoc_label]
+    labels = [m.actor for m in mentions if m.assoc_label]
+    unique: list[ActorMention] = []
+    for mention in main:
+        if all(mention.actor != u.actor for u in unique):
+            unique.append(mention)
+    event_type = kind.event_type
+    if event_type == "Violence against civilians":
+        victims = [m for m in unique if m.inter == 7]
+        others = [m for m in unique if m.inter != 7]
+        agent = _pick(others, "agent") or _generic(UNIDENTIFIED, 3, country)
+        victim = victims[0] if victims else _generic(CIVILIANS, 7, country)
+        return agent, victim, labels
+    if event_type in ("Protests", "Riots"):
+        crowd_inter = 6 if event_type == "Protests" else 5
+        crowd = next((m for m in unique if m.inter == crowd_inter), None)
+        if crowd is None and kind.sub_event_type != "Mob violence":
+            crowd = _generic(PROTESTERS if crowd_inter == 6 else RIOTERS, crowd_inter, country)
+        rest = [m for m in unique if m is not crowd and m.inter != crowd_inter]
+        if crowd is None:
+            crowd = _pick(rest, "agent") or _generic(RIOTERS, 5, country)
+            rest = [m for m in rest if m is not crowd]
+        other = None if kind.sub_event_type == "Peaceful protest" else _pick(rest, "agent")
+        if other is None and kind.sub_event_type == "Mob violence":
+            other = next((m for m in rest if m.inter == 7), None)
+        return crowd, other, labels
+    if event_type == "Battles":
+        # Civilians are never actors in a battle (codebook §6): both sides are armed.
+        unique = [m for m in unique if m.inter != 7]
+    agent = _pick(unique, "agent")
+    rest = [m for m in unique if m is not agent]
+    return agent, _pick(rest, "patient"), labels
+
+
+def _pick(mentions: Sequence[ActorMention], role: str) -> ActorMention | None:
+    """The first mention with the role hint, else the first mention at all."""
+    for mention in mentions:
+        if mention.role_hint == role:
+            return mention
+    return mentions[0] if mentions else None
+

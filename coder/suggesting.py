@@ -1,0 +1,270 @@
+"""Documents through the engine: `coder suggest` JSONL, `coder eval` gold files, and the
+suggestions stored at ingest so the session shows them at once.
+
+This module sits above the engine (it splits sentences and calls `pipeline.suggest` per
+sentence); the engine's steps stay pure and know nothing of files or the store.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from pydantic import ValidationError
+from sqlmodel import Session, col, select
+
+from coder.engine.evaluate import GoldEvent, Report, accumulate, score_line
+from coder.engine.pipeline import DocumentMeta, Knowledge, Suggestion, suggest
+from coder.errors import InputError
+from coder.ingest import Defaults, parse_row, read_documents
+from coder.schema.events import EventFields, field_of, reason_of
+from coder.schema.models import Document, Event, Sentence
+from coder.segment import split_sentences
+from coder.store import Store
+
+# Lines handed to a worker at a time: large enough to amortise pickling, small enough that
+# output keeps flowing on a pipe.
+_CHUNK: Final = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """One `coder suggest` input line: an id, a text and what is known of its document."""
+
+    id: str | None
+    text: str
+    meta: DocumentMeta
+
+
+@dataclass(frozen=True, slots=True)
+class GoldLine:
+    """One gold line: the request and the true events of its whole text."""
+
+    request: Request
+    events: tuple[GoldEvent, ...]
+
+
+def parse_request(line: str, path: str, number: int) -> Request:
+    """A JSONL line as a request; InputError names the file, line and field.
+
+    Only `text` is required (contracts.md 3); it may be empty, which gets an empty answer.
+    """
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(path, number, "json", f"not valid JSON: {exc.msg}") from exc
+    if not isinstance(row, dict):
+        raise InputError(path, number, "json", f"expected an object, got {type(row).__name__}")
+    return request_of(row, path, number)
+
+
+def request_of(row: dict[str, Any], path: str, number: int) -> Request:
+    """A parsed JSON object as a request (shared by suggest input and gold lines)."""
+    text = row.get("text")
+    if not isinstance(text, str):
+        reason = "is missing" if text is None else f"must be a string, got {text!r}"
+        raise InputError(path, number, "text", reason)
+    if text.strip():
+        draft = parse_row(row, f"{path}:{number}", path, number, Defaults())
+        meta = DocumentMeta(published=draft.published, source=draft.source,
+                            country=draft.country)
+        return Request(draft.external_id, text, meta)
+    ident = row.get("id")
+    return Request(None if ident is None else str(ident), text, DocumentMeta())
+
+
+def answer(request: Request, knowledge: Knowledge) -> dict[str, Any]:
+    """The contracts.md 3 output object for one request."""
+    sentences = []
+    for start, end in split_sentences(request.text):
+        sentence = request.text[start:end]
+        events = [_event_json(s) for s in suggest(sentence, request.meta, knowledge)]
+        sentences.append({"start": start, "end": end, "text": sentence, "events": events})
+    return {"id": request.id, "sentences": sentences}
+
+
+def _event_json(suggestion: Suggestion) -> dict[str, Any]:
+    data = suggestion.as_json()
+    data["evidence"] = {name: list(span) for name, span in suggestion.evidence.items()}
+    return data
+
+
+# --- streaming, with worker processes for large inputs ------------------------------------------
+
+_WORKER_KNOWLEDGE: Knowledge | None = None
+
+
+def _work(item: tuple[Request, ...]) -> list[str]:
+    assert _WORKER_KNOWLEDGE is not None
+    return [json.dumps(answer(r, _WORKER_KNOWLEDGE), ensure_ascii=False) for r in item]
+
+
+def _chunks(requests: Iterable[Request], size: int) -> Iterator[tuple[Request, ...]]:
+    batch: list[Request] = []
+    for request in requests:
+        batch.append(request)
+        if len(batch) == size:
+            yield tuple(batch)
+            batch = []
+    if batch:
+        yield tuple(batch)
+
+
+def answer_stream(
+    requests: Iterable[Request], knowledge: Knowledge, workers: int = 1
+) -> Iterator[str]:
+    """JSON output lines in input order; `workers` > 1 spreads the work over processes.
+
+    Workers are forked after the knowledge is loaded, so they share it copy-on-write instead
+    of each loading the gazetteer again.
+    """
+    global _WORKER_KNOWLEDGE
+    if workers <= 1:
+        for request in requests:
+            yield json.dumps(answer(request, knowledge), ensure_ascii=False)
+        return
+    _WORKER_KNOWLEDGE = knowledge
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers) as pool:
+        for lines in pool.imap(_work, _chunks(requests, _CHUNK)):
+            yield from lines
+
+
+# --- gold files and evaluation ---------------------------------------------------------------
+
+_ALIASES: Final = ("actor1_aliases", "actor2_aliases")
+
+
+def parse_gold_line(line: str, path: str, number: int) -> GoldLine:
+    """A gold line (contracts.md 4); a bad event names its field."""
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(path, number, "json", f"not valid JSON: {exc.msg}") from exc
+    if not isinstance(row, dict):
+        raise InputError(path, number, "json", f"expected an object, got {type(row).__name__}")
+    request = request_of(row, path, number)
+    raw_events = row.get("events", [])
+    if not isinstance(raw_events, list):
+        raise InputError(path, number, "events", "must be a list of event objects")
+    return GoldLine(request, tuple(_gold_event(e, path, number) for e in raw_events))
+
+
+def _gold_event(raw: Any, path: str, number: int) -> GoldEvent:
+    if not isinstance(raw, dict):
+        raise InputError(path, number, "events", f"expected an object, got {raw!r}")
+    aliases = {name: tuple(raw.get(name) or ()) for name in _ALIASES}
+    fields = {k: v for k, v in raw.items() if k not in _ALIASES}
+    try:
+        event = EventFields.model_validate(fields)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise InputError(path, number, field_of(dict(first)), reason_of(dict(first))) from exc
+    return GoldEvent(event.derived(), aliases["actor1_aliases"], aliases["actor2_aliases"])
+
+
+def read_gold(lines: Iterable[str], path: str) -> list[GoldLine]:
+    """Every non-blank line of a gold file."""
+    return [parse_gold_line(line, path, n) for n, line in enumerate(lines, 1) if line.strip()]
+
+
+def suggestions_for(request: Request, knowledge: Knowledge) -> list[EventFields]:
+    """Every event the engine suggests for the whole text of a request."""
+    found: list[EventFields] = []
+    for start, end in split_sentences(request.text):
+        found.extend(s.event for s in suggest(request.text[start:end], request.meta, knowledge))
+    return found
+
+
+def evaluate_gold(
+    gold: Sequence[GoldLine], knowledge: Knowledge,
+    progress: Callable[[int], None] = lambda _n: None,
+) -> Report:
+    """Run the engine over each gold line and score it."""
+    report = Report()
+    for line in gold:
+        accumulate(report, score_line(line.events, suggestions_for(line.request, knowledge)))
+        progress(1)
+    return report
+
+
+# --- suggestions stored for the session -----------------------------------------------------
+
+
+def store_suggestions(
+    store: Store, session: Session, document: Document, knowledge: Knowledge
+) -> int:
+    """Run the engine over a stored document's sentences; store the results as `suggested`.
+
+    Returns how many events were stored. Runs inside the caller's transaction (ingest stores a
+    file's documents and their suggestions together).
+    """
+    meta = DocumentMeta(published=document.published, source=document.source,
+                        country=document.country)
+    sentences = session.exec(
+        select(Sentence).where(Sentence.document_id == document.id).order_by(col(Sentence.index))
+    )
+    stored = 0
+    for sentence in sentences:
+        for suggestion in suggest(sentence.text, meta, knowledge):
+            event = Event(status="suggested", sentence_id=sentence.id,
+                          confidence=suggestion.confidence,
+                          evidence=json.dumps({k: list(v) for k, v in suggestion.evidence.items()}),
+                          **suggestion.event.filled())
+            session.add(event)
+            session.flush()
+            store.record(session, event, "suggested", None, None)
+            stored += 1
+    return stored
+
+
+
+# --- ingest: files -> documents, sentences and their suggestions --------------------------------
+
+
+@dataclass(slots=True)
+class IngestTotals:
+    """What an ingest run did, for its closing message."""
+
+    documents: int = 0
+    sentences: int = 0
+    suggestions: int = 0
+    known: int = 0
+
+
+def ingest_files(
+    store: Store,
+    paths: Sequence[Path],
+    defaults: Defaults,
+    knowledge: Knowledge | None,
+    progress: Callable[[int], None] = lambda _n: None,
+) -> IngestTotals:
+    """Store each file's documents, sentences and suggestions: one transaction per file.
+
+    A bad file raises InputError before anything of it is written; files before it stay.
+    """
+    totals = IngestTotals()
+    for path in paths:
+        drafts = read_documents(path, defaults)  # all-or-nothing: parse before writing
+        with store.session() as session:
+            for draft in drafts:
+                document = Document(
+                    text=draft.text, title=draft.title, published=draft.published,
+                    source=draft.source, url=draft.url, country=draft.country,
+                    content_hash=draft.content_hash, external_id=draft.external_id,
+                    origin=draft.origin,
+                )
+                added = store.add_document(document, split_sentences(draft.text), session)
+                if not added.created:
+                    totals.known += 1
+                    continue
+                totals.documents += 1
+                totals.sentences += added.sentences
+                if knowledge is not None:
+                    totals.suggestions += store_suggestions(store, session, document, knowledge)
+        progress(1)
+    return totals

@@ -1,0 +1,99 @@
+"""Imports flow one way: schema <- store <- engine <- session <- cli (style.md §2).
+
+Every module under coder/ and schema/ is parsed (not imported) and its `coder...` imports,
+including those inside functions and TYPE_CHECKING blocks, are checked against the layering.
+"""
+
+from __future__ import annotations
+
+import ast
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+# Folder in the repo -> the import package it installs as (pyproject's package-dir).
+PACKAGES = {"coder": "coder", "schema": "coder.schema"}
+
+
+def module_name(path: Path) -> str:
+    top, *rest = path.relative_to(REPO).with_suffix("").parts
+    parts = [*PACKAGES[top].split("."), *rest]
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+@cache
+def modules() -> dict[str, Path]:
+    """Every module of ours, by import name."""
+    return {module_name(path): path
+            for folder in PACKAGES for path in sorted((REPO / folder).rglob("*.py"))}
+
+
+def imports_of(name: str) -> set[str]:
+    """The coder modules `name` imports (`from coder import store` counts as coder.store)."""
+    path = modules()[name]
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")
+                anchor = anchor[: len(anchor) - node.level + 1]
+                base = ".".join([*anchor, *([base] if base else [])])
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names
+                         if f"{base}.{alias.name}" in modules())
+    return {m for m in found if m == "coder" or m.startswith("coder.")}
+
+
+def under(module: str, package: str) -> bool:
+    return module == package or module.startswith(package + ".")
+
+
+def ours(prefix: str) -> list[str]:
+    return [m for m in sorted(modules()) if under(m, prefix)]
+
+
+def test_the_parser_sees_imports() -> None:
+    """A guard for the tests below: they pass vacuously if no import is found."""
+    assert {"coder.schema", "coder.schema.codebook", "coder.schema.events",
+            "coder.schema.models", "coder.store", "coder.cli", "coder.errors"} <= set(modules())
+    assert "coder.migrate" in imports_of("coder.store")
+    assert "coder.schema.codebook" in imports_of("coder.schema.events")
+    assert "coder.cli" in imports_of("coder.__main__")
+
+
+@pytest.mark.parametrize("module", ours("coder.schema"))
+def test_schema_imports_only_schema(module: str) -> None:
+    assert {m for m in imports_of(module) if not under(m, "coder.schema")} == set()
+
+
+# style.md §2: engine/knowledge.py alone may read the store, into one immutable Knowledge.
+ENGINE_MAY_IMPORT = {"coder.engine.knowledge": ("coder.store",)}
+
+
+@pytest.mark.parametrize("module", ours("coder.engine"))
+def test_engine_imports_only_schema_and_engine(module: str) -> None:
+    allowed = ("coder.schema", "coder.engine", *ENGINE_MAY_IMPORT.get(module, ()))
+    assert {m for m in imports_of(module)
+            if m != "coder" and not any(under(m, a) for a in allowed)} == set()
+
+
+@pytest.mark.parametrize("module", [m for m in sorted(modules()) if m != "coder.__main__"])
+def test_nothing_imports_the_cli(module: str) -> None:
+    """Only `python -m coder` (coder/__main__.py) starts the command line."""
+    assert not any(under(m, "coder.cli") for m in imports_of(module))
+
+
+def test_store_does_not_import_the_layers_above_it() -> None:
+    above = ("coder.engine", "coder.session", "coder.cli")
+    assert {m for m in imports_of("coder.store") if any(under(m, a) for a in above)} == set()
+
+
+def test_errors_import_nothing_from_coder() -> None:
+    assert imports_of("coder.errors") == set()
