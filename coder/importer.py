@@ -20,7 +20,7 @@ import csv
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final, Literal, TextIO
 
@@ -49,6 +49,8 @@ _CACHED: Final = frozenset({
 })
 _CACHE_LIMIT: Final = 50_000  # distinct values kept per column: bounds memory on odd files
 _MONADIC_MISSING: Final = frozenset({"actor2", "assoc_actor_2", "inter2"})
+_EVENT_INSERT: Final = (*codebook.ALL_COLUMNS, "status", "created_at", "updated_at")
+_HISTORY_INSERT: Final = ("event_id", "coder", "action", "at", "before", "after")
 BATCH: Final = 2000  # rows per insert: few round trips, bounded memory
 
 
@@ -318,7 +320,8 @@ def _state(status: str, values: Mapping[str, Any]) -> dict[str, Any]:
     return state
 
 
-def _flush(session: Session, batch: _Batch, path: str, first_new_id: int) -> None:
+def _flush(session: Session, batch: _Batch, path: str, first_new_id: int,
+           now: datetime) -> None:
     pending, batch.rows = batch.rows, []
     if not pending:
         return
@@ -330,7 +333,6 @@ def _flush(session: Session, batch: _Batch, path: str, first_new_id: int) -> Non
                              f"{key!r} repeats line {seen[key]}")
         seen[key] = row.line
     existing = db.imported_events(session, seen)
-    now = utcnow()
     new: list[_Pending] = []
     changes: list[tuple[int, dict[str, Any]]] = []
     history: list[dict[str, Any]] = []
@@ -352,22 +354,14 @@ def _flush(session: Session, batch: _Batch, path: str, first_new_id: int) -> Non
                                          _state("imported", {**before, **diff})))
         batch.revised += 1
     db.update_events(session, changes)
-    blank = dict.fromkeys(codebook.ALL_COLUMNS)
-    db.insert_events(session, [
-        {**blank, **row.values, "status": "imported", "created_at": now, "updated_at": now}
+    db.bulk_insert(session, "event", _EVENT_INSERT, [
+        (*(row.values.get(c) for c in codebook.ALL_COLUMNS), "imported", now, now)
         for row in new
     ])
-    # Keys are unique in the batch and not imported before, so they find the new ids
-    # (RETURNING over executemany costs more than this one indexed query).
-    ids = db.imported_ids(session, [row.values["event_id_cnty"] for row in new], first_new_id)
-    # An import's history row names where the event came from; the state is the event
-    # itself (and the `before` of its first revision), not a second copy of every row.
-    history.extend(
-        db.history_values(ids[row.values["event_id_cnty"]], "imported", None, None,
-                          {"status": "imported", "file": path, "line": row.line})
-        for row in new
-    )
-    db.insert_history(session, history)
+    db.bulk_insert(session, "event_history", _HISTORY_INSERT, [
+        (h["event_id"], h["coder"], h["action"], h["at"], h["before"], h["after"])
+        for h in history
+    ])
     batch.added += len(new)
 
 
@@ -387,18 +381,24 @@ def import_file(store: Store, path: Path, fmt: Format | None = None, *,
     batch = _Batch()
     rows = 0
     read = 0
+    now = utcnow()  # one transaction, one time: it also names this import's new rows
     with store.session() as session:
         first_new_id = db.max_event_id(session) + 1
         for line, cells in source.rows:
             batch.rows.append(_Pending(line, validator.validate(cells, str(path), line)))
             rows += 1
             if len(batch.rows) >= BATCH:
-                _flush(session, batch, str(path), first_new_id)
+                _flush(session, batch, str(path), first_new_id, now)
                 if progress is not None:
                     now_read = source.position()
                     progress(now_read - read)
                     read = now_read
-        _flush(session, batch, str(path), first_new_id)
+        _flush(session, batch, str(path), first_new_id, now)
+        # One history row per new event, written by the database in one statement. It
+        # names the file; the state is the event itself (and the `before` of its first
+        # revision), not a second copy of every imported row.
+        db.record_imported(session, first_new_id, now, {"file": str(path),
+                                                        "status": "imported"})
     if source.unknown != warned and warn is not None:  # JSONL: keys found along the way
         warn(f"{path}: ignored keys coder does not know: {', '.join(source.unknown)}")
     return ImportResult(rows, batch.added, batch.revised, batch.unchanged, source.unknown)

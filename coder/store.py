@@ -10,7 +10,7 @@ import json
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -26,6 +26,7 @@ from sqlalchemy import (
     func,
     insert,
     inspect,
+    literal,
     update,
 )
 from sqlalchemy.engine import make_url
@@ -380,7 +381,8 @@ def bulk_insert(session: Session, table_name: str, columns: Sequence[str],
         {name: bindparam(name, type_=table.c[name].type) for name in columns}
     ).compile(dialect=dialect)
     processors = [(i, p) for i, name in enumerate(columns)
-                  if (p := table.c[name].type.bind_processor(dialect)) is not None]
+                  if (p := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
+                  is not None]
     if processors:
         converted: list[list[Any]] = []
         for row in rows:
@@ -420,6 +422,23 @@ def update_events(session: Session, changes: Sequence[tuple[int, Mapping[str, An
         session.connection().execute(
             update(table).where(table.c.id == event_id).values(dict(values))
         )
+
+
+def record_imported(session: Session, first_id: int, created_at: datetime,
+                    after: Mapping[str, Any]) -> int:
+    """Add an "imported" history row for each imported event created at `created_at`
+    with an id >= first_id (one INSERT ... SELECT); how many were added."""
+    query = select(
+        _EVENTS.c.id, literal(None, String), literal("imported"), literal(created_at,
+                                                                         _HISTORY.c.at.type),
+        literal(None, String), literal(state_json(after)),
+    ).where(_EVENTS.c.id >= first_id, _EVENTS.c.status == "imported",
+            _EVENTS.c.created_at == created_at)
+    result = session.connection().execute(
+        insert(_HISTORY).from_select(
+            ["event_id", "coder", "action", "at", "before", "after"], query)
+    )
+    return int(result.rowcount)
 
 
 def insert_history(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:

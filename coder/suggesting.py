@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Final
 
@@ -18,7 +18,13 @@ from pydantic import ValidationError
 from sqlmodel import Session, col, select
 
 from coder.engine.evaluate import GoldEvent, Report, accumulate, score_line
-from coder.engine.pipeline import DocumentMeta, Knowledge, Suggestion, suggest
+from coder.engine.pipeline import (
+    DocumentMeta,
+    Knowledge,
+    Suggestion,
+    document_country,
+    suggest,
+)
 from coder.errors import InputError
 from coder.ingest import Defaults, parse_row, read_documents
 from coder.schema.events import EventFields, field_of, reason_of
@@ -77,12 +83,23 @@ def request_of(row: dict[str, Any], path: str, number: int) -> Request:
     return Request(None if ident is None else str(ident), text, DocumentMeta())
 
 
+def with_country(
+    meta: DocumentMeta, sentences: Sequence[str], knowledge: Knowledge
+) -> DocumentMeta:
+    """The metadata, with the country the text names most when the metadata has none."""
+    if meta.country is not None:
+        return meta
+    return replace(meta, country=document_country(sentences, knowledge))
+
+
 def answer(request: Request, knowledge: Knowledge) -> dict[str, Any]:
     """The contracts.md 3 output object for one request."""
+    spans = split_sentences(request.text)
+    texts = [request.text[start:end] for start, end in spans]
+    meta = with_country(request.meta, texts, knowledge)
     sentences = []
-    for start, end in split_sentences(request.text):
-        sentence = request.text[start:end]
-        events = [_event_json(s) for s in suggest(sentence, request.meta, knowledge)]
+    for (start, end), sentence in zip(spans, texts, strict=True):
+        events = [_event_json(s) for s in suggest(sentence, meta, knowledge)]
         sentences.append({"start": start, "end": end, "text": sentence, "events": events})
     return {"id": request.id, "sentences": sentences}
 
@@ -174,10 +191,9 @@ def read_gold(lines: Iterable[str], path: str) -> list[GoldLine]:
 
 def suggestions_for(request: Request, knowledge: Knowledge) -> list[EventFields]:
     """Every event the engine suggests for the whole text of a request."""
-    found: list[EventFields] = []
-    for start, end in split_sentences(request.text):
-        found.extend(s.event for s in suggest(request.text[start:end], request.meta, knowledge))
-    return found
+    texts = [request.text[start:end] for start, end in split_sentences(request.text)]
+    meta = with_country(request.meta, texts, knowledge)
+    return [s.event for sentence in texts for s in suggest(sentence, meta, knowledge)]
 
 
 def evaluate_gold(
@@ -203,10 +219,13 @@ def store_suggestions(
     Returns how many events were stored. Runs inside the caller's transaction (ingest stores a
     file's documents and their suggestions together).
     """
-    meta = DocumentMeta(published=document.published, source=document.source,
-                        country=document.country)
-    sentences = session.exec(
+    sentences = list(session.exec(
         select(Sentence).where(Sentence.document_id == document.id).order_by(col(Sentence.index))
+    ))
+    meta = with_country(
+        DocumentMeta(published=document.published, source=document.source,
+                     country=document.country),
+        [s.text for s in sentences], knowledge,
     )
     stored = 0
     for sentence in sentences:

@@ -9,7 +9,17 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Final
 
-from sqlalchemy import BigInteger, Column, Date, Float, MetaData, SmallInteger, Text
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Column,
+    Date,
+    Float,
+    Index,
+    MetaData,
+    SmallInteger,
+    Text,
+)
 from sqlmodel import Field, SQLModel
 
 # Deterministic constraint names, so that downgrades can drop what upgrades created
@@ -23,7 +33,10 @@ NAMING_CONVENTION: Final = {
 }
 SQLModel.metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
-EVENT_STATUSES: Final = ("suggested", "confirmed", "rejected", "adjudicated", "imported")
+# "withdrawn": a coder took back their confirmation or rejection (undo in `coder code`);
+# the row stays so that event_history remains append-only (migration 0002).
+EVENT_STATUSES: Final = ("suggested", "confirmed", "rejected", "adjudicated", "imported",
+                         "withdrawn")
 # What `coder export` writes unless told otherwise (contracts.md 5).
 EXPORTED_STATUSES: Final = ("confirmed", "adjudicated", "imported")
 
@@ -135,3 +148,38 @@ class EventHistory(SQLModel, table=True):
     # JSON objects of the ACLED columns and status before and after; null before a creation.
     before: str | None = Field(default=None, sa_column=Column(Text))
     after: str | None = Field(default=None, sa_column=Column(Text))
+
+
+# What a coder can do to a sentence in `coder code` (migration 0002 checks the column).
+DECISION_ACTIONS: Final = ("accept", "accept_edited", "add", "edit", "reject", "withdraw",
+                           "no_event", "skip", "comment", "flag", "undo")
+
+
+class Decision(SQLModel, table=True):
+    """Append-only: one coder's action on a sentence in `coder code`, and the effort it took.
+
+    `event_id` is the coder's own event the action created or changed, `suggestion_id` the
+    suggested event it answered; an undo row points at the decision it undid (`undoes_id`),
+    so no row is ever changed. `before` keeps the event's state (JSON) for undoing an edit.
+    """
+
+    __table_args__ = (
+        CheckConstraint("action IN ('" + "', '".join(DECISION_ACTIONS) + "')", name="action"),
+        # The work queue asks "has this coder decided this sentence?" per sentence.
+        Index(None, "coder_id", "sentence_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    coder_id: int = Field(foreign_key="coder.id")
+    sentence_id: int = Field(foreign_key="sentence.id", index=True, ondelete="CASCADE")
+    action: str
+    event_id: int | None = Field(default=None, foreign_key="event.id", ondelete="SET NULL")
+    suggestion_id: int | None = Field(default=None, foreign_key="event.id", ondelete="SET NULL")
+    undoes_id: int | None = Field(default=None, foreign_key="decision.id", index=True,
+                                  ondelete="SET NULL")
+    keystrokes: int = 0
+    # Active time from the sentence shown to the decision, idle pauses over 2 minutes left out.
+    active_ms: int = 0
+    comment: str | None = Field(default=None, sa_column=Column(Text))
+    before: str | None = Field(default=None, sa_column=Column(Text))
+    at: datetime = Field(default_factory=utcnow)

@@ -77,7 +77,8 @@ _YEARS_SUFFIX: Final = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")
 _GENERIC_NAME: Final = re.compile(
     r"^(?:Protesters|Rioters|Civilians|Unidentified|Private Security Forces|Former |Mutiny |"
     r"Military Forces|Police Forces|Government of|Women|Men|Journalists|Students|Teachers|"
-    r"Health Workers|Labou?r Group|Farmers|Prisoners|Refugees|Lawyers|Settlers|Pastoralists)"
+    r"Health Workers|Labou?r Group|Farmers|Prisoners|Refugees|Lawyers|Settlers|Pastoralists|"
+    r"Militia \()"
     r"|\band/or\b"
 )
 _IDENTITY_MILITIA: Final = re.compile(
@@ -537,6 +538,7 @@ def _country_forms(
         add(country, [country])
         add(country, values)
     for country, values in (country_aliases or {}).items():
+        add(country, [country])
         add(country, values)
     return {key: tuple(value) for key, value in forms.items()}
 
@@ -908,6 +910,8 @@ def _mention(sentence: str, toks: Sequence[_Tok], i: int, j: int,
     qualified = _qualifier(toks, i, sentence, dictionary)
     if target.needs_qualifier and qualified is None:
         return [], j
+    if target.kind in _KIND_PREFIX and i > 0 and toks[i - 1].low in ("former", "ex"):
+        return [], j  # "former government soldiers" are not the state forces of the day
     start = qualified[0] if qualified else i
     where = _pick_country(qualified[1], country) if qualified else country
     if where is None:

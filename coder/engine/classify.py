@@ -349,7 +349,6 @@ _CROWD_RE: Final = re.compile(
 )
 _HARM_TAGS: Final = frozenset({"attack", "harm", "kill", "riot_act", ARMED_CLASH})
 _WEAPON_TAGS: Final = frozenset({CHEMICAL, AIR_STRIKE, SUICIDE_BOMB, SHELLING, IED, GRENADE})
-_ARMED_CONTEXT_TAGS: Final = frozenset({ARMED_CLASH, GOV_REGAINS, NSA_OVERTAKES})
 
 
 @dataclass(frozen=True, slots=True)

@@ -252,6 +252,7 @@ def fixes_needed(right: Mapping[str, bool], *, matched: bool) -> int:
             fixes += 1  # nothing to fill it from: typed by hand (e.g. country, no location)
         elif parent is not None and matched and right.get(parent, True):
             fixes += 1  # the parent was right, yet this one is wrong
+    return fixes
 
 
 def evaluate(lines: Iterable[tuple[Sequence[GoldEvent], Sequence[EventFields]]]) -> Report:

@@ -8,7 +8,10 @@ knowledge only through `Knowledge`, which `knowledge.load_knowledge` builds once
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Final
@@ -77,7 +80,9 @@ def suggest(sentence: str, meta: DocumentMeta, knowledge: Knowledge) -> list[Sug
     country = meta.country or _country_from_text(sentence, knowledge)
     first_date = events_dates[0] if events_dates else DateEvidence(published, 1, None)
     mentions = find_actors(sentence, knowledge.actors, country, first_date.event_date)
-    types = classify(sentence, tuple(m.inter for m in mentions if not m.assoc_label))
+    types = classify(sentence, tuple(
+        m.inter for m in mentions if not m.assoc_label and not is_source(sentence, m)
+    ))
     if not types:
         return []
     places = find_places(sentence, knowledge.gazetteer, country)
@@ -87,12 +92,43 @@ def suggest(sentence: str, meta: DocumentMeta, knowledge: Knowledge) -> list[Sug
     fatalities = find_fatalities(sentence)
     suggestions: list[Suggestion] = []
     for kind in types:
-        for when, where, share in _split(events_dates or [first_date], places):
+        at = event_places(sentence, places, kind.span)
+        for when, where, share in _split(events_dates or [first_date], at):
             suggestions.append(_assemble(
-                kind, mentions, when, where, country, meta,
+                sentence, kind, mentions, when, where, country, meta,
                 fatalities.fatalities, share, fatalities.span, fatalities.confidence,
             ))
     return suggestions
+
+
+# "Police said ...", "according to the army": the actor reports the event, it need not act in it.
+_SPEECH_AFTER: Final = re.compile(
+    r"\s*(?:spokes(?:man|woman|person)\s+)?(?:said|says|told|reported|confirmed|stated|"
+    r"announced|added|claimed|alleged)\b", re.I)
+_ACCORDING_BEFORE: Final = re.compile(r"\b(?:according to|said|told)\s+(?:the\s+)?$", re.I)
+
+
+def is_source(sentence: str, mention: ActorMention) -> bool:
+    """Whether the mention reports the event ("police said") rather than takes part in it."""
+    start, end = mention.span
+    return bool(_SPEECH_AFTER.match(sentence, end)
+                or _ACCORDING_BEFORE.search(sentence, max(0, start - 30), start))
+
+
+def document_country(sentences: Iterable[str], knowledge: Knowledge) -> str | None:
+    """The country a document without metadata is about: the one its text names most.
+
+    Country names and demonyms count double; each place found counts by its confidence.
+    Deciding once per document keeps a stray "Kabul" in a Nigerian story from moving it.
+    """
+    votes: Counter[str] = Counter()
+    for sentence in sentences:
+        named = find_country(sentence, knowledge.gazetteer)
+        if named is not None:
+            votes[named[0]] += 2.0
+        for found in find_places(sentence, knowledge.gazetteer, None):
+            votes[found.place.country] += found.confidence
+    return votes.most_common(1)[0][0] if votes else None
 
 
 def _country_from_text(sentence: str, knowledge: Knowledge) -> str | None:
@@ -105,29 +141,44 @@ def _split(
 ) -> list[tuple[DateEvidence, PlaceEvidence | None, tuple[int, int]]]:
     """One (date, place) per event; (index, count) tells how fatalities are split.
 
-    Days are atomic and an event is one place (codebook §7, §10): several exact dates or several
-    distinct places make several events. A province named beside a town inside it is the
-    same event, so places whose admin1 is another named place's admin1 unit are folded.
+    Days are atomic and an event is one place (codebook §7, §10): several exact dates, or
+    several places listed together ("in Rukha and Dara"), make several events. Places named
+    apart from that list ("fled to Kabul") are context, not events of their own.
     """
     distinct_dates = list({d.event_date: d for d in dates}.values())[:_MAX_SPLIT]
-    towns = _distinct_places(places)[:_MAX_SPLIT]
-    where: list[PlaceEvidence | None] = list(towns) or [None]
+    where: list[PlaceEvidence | None] = list(places) or [None]
     combos = [(d, p) for d in distinct_dates for p in where][:_MAX_SPLIT]
     return [(d, p, (i, len(combos))) for i, (d, p) in enumerate(combos)]
 
 
-def _distinct_places(places: Sequence[PlaceEvidence]) -> list[PlaceEvidence]:
-    specific = [p for p in places if p.place.kind != "admin1"]
+_LIST_GAP: Final = re.compile(r"\s*(?:,|and|or|,\s*and|as well as|&)\s*(?:in\s+|at\s+)?", re.I)
+
+
+def event_places(
+    sentence: str, places: Sequence[PlaceEvidence], cue: Span
+) -> list[PlaceEvidence]:
+    """The places the event happened at: the listed group of places nearest the event cue.
+
+    A list is places joined only by commas or "and" ("in Rukha, Dara and Khenj"); a town and
+    its own province ("in Rukha, Panjshir") were already folded by the place step.
+    """
+    specific = [p for p in places if p.place.kind != "admin1"] or list(places[:1])
     if not specific:
-        return list(places[:1])
-    seen: set[tuple[str, str | None]] = set()
-    kept: list[PlaceEvidence] = []
-    for evidence in specific:
-        key = (evidence.place.location, evidence.place.admin1)
-        if key not in seen:
-            seen.add(key)
-            kept.append(evidence)
-    return kept
+        return []
+    groups: list[list[PlaceEvidence]] = [[specific[0]]]
+    for previous, current in itertools.pairwise(specific):
+        gap = sentence[previous.span[1]:current.span[0]]
+        if _LIST_GAP.fullmatch(gap) and current.place.location != previous.place.location:
+            groups[-1].append(current)
+        else:
+            groups.append([current])
+
+    def distance(group: list[PlaceEvidence]) -> tuple[float, int]:
+        first = group[0].span[0]
+        gap = first - cue[1] if first >= cue[1] else (cue[0] - group[-1].span[1]) * 2
+        return (-max(p.confidence for p in group), max(gap, 0))
+
+    return min(groups, key=distance)
 
 
 def _share(total: int, part: tuple[int, int]) -> int:
@@ -138,6 +189,7 @@ def _share(total: int, part: tuple[int, int]) -> int:
 
 
 def _assemble(
+    sentence: str,
     kind: TypeEvidence,
     mentions: Sequence[ActorMention],
     when: DateEvidence,
@@ -150,7 +202,7 @@ def _assemble(
     fatalities_confidence: float,
 ) -> Suggestion:
     event_country = (where.place.country if where else None) or country
-    actor1, actor2, assoc2 = _roles(kind, mentions, event_country or "")
+    actor1, actor2, assoc2 = _roles(sentence, kind, mentions, event_country or "")
     evidence: dict[str, Span] = {"sub_event_type": kind.span}
     fields: dict[str, Any] = {
         "event_type": kind.event_type,
@@ -166,7 +218,8 @@ def _assemble(
         evidence["event_date"] = when.span
     if fatalities_span is not None:
         evidence["fatalities"] = fatalities_span
-    for column, inter_column, chosen in (("actor1", "inter1", actor1), ("actor2", "inter2", actor2)):
+    sides = (("actor1", "inter1", actor1), ("actor2", "inter2", actor2))
+    for column, inter_column, chosen in sides:
         if chosen is not None:
             fields[column], fields[inter_column] = chosen.actor, chosen.inter
             if chosen.span != (0, 0):
@@ -214,6 +267,7 @@ def _generic(template: str, inter: int, country: str) -> ActorMention:
 
 
 def _roles(
+    sentence: str,
     kind: TypeEvidence, mentions: Sequence[ActorMention], country: str
 ) -> tuple[ActorMention | None, ActorMention | None, list[str]]:
     """actor1, actor2 and associated actors of actor2, by the codebook's rules for the type.
@@ -223,7 +277,9 @@ def _roles(
     Protests and riots: protesters/rioters are actor1; whoever intervenes is actor2.
     Otherwise the agent is actor1 and the patient actor2.
     """
-    main = [m for m in mentions if not m.assoc_label]
+    # Reporters of the event come last: they are chosen only when nobody else is named.
+    main = sorted((m for m in mentions if not m.assoc_label),
+                  key=lambda m: is_source(sentence, m))
     labels = [m.actor for m in mentions if m.assoc_label]
     unique: list[ActorMention] = []
     for mention in main:

@@ -79,6 +79,23 @@ class TestCountriesTable:
         assert all(r["region"] for r in rows)
 
 
+class TestAdmin1Table:
+    @pytest.mark.parametrize("sample", ["acled-sample.csv", "acled-sample-2023.csv"])
+    def test_curated_countries_spell_admin1_as_acled_does(self, sample: str) -> None:
+        """Where admin1.csv is curated, every admin1 of a real export is one of its names."""
+        code = {r["country"]: r["geonames_code"] for r in _csv(SEEDS / "countries.csv")}
+        rows = _csv(SEEDS / "gazetteer" / "admin1.csv")
+        curated = {r["geonames_code"] for r in rows if r["source"] == "curated"}
+        names = {(r["geonames_code"], r["admin1"]) for r in rows}
+        sample_rows = _csv(shared_file(sample))
+        seen = {(code[r["country"]], r["admin1"]) for r in sample_rows if r["admin1"]}
+        assert sorted(s for s in seen if s[0] in curated and s not in names) == []
+
+    def test_codes_are_unique_per_country(self) -> None:
+        rows = _csv(SEEDS / "gazetteer" / "admin1.csv")
+        assert len({(r["geonames_code"], r["admin1_code"]) for r in rows}) == len(rows)
+
+
 class TestNormalise:
     @pytest.mark.parametrize(
         ("a", "b"),

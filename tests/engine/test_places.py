@@ -131,7 +131,7 @@ def _one(found: list[PlaceEvidence]) -> PlaceEvidence:
             "Airstrikes hit the Beni area.",
             "Democratic Republic of Congo",
             "Beni",
-            "North Kivu",
+            "Nord-Kivu",
             2,
             id="area",
         ),
