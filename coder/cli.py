@@ -7,8 +7,10 @@ problem, 2 = bad usage or bad input).
 
 from __future__ import annotations
 
+import getpass
 import io
 import json
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -21,7 +23,7 @@ from click._termui_impl import ProgressBar
 from rich.console import Console
 from rich.table import Table
 
-from coder import migrate
+from coder import coding_store, migrate
 from coder.engine.evaluate import SCORED_FIELDS, Report
 from coder.engine.knowledge import load_knowledge
 from coder.errors import InputError, StoreError
@@ -268,9 +270,12 @@ def stats(db_url: str, as_json: bool) -> None:
         coder stats
         coder stats --json | jq .events_by_status
     """
-    found = Store.open(db_url).stats()
+    store = Store.open(db_url)
+    found = store.stats()
+    effort = coding_store.effort_by_coder(store)
     if as_json:
-        click.echo(json.dumps(found.as_json(), indent=2))
+        click.echo(json.dumps(found.as_json() | {"effort": [e.as_json() for e in effort]},
+                              indent=2))
         return
     console = Console(highlight=False)
     summary = Table(title="Progress")
@@ -293,6 +298,24 @@ def stats(db_url: str, as_json: bool) -> None:
     for name, counts in found.events_by_coder.items():
         by_coder.add_row(name, *(str(counts.get(s, 0)) for s in EVENT_STATUSES))
     console.print(by_coder)
+    console.print(_effort_table(effort))
+
+
+def _effort_table(effort: list[coding_store.CoderEffort]) -> Table:
+    table = Table(title="Effort by coder (coder code)")
+    for column in ("coder", "confirmed", "events/hour", "keys/event", "accepted unchanged",
+                   "edited", "rejected"):
+        table.add_column(column, justify="left" if column == "coder" else "right")
+
+    def number(value: float | None, fmt: str) -> str:
+        return "-" if value is None else format(value, fmt)
+
+    for row in effort:
+        table.add_row(row.coder, str(row.confirmed), number(row.events_per_hour, ".1f"),
+                      number(row.keystrokes_per_event, ".1f"),
+                      *(number(row.share(a), ".0%")
+                        for a in ("accepted_unchanged", "edited", "rejected")))
+    return table
 
 
 # --- coder ingest / suggest / eval ------------------------------------------------------------
@@ -322,7 +345,7 @@ def ingest(db_url: str, paths: tuple[str, ...], published: date | None, source: 
     """
     files = expand_paths(paths)
     store = Store.open(db_url)
-    knowledge = load_knowledge(store) if with_suggestions else None
+    knowledge = load_knowledge(store, notify=say) if with_suggestions else None
     defaults = Defaults(published=published, source=source, url=url, country=country)
     with _progress(len(files), "ingest") as bar:
         totals = ingest_files(store, files, defaults, knowledge, bar.update)
@@ -346,7 +369,7 @@ def suggest(input_path: str | None, workers: int, db_url: str | None) -> None:
                "published": "2021-09-06", "country": "Nigeria"}' | coder suggest
         coder suggest --input news.jsonl --workers 2 > suggestions.jsonl
     """
-    knowledge = load_knowledge(Store.open(db_url) if db_url else None)
+    knowledge = load_knowledge(Store.open(db_url) if db_url else None, notify=say)
     name = input_path or "<stdin>"
     with click.open_file(input_path or "-", encoding="utf-8") as handle:
         requests = (parse_request(line, name, n)
@@ -373,7 +396,7 @@ def eval_(gold_path: str, as_json: bool, minimums: tuple[str, ...], db_url: str 
     limits = [_parse_minimum(m) for m in minimums]
     with open(gold_path, encoding="utf-8") as handle:
         gold = read_gold(handle, gold_path)
-    knowledge = load_knowledge(Store.open(db_url) if db_url else None)
+    knowledge = load_knowledge(Store.open(db_url) if db_url else None, notify=say)
     with _progress(len(gold), "eval") as bar:
         report = evaluate_gold(gold, knowledge, bar.update)
     if as_json:
@@ -427,6 +450,44 @@ def _fails(report: Report, name: str, value: float) -> bool:
     if found is None:
         return False
     return found > value if name == "fields_to_fix" else found < value
+
+
+# --- coder code ---------------------------------------------------------------------------------
+
+
+def _default_coder() -> str:
+    return os.environ.get("CODER_NAME") or getpass.getuser()
+
+
+@cli.command("code")
+@db_option
+@click.option("--document", "document_id", type=int, help="Code only this document (its id).")
+@click.option("--source", help="Code only documents from this source.")
+@click.option("--coder", "coder_name", default=_default_coder, show_default="CODER_NAME or "
+              "the login name", help="Who is coding: every decision is stored with it.")
+def code(db_url: str, document_id: int | None, source: str | None, coder_name: str) -> None:
+    """The interactive coding session: keyboard only, resumable, nothing lost.
+
+    Opens at the first sentence you have not coded; every answer is saved before the next
+    screen is drawn, so quitting (q) or losing the terminal costs nothing. `?` shows the keys.
+
+    \b
+        coder code
+        coder code --coder ana --source AFP
+    """
+    store = Store.open(db_url)
+    if not coding_store.has_documents(store):
+        raise click.ClickException(
+            "no documents to code: ingest some first, e.g. "
+            "`coder ingest seeds/panjshir-2021-08-24.txt`")
+    queue = coding_store.Queue(document_id, source)
+    if coding_store.queue_size(store, queue) == 0:
+        raise BadInput(f"no sentences match --document {document_id} --source {source}")
+    # Imported here: textual is heavy and only this command draws a screen.
+    from coder import tui
+
+    tui.run(store, coder_name.strip() or _default_coder(), queue,
+            lambda: load_knowledge(store))
 
 
 def _alembic(step: Callable[[], None]) -> None:

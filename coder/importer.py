@@ -19,10 +19,11 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Final, Literal, TextIO
+from typing import Any, Final, Literal, TextIO, get_args
 
 from annotated_types import Ge, Le
 from pydantic import ValidationError
@@ -55,14 +56,16 @@ BATCH: Final = 2000  # rows per insert: few round trips, bounded memory
 
 
 def _bounds(name: str) -> tuple[float | None, float | None]:
-    # The field's own Ge/Le constraints, so the fast path cannot drift from the schema.
-    low = high = None
-    for item in EventFields.model_fields[name].metadata:
-        if isinstance(item, Ge):
-            low = item.ge
-        elif isinstance(item, Le):
-            high = item.le
-    return low, high  # type: ignore[return-value]
+    # The field's own Ge/Le constraints (on the field or on the inner type of its
+    # `X | None`), so the fast path cannot drift from the schema.
+    info = EventFields.model_fields[name]
+    found: list[Any] = list(info.metadata)
+    for arg in get_args(info.annotation):
+        for item in get_args(arg)[1:]:  # Annotated[float, FieldInfo(...)] -> its metadata
+            found.extend(getattr(item, "metadata", [item]))
+    low = next((item.ge for item in found if isinstance(item, Ge)), None)
+    high = next((item.le for item in found if isinstance(item, Le)), None)
+    return low, high
 
 
 def _kind(name: str) -> str:
@@ -178,16 +181,9 @@ class RowValidator:
     def _checked(name: str, raw: Any) -> Any:
         # The schema's own field validation: the authority on values and on messages.
         try:
-            if name in ("inter1", "inter2") and isinstance(raw, (str, int)) \
-                    and codebook.parse_inter(raw) is None:
-                # 0 is the old layout's "no actor" [§5]; the field's ge=1 cannot take the
-                # None that parse_inter gives (pydantic raises TypeError, not an error row).
-                return None
             return getattr(EventFields.model_validate({name: raw}), name)
         except ValidationError as exc:
             return _Bad(name, reason_of(dict(exc.errors()[0])))
-        except ValueError as exc:  # parse_inter's own message
-            return _Bad(name, str(exc))
 
 
 # --- readers ----------------------------------------------------------------------------------
@@ -207,6 +203,10 @@ class Source:
     def position(self) -> int:
         """Bytes read so far (for a progress bar)."""
         return int(self.handle.buffer.tell())
+
+    def close(self) -> None:
+        """Close the file, also when a bad row stopped the reading half way."""
+        self.handle.close()
 
 
 def open_csv(path: Path) -> Source:
@@ -377,6 +377,14 @@ def import_file(store: Store, path: Path, fmt: Format | None = None, *,
     warned = source.unknown
     if warned and warn is not None:
         warn(f"{path}: ignoring columns coder does not know: {', '.join(warned)}")
+    with closing(source):
+        return _import(store, source, warn, progress)
+
+
+def _import(store: Store, source: Source, warn: Callable[[str], None] | None,
+            progress: Callable[[int], None] | None) -> ImportResult:
+    path = source.path
+    warned = source.unknown
     validator = RowValidator(monadic=source.monadic)
     batch = _Batch()
     rows = 0

@@ -33,6 +33,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
+from itertools import pairwise
 from typing import Any, Final
 
 from pydantic import ValidationError
@@ -125,7 +126,7 @@ def active_ms(times: Sequence[float], idle_limit: float = IDLE_LIMIT_S) -> int:
     """Milliseconds of activity in a sorted series of moments (seconds): the sum of the gaps
     between them, leaving out gaps longer than `idle_limit`."""
     total = 0.0
-    for earlier, later in zip(times, times[1:], strict=False):
+    for earlier, later in pairwise(times):
         gap = later - earlier
         if 0 <= gap <= idle_limit:
             total += gap
@@ -469,9 +470,10 @@ def complete(value: str, candidates: Sequence[str]) -> str | None:
     return next((c for c in candidates if c.casefold().startswith(folded)), None)
 
 
-# Codebook §8: a named town is 1, a district or similar part of a region 2, a province 3.
+# Codebook §7 (geo_precision): the named place itself is 1; a district, represented by a
+# town in it, 2; a province or a natural feature, only a larger region, 3.
 _GEO_PRECISION_OF_KIND: Final[Mapping[str, int]] = {
-    "place": 1, "admin3": 2, "admin2": 2, "feature": 2, "admin1": 3,
+    "place": 1, "admin3": 2, "admin2": 2, "admin1": 3, "feature": 3,
 }
 
 

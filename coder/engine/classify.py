@@ -307,7 +307,8 @@ _SCOPE_RE: Final = re.compile(
     r"|(?P<speculation>(?i:\b(?:could|might|would|will|shall|should|must|likely|possible|possibly"
     r"|feared|fears?|risk|expected|expects?|intends?|intended|plans?|planned|planning|aims?"
     r"|seeks?|sought|threat(?:en|ens|ened|ening)|vow(?:s|ed)?|pledged?|promised?|ready|prepare"
-    r"|preparing|set to|going to|if|unless|whether|warn(?:s|ed|ing)?|rumou?rs?)\b)"
+    r"|prepared|preparing|anticipat(?:e|es|ed|ing|ion)|set to|going to|if|unless|whether"
+    r"|warn(?:s|ed|ing)?|rumou?rs?)\b)"
     r"|\bmay\b)"
     r"|(?i:(?P<appeal>\b(?:call(?:s|ed|ing)? (?:for|on)|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?"
     r"|demand(?:s|ed|ing)?|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|criticis(?:e|es|ed|ing)"
@@ -338,7 +339,7 @@ _STATE_SUBJECT_RE: Final = re.compile(
     re.IGNORECASE,
 )
 _PLACE_OBJECT_RE: Final = re.compile(
-    r"\s+(?:the\s+)?(?:control(?:\s+of)?\s+)?(?:(?:\w+\s+){0,2}(?:town|city|district|village"
+    r"\s+(?:the\s+)?(?:control\s+)?(?:of\s+(?:the\s+)?)?(?:(?:\w+\s+){0,2}(?:town|city|district|village"
     r"|area|base|province|capital|headquarters|centre|center|airport|port|region|territory"
     r"|positions?|checkpoint|post|outpost|camp|valley|road|hill|crossing|bridge)s?\b|[A-Z])"
 )
@@ -399,6 +400,33 @@ def _cues(sentence: str) -> tuple[tuple[_Cue, ...], tuple[str, ...]]:
         else:
             blocked.append(kind)
     return tuple(found), tuple(blocked)
+
+
+# Arms and routine activity named without anything done with them ("assault rifles and
+# rocket-propelled grenades are among the weapons carried", "fighters patrol the area")
+# describe a force, not an event: they count only beside a verb of use [codebook §3].
+_EQUIPMENT_RE: Final = re.compile(
+    r"(?:heavy )?machine ?guns?|mortars?|rockets?|rocket[- ]propelled grenades?|RPGs?"
+    r"|grenade launchers?|(?:hand[- ])?grenades?|missiles?|artillery|(?:armed )?drones?"
+    r"|heavy weapons|howitzers?|small arms|patroll?(?:ed|ing|s)?|(?:military )?(?:columns?"
+    r"|convoys?)|fortifications?|trenches|(?:new )?(?:security )?measures",
+    re.IGNORECASE,
+)
+_USE_RE: Final = re.compile(
+    r"\b(?:fired|firing|launched|launching|struck|strikes?|hit|shelled|shelling|pounded"
+    r"|targeted|targeting|attack(?:ed|ing)|kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)"
+    r"|exploded|detonated|landed|destroyed|bombed|hurled|threw|lobbed|dead|died|clash(?:ed|es)"
+    r"|ambushed|deployed|intercepted|shot)\b",
+    re.IGNORECASE,
+)
+
+
+def _equipment_only(sentence: str, cues: Sequence[_Cue]) -> bool:
+    """Whether every event cue only names arms or routine activity, with no verb of use."""
+    acts = [c for c in cues if c.tag not in _UNSCOPED_TAGS]
+    return bool(acts) and all(
+        _EQUIPMENT_RE.fullmatch(sentence, c.start, c.end) for c in acts
+    ) and not _USE_RE.search(sentence)
 
 
 def is_reportable(sentence: str, history: bool = False) -> tuple[bool, str]:

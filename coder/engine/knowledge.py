@@ -9,12 +9,19 @@ with the data.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib.resources import files
 from pathlib import Path
 
 from coder.engine.actors import ActorDictionary, parse_actor_rows, parse_regime_rows
-from coder.engine.gazetteer import Gazetteer, Place, load_gazetteer
+from coder.engine.gazetteer import (
+    Gazetteer,
+    Place,
+    cache_path,
+    default_cache_dir,
+    default_seed_dir,
+    load_gazetteer,
+)
 from coder.engine.pipeline import Knowledge
 from coder.store import Store, reference_actors, reference_places
 
@@ -45,9 +52,20 @@ def learned_places(
     ]
 
 
-def load_knowledge(store: Store | None = None, cache_dir: Path | None = None) -> Knowledge:
-    """Seeds plus, when a store is given, the actors and places of its reference events."""
-    gazetteer: Gazetteer = load_gazetteer(cache_dir)
+def load_knowledge(
+    store: Store | None = None,
+    cache_dir: Path | None = None,
+    notify: Callable[[str], None] = lambda _message: None,
+) -> Knowledge:
+    """Seeds plus, when a store is given, the actors and places of its reference events.
+
+    `notify` hears about slow one-off work (the first build of the place index).
+    """
+    directory = cache_dir or default_cache_dir()
+    if not cache_path(directory, default_seed_dir()).exists():
+        notify("building the place index once (GeoNames cities500, about 20 s); "
+               f"later runs load it from {directory}")
+    gazetteer: Gazetteer = load_gazetteer(directory)
     actors = seed_actors()
     if store is not None:
         actors = actors.with_learned(reference_actors(store))
