@@ -272,7 +272,7 @@ def field_notes(event: StoredEvent, confirmed: bool) -> Mapping[str, str]:
     if confirmed:
         return {}
     filled = event.fields.filled()
-    return {name: "no evidence in the text" for name in HIGHLIGHT_OF
+    return {name: "not in the text" for name in HIGHLIGHT_OF
             if name in filled and name not in event.evidence
             and name not in ("inter1", "inter2", "time_precision", "event_type", "country")}
 

@@ -495,3 +495,15 @@ def reference_places(
         )
         return [(loc, cty, a1, a2, a3, float(lat), float(lon), int(n))
                 for loc, cty, a1, a2, a3, lat, lon, n in session.exec(query)]
+
+
+def reference_sources(store: Store) -> list[tuple[str, str, int]]:
+    """(source, source_scale, events) of reference events, for learning outlets' scales."""
+    with store.session() as session:
+        query = (
+            select(Event.source, Event.source_scale, func.count())
+            .where(col(Event.status).in_(REFERENCE_STATUSES))
+            .where(col(Event.source).is_not(None), col(Event.source_scale).is_not(None))
+            .group_by(Event.source, Event.source_scale)
+        )
+        return [(s, sc, int(n)) for s, sc, n in session.exec(query) if s and sc]

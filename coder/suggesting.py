@@ -79,8 +79,10 @@ def request_of(row: dict[str, Any], path: str, number: int) -> Request:
         meta = DocumentMeta(published=draft.published, source=draft.source,
                             country=draft.country)
         return Request(draft.external_id, text, meta)
-    ident = row.get("id")
-    return Request(None if ident is None else str(ident), text, DocumentMeta())
+    # Empty text gets an empty answer, but its metadata is checked all the same: a lone
+    # surrogate in `id` would otherwise crash the UTF-8 output instead of exiting 2.
+    draft = parse_row({**row, "text": "-"}, f"{path}:{number}", path, number, Defaults())
+    return Request(draft.external_id, text, DocumentMeta())
 
 
 def with_country(

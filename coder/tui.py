@@ -31,6 +31,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coder import coding_store as cs
+from coder.engine.gazetteer import Place
 from coder.engine.pipeline import Knowledge
 from coder.schema import codebook
 from coder.schema.events import EventFields
@@ -96,13 +97,13 @@ class FieldInput(Input):
                  on_leave: Callable[[FieldInput], None]) -> None:
         super().__init__(value=value, suggester=suggester, id=f"f-{name}")
         self.field = name
-        self._on_leave = on_leave
+        self._leave_hook = on_leave
 
     def action_leave(self) -> None:
         """Accept a shown completion, let the form react (fill, look up), move on."""
         if self.cursor_at_end:
             self.action_cursor_right()
-        self._on_leave(self)
+        self._leave_hook(self)
 
 
 class EventForm(ModalScreen[None]):
@@ -119,9 +120,9 @@ class EventForm(ModalScreen[None]):
     #form-side { width: 1fr; padding: 0 1; }
     .field-row { height: 1; }
     .field-label { width: 18; }
-    FieldInput { height: 1; border: none; padding: 0; width: 1fr; }
+    FieldInput, FieldInput:focus { height: 1; border: none; padding: 0; width: 1fr; }
     FieldInput:focus { background: $boost; }
-    .field-error { color: $error; height: auto; padding-left: 18; }
+    .field-error { color: $error; height: auto; padding-left: 18; display: none; }
     #places { height: auto; max-height: 8; display: none; }
     """
 
@@ -139,6 +140,7 @@ class EventForm(ModalScreen[None]):
         self._errors = dict(errors or {})
         self._looked_up = base.location or ""
         self._actors: dict[str, int] | None = None
+        self._places: list[Place] = []
 
     # -- layout
 
@@ -165,22 +167,27 @@ class EventForm(ModalScreen[None]):
         self._show_errors(self._errors)
         self._update_side()
         first = next((n for n in FORM_FIELDS if n in self._errors), "event_date")
-        self.input(first).focus()
+        self.field_input(first).focus()
 
-    def input(self, name: str) -> FieldInput:
+    def field_input(self, name: str) -> FieldInput:
         """The form's input for a field."""
         return self.query_one(f"#f-{name}", FieldInput)
 
+    def _value(self, name: str) -> str:
+        # Suggesters may run while the form is still being built.
+        found = self.query(f"#f-{name}")
+        return found.first(FieldInput).value if found else ""
+
     def values(self) -> dict[str, str]:
         """The form's current text, by field."""
-        return {name: self.input(name).value for name in FORM_FIELDS}
+        return {name: self.field_input(name).value for name in FORM_FIELDS}
 
     # -- completion
 
     def _suggester(self, name: str) -> Suggester | None:
         choices: dict[str, Callable[[], Sequence[str]]] = {
             "event_type": lambda: tuple(codebook.EVENT_TYPES),
-            "sub_event_type": lambda: sub_event_choices(self.input("event_type").value),
+            "sub_event_type": lambda: sub_event_choices(self._value("event_type")),
             "actor1": self._actor_names, "actor2": self._actor_names,
             "assoc_actor_1": self._actor_names, "assoc_actor_2": self._actor_names,
             "inter1": lambda: tuple(codebook.INTER_LABELS.values()),
@@ -196,11 +203,10 @@ class EventForm(ModalScreen[None]):
         if knowledge is None:
             return {}
         if self._actors is None:
-            country = self.input("country").value.strip() or None
+            country = self._value("country").strip() or None
             when: date | None
             try:
-                when = parse_date_text(self.input("event_date").value, self._published) \
-                    .event_date
+                when = parse_date_text(self._value("event_date"), self._published).event_date
             except ValueError:
                 when = self._published
             self._actors = actor_choices(knowledge.actors, when, country)
@@ -216,7 +222,7 @@ class EventForm(ModalScreen[None]):
         if name in ("actor1", "actor2"):
             inter = self._actor_table().get(widget.value.strip())
             if inter is not None:
-                self.input("inter1" if name == "actor1" else "inter2").value = str(inter)
+                self.field_input("inter1" if name == "actor1" else "inter2").value = str(inter)
         elif name == "event_date":
             self._resolve_date(widget)
         elif name in ("country",):
@@ -238,7 +244,7 @@ class EventForm(ModalScreen[None]):
             return
         widget.value = parsed.event_date.isoformat()
         if parsed.time_precision is not None:
-            self.input("time_precision").value = str(parsed.time_precision)
+            self.field_input("time_precision").value = str(parsed.time_precision)
         self._actors = None  # state forces are named for the regime on the day
         self._show_errors({})
 
@@ -247,7 +253,7 @@ class EventForm(ModalScreen[None]):
         if not name or name == self._looked_up or knowledge is None:
             return False
         self._looked_up = name
-        country = self.input("country").value.strip() or None
+        country = self.field_input("country").value.strip() or None
         places = knowledge.gazetteer.lookup(name, country, limit=10)
         if not places and country is not None:
             places = knowledge.gazetteer.lookup(name, None, limit=10)
@@ -269,17 +275,17 @@ class EventForm(ModalScreen[None]):
         event.stop()
         place = self._places[int(event.option.id or 0)]
         for name, value in place_values(place).items():
-            self.input(name).value = value
+            self.field_input(name).value = value
         self._looked_up = place.location
         self._close_places()
-        self.input("fatalities").focus()
+        self.field_input("fatalities").focus()
 
     def _close_places(self) -> None:
         self.query_one("#places", OptionList).display = False
 
     def _update_side(self) -> None:
-        note = codebook_note(self.input("event_type").value.strip() or None,
-                             self.input("sub_event_type").value.strip() or None)
+        note = codebook_note(self.field_input("event_type").value.strip() or None,
+                             self.field_input("sub_event_type").value.strip() or None)
         self.query_one("#form-side", Static).update(note)
 
     # -- saving
@@ -296,7 +302,7 @@ class EventForm(ModalScreen[None]):
             self._show_errors(result.errors)
             first = next((n for n in FORM_FIELDS if n in result.errors), None)
             if first is not None:
-                self.input(first).focus()
+                self.field_input(first).focus()
             return
         self._save(result.event)  # committed before the form closes
         self.dismiss(None)
@@ -306,13 +312,15 @@ class EventForm(ModalScreen[None]):
         listing = self.query_one("#places", OptionList)
         if listing.display:
             self._close_places()
-            self.input("location").focus()
+            self.field_input("location").focus()
             return
         self.dismiss(None)
 
     def _show_errors(self, errors: Mapping[str, str]) -> None:
         for name in FORM_FIELDS:
-            self.query_one(f"#e-{name}", Label).update(errors.get(name, ""))
+            label = self.query_one(f"#e-{name}", Label)
+            label.update(errors.get(name, ""))
+            label.display = name in errors
         other = {k: v for k, v in errors.items() if k not in FORM_FIELDS}
         title = self._title + ("  —  " + "; ".join(f"{k}: {v}" for k, v in other.items())
                                if other else "")
@@ -412,6 +420,12 @@ class CodingScreen(Screen[None]):
         yield Static(id="message")
         yield Static(LEGEND, id="legend")
 
+    def on_mount(self) -> None:
+        """The widgets exist now: the session can draw its first sentence."""
+        app = self.app
+        assert isinstance(app, CodingApp)
+        app.start()
+
     def on_key(self, event: events.Key) -> None:
         """Keys of the main screen become session commands."""
         command = command_for(event.key)
@@ -443,15 +457,19 @@ class CodingApp(App[None]):
         self.meter = EffortMeter.start(clock())
         self.message = ""
 
-    def on_mount(self) -> None:
-        self.push_screen(CodingScreen())
+    def get_default_screen(self) -> Screen[None]:
+        """The coding screen is the App's base screen."""
+        return CodingScreen()
+
+    def start(self) -> None:
+        """Open at the first sentence this coder has not coded (called once the screen is up)."""
         first = cs.next_uncoded(self.store, self.coder_id, self.queue)
         if first is None:
             first = cs.neighbour(self.store, 0, self.queue, 1)
             self.message = "Every sentence of this queue is coded: showing the first."
         if first is None:
             self.message = "No sentences to code: ingest documents with `coder ingest FILE`."
-            self._render()
+            self.redraw()
             return
         self.show(first, self.message)
         if self.knowledge is None and self._loader is not None:
@@ -476,12 +494,12 @@ class CodingApp(App[None]):
         self.view = View.of(cs.load_sentence(self.store, sentence_id, self.coder_id))
         self.meter = EffortMeter.start(self.clock())
         self.message = message
-        self._render()
+        self.redraw()
 
-    def _render(self) -> None:
+    def redraw(self) -> None:
         screen = self.screen
         if not isinstance(screen, CodingScreen):
-            screen = next(s for s in self.screen_stack if isinstance(s, CodingScreen))
+            screen = next(s for s in self.screen_stack if isinstance(s, CodingScreen))  # type: ignore[misc]
         view = self.view
         screen.query_one("#message", Static).update(self.message)
         if view is None:
@@ -496,7 +514,7 @@ class CodingApp(App[None]):
             f"{data.confirmed_in_document} events confirmed  ·  "
             f"{done.left} sentences left in queue  ·  coder {self.coder}")
         screen.query_one("#document", Static).update(head)
-        screen.query_one("#context", Static).update(self._context(view))
+        screen.query_one("#context", Static).update(self._context_text(view))
         screen.query_one("#rows", Static).update(self._rows(view))
         screen.query_one("#detail", Static).update(self._detail(view))
         row = view.row
@@ -505,7 +523,7 @@ class CodingApp(App[None]):
         screen.query_one("#codebook", Static).update(note)
 
     @staticmethod
-    def _context(view: View) -> RenderableType:
+    def _context_text(view: View) -> RenderableType:
         data = view.data
         current = Text(data.text)
         if view.row is not None:
@@ -580,15 +598,19 @@ class CodingApp(App[None]):
             Command.PREVIOUS: lambda: self.move(-1), Command.NEXT: lambda: self.move(1),
             Command.UP: lambda: self.select(-1), Command.DOWN: lambda: self.select(1),
             Command.GO: self.go, Command.COMMENT: self.comment,
-            Command.HELP: lambda: self.push_screen(HelpScreen()), Command.QUIT: self.exit,
+            Command.HELP: self.help, Command.QUIT: self.exit,
         }
         if self.view is None and command is not Command.QUIT:
             return
         handlers[command]()
 
+    def help(self) -> None:
+        """Show the full key help."""
+        self.push_screen(HelpScreen())
+
     def _say(self, message: str) -> None:
         self.message = message
-        self._render()
+        self.redraw()
 
     def decided(self, action: str, message: str) -> None:
         """After a write: stay on the sentence, or move to the next uncoded one."""
@@ -732,7 +754,7 @@ class CodingApp(App[None]):
         """Select another event row."""
         assert self.view is not None
         self.view = self.view.moved(step)
-        self._render()
+        self.redraw()
 
     def go(self) -> None:
         """Ask for a sentence number (this document) or a text to search the queue for."""

@@ -23,7 +23,7 @@ from coder.engine.gazetteer import (
     load_gazetteer,
 )
 from coder.engine.pipeline import Knowledge
-from coder.store import Store, reference_actors, reference_places
+from coder.store import Store, reference_actors, reference_places, reference_sources
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -70,4 +70,24 @@ def load_knowledge(
     if store is not None:
         actors = actors.with_learned(reference_actors(store))
         gazetteer = gazetteer.add(learned_places(reference_places(store)))
-    return Knowledge(gazetteer=gazetteer, actors=actors)
+    scales = seed_source_scales()
+    if store is not None:
+        scales.update(learned_source_scales(reference_sources(store)))
+    return Knowledge(gazetteer=gazetteer, actors=actors, source_scales=scales)
+
+
+def seed_source_scales() -> dict[str, str]:
+    """Outlet (case-folded) -> source_scale from seeds/sources.csv."""
+    return {row["source"].casefold(): row["source_scale"] for row in _rows("sources.csv")}
+
+
+def learned_source_scales(rows: Iterable[tuple[str, str, int]]) -> dict[str, str]:
+    """Outlet -> its most used scale, from single-outlet (source, source_scale, count) rows."""
+    best: dict[str, tuple[int, str]] = {}
+    for source, scale, uses in rows:
+        if ";" in source or "-" in scale:
+            continue  # several outlets: which scale belongs to which is not recorded
+        key = source.strip().casefold()
+        if uses > best.get(key, (0, ""))[0]:
+            best[key] = (uses, scale)
+    return {key: scale for key, (_uses, scale) in best.items()}

@@ -19,7 +19,7 @@ from typing import Any, Final
 from coder.engine.actors import ActorDictionary, ActorMention, find_actors
 from coder.engine.classify import TypeEvidence, classify, is_reportable
 from coder.engine.dates import DateEvidence, find_dates
-from coder.engine.fatalities import find_fatalities
+from coder.engine.fatalities import FatalityEvidence, find_fatalities
 from coder.engine.gazetteer import Gazetteer
 from coder.engine.places import PlaceEvidence, find_country, find_places
 from coder.schema.events import EventFields
@@ -51,6 +51,8 @@ class Knowledge:
 
     gazetteer: Gazetteer
     actors: ActorDictionary
+    # Outlet -> ACLED source_scale (codebook §9), from seeds and imported events.
+    source_scales: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,18 @@ class Suggestion:
         data: dict[str, Any] = self.event.model_dump(mode="json", exclude_none=True)
         data["confidence"] = round(self.confidence, 3)
         return data
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """What the steps found in one sentence, shared by every event it yields."""
+
+    text: str
+    meta: DocumentMeta
+    knowledge: Knowledge
+    country: str | None
+    mentions: Sequence[ActorMention]
+    fatalities: FatalityEvidence
 
 
 def suggest(sentence: str, meta: DocumentMeta, knowledge: Knowledge) -> list[Suggestion]:
@@ -89,16 +103,13 @@ def suggest(sentence: str, meta: DocumentMeta, knowledge: Knowledge) -> list[Sug
     if country is None and places:
         country = places[0].place.country
         mentions = find_actors(sentence, knowledge.actors, country, first_date.event_date)
-    fatalities = find_fatalities(sentence)
-    suggestions: list[Suggestion] = []
-    for kind in types:
-        at = event_places(sentence, places, kind.span)
-        for when, where, share in _split(events_dates or [first_date], at):
-            suggestions.append(_assemble(
-                sentence, kind, mentions, when, where, country, meta,
-                fatalities.fatalities, share, fatalities.span, fatalities.confidence,
-            ))
-    return suggestions
+    found = _Sentence(sentence, meta, knowledge, country, mentions, find_fatalities(sentence))
+    return [
+        _assemble(found, kind, when, where, share)
+        for kind in types
+        for when, where, share in _split(events_dates or [first_date],
+                                         event_places(sentence, places, kind.span))
+    ]
 
 
 # "Police said ...", "according to the army": the actor reports the event, it need not act in it.
@@ -189,20 +200,15 @@ def _share(total: int, part: tuple[int, int]) -> int:
 
 
 def _assemble(
-    sentence: str,
+    found: _Sentence,
     kind: TypeEvidence,
-    mentions: Sequence[ActorMention],
     when: DateEvidence,
     where: PlaceEvidence | None,
-    country: str | None,
-    meta: DocumentMeta,
-    fatalities: int,
     share: tuple[int, int],
-    fatalities_span: Span | None,
-    fatalities_confidence: float,
 ) -> Suggestion:
-    event_country = (where.place.country if where else None) or country
-    actor1, actor2, assoc2 = _roles(sentence, kind, mentions, event_country or "")
+    """One suggested event from the sentence's evidence, at one date and place."""
+    event_country = (where.place.country if where else None) or found.country
+    actor1, actor2, assoc2 = _roles(found.text, kind, found.mentions, event_country or "")
     evidence: dict[str, Span] = {"sub_event_type": kind.span}
     fields: dict[str, Any] = {
         "event_type": kind.event_type,
@@ -210,14 +216,14 @@ def _assemble(
         "event_date": when.event_date,
         "time_precision": when.time_precision,
         "country": event_country,
-        "fatalities": _share(fatalities, share),
-        "source": meta.source,
-        "source_scale": meta.source_scale,
+        "fatalities": _share(found.fatalities.fatalities, share),
+        "source": found.meta.source,
+        "source_scale": found.meta.source_scale or _scale_of(found.meta.source, found.knowledge),
     }
     if when.span is not None:
         evidence["event_date"] = when.span
-    if fatalities_span is not None:
-        evidence["fatalities"] = fatalities_span
+    if found.fatalities.span is not None:
+        evidence["fatalities"] = found.fatalities.span
     sides = (("actor1", "inter1", actor1), ("actor2", "inter2", actor2))
     for column, inter_column, chosen in sides:
         if chosen is not None:
@@ -239,14 +245,23 @@ def _assemble(
     ):
         fields["civilian_targeting"] = "Civilian targeting"
     event = EventFields(**fields).derived()
-    confidence = _confidence(kind, actor1, actor2, where, when, fatalities_confidence)
+    confidence = _confidence(kind, actor1, where, when, found.fatalities.confidence)
     return Suggestion(event, confidence, evidence)
+
+
+def _scale_of(source: str | None, knowledge: Knowledge) -> str | None:
+    """ACLED's source_scale for a document's outlets, joined with "-" (codebook §9)."""
+    if not source:
+        return None
+    scales = [knowledge.source_scales.get(s.strip().casefold()) for s in source.split(";")]
+    if None in scales:
+        return None
+    return "-".join(dict.fromkeys(s for s in scales if s))
 
 
 def _confidence(
     kind: TypeEvidence,
     actor1: ActorMention | None,
-    actor2: ActorMention | None,
     where: PlaceEvidence | None,
     when: DateEvidence,
     fatalities_confidence: float,
