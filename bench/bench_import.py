@@ -26,10 +26,13 @@ from pathlib import Path
 from coder.countries import load_countries
 from coder.schema import codebook
 
-_WORDS = ("forces clashed attacked village district reported killed police protest gathered "
-          "town armed group military province residents security demanded arrested near "
-          "road market convoy explosion claimed fatalities unidentified local officials "
-          "against outside shelling positions area sources around").split()
+_WORDS = (
+    "forces", "clashed", "attacked", "village", "district", "reported", "killed", "police",
+    "protest", "gathered", "town", "armed", "group", "military", "province", "residents",
+    "security", "demanded", "arrested", "near", "road", "market", "convoy", "explosion",
+    "claimed", "fatalities", "unidentified", "local", "officials", "against", "outside",
+    "shelling", "positions", "area", "sources", "around",
+)
 _OUTLETS = ("Daily Courier", "Radio Kilo", "Press Agency", "Morning Wire", "Local Monitor",
             "State Television", "Harbour News", "Undisclosed Source")
 _SCALES = ("National", "Subnational", "International", "Regional", "Local partner-National",

@@ -428,7 +428,8 @@ def _errors_of(exc: ValidationError) -> dict[str, str]:
     for error in exc.errors():
         name = field_of(error)
         reason = reason_of(error)
-        if error.get("type") == "missing":
+        # AcledEvent's required fields refuse None as "not a valid string": say "required".
+        if error.get("type") == "missing" or (error.get("loc") and error.get("input") is None):
             reason = "required"
         errors.setdefault(name, reason)
     return errors

@@ -58,6 +58,14 @@ def normalise_url(url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
+def shown_url(url: str) -> str:
+    """A URL fit for messages: the password masked (messages end up in logs and tickets)."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # an unparsable URL has no password we could find
+        return url
+
+
 def _enable_sqlite_foreign_keys(engine: Engine) -> None:
     # SQLite ignores FOREIGN KEY clauses unless each connection asks for them.
     @event.listens_for(engine, "connect")
@@ -72,7 +80,7 @@ def create_db_engine(url: str) -> Engine:
     try:
         engine = create_engine(normalise_url(url))
     except Exception as exc:  # sqlalchemy raises several types for a bad URL or driver
-        raise StoreError(f"cannot open database {url!r}: {exc}") from exc
+        raise StoreError(f"cannot open database {shown_url(url)!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
         _enable_sqlite_foreign_keys(engine)
     return engine
@@ -109,7 +117,9 @@ class Store:
                 current = migrate.current_revision(connection)
                 empty = current is None and not inspect(connection).get_table_names()
         except Exception as exc:
-            raise StoreError(f"cannot open database {url!r}: {first_line(exc)}") from exc
+            raise StoreError(
+                f"cannot open database {shown_url(url)!r}: {first_line(exc)}"
+            ) from exc
         head = migrate.head_revision()
         if current == head:
             return cls(engine)
@@ -117,10 +127,12 @@ class Store:
             migrate.upgrade(engine)
             return cls(engine)
         if current is None:
-            raise StoreError(f"database {url!r} has tables but no coder schema revision")
+            raise StoreError(
+                f"database {shown_url(url)!r} has tables but no coder schema revision"
+            )
         raise StoreError(
             f"database is at schema revision {current}, this coder needs {head}: "
-            f"run `coder db upgrade --db {url}`"
+            f"run `coder db upgrade --db {shown_url(url)}`"
         )
 
     def revision(self) -> str | None:

@@ -220,7 +220,8 @@ def test_invalid_utf8_is_bad_input(tmp_path: Path) -> None:
 
 
 def coder_process(*args: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONUNBUFFERED": "0"}
+    # No PYTHONUNBUFFERED: the command itself must flush each answer.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     return subprocess.Popen(
         [sys.executable, "-m", "coder", "suggest", *args], stdin=subprocess.PIPE,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env,
@@ -229,11 +230,10 @@ def coder_process(*args: str) -> subprocess.Popen[str]:
 
 def read_line(process: subprocess.Popen[str], timeout: float) -> str:
     """One stdout line, or a failure if none comes within `timeout` seconds."""
-    assert process.stdout is not None
+    stdout = process.stdout
+    assert stdout is not None
     lines: queue.Queue[str] = queue.Queue()
-    reader = threading.Thread(target=lambda: lines.put(process.stdout.readline()),  # type: ignore[union-attr]
-                              daemon=True)
-    reader.start()
+    threading.Thread(target=lambda: lines.put(stdout.readline()), daemon=True).start()
     try:
         return lines.get(timeout=timeout)
     except queue.Empty:
@@ -243,19 +243,16 @@ def read_line(process: subprocess.Popen[str], timeout: float) -> str:
 
 def test_answers_stream_while_stdin_is_open() -> None:
     """Each answer is written (and flushed) as soon as its line is read."""
-    process = coder_process()
-    assert process.stdin is not None
-    try:
+    with coder_process() as process:
+        assert process.stdin is not None and process.stdout is not None
         for request in REQUESTS[:2]:
             process.stdin.write(json.dumps(request) + "\n")
             process.stdin.flush()
             assert_answers(request, json.loads(read_line(process, PROCESS_TIMEOUT)))
         assert process.poll() is None  # still waiting for more input
-    finally:
         process.stdin.close()
-        process.wait(timeout=PROCESS_TIMEOUT)
-    assert process.returncode == 0
-    assert process.stdout is not None and process.stdout.read() == ""
+        assert process.wait(timeout=PROCESS_TIMEOUT) == 0
+        assert process.stdout.read() == ""
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])

@@ -1,0 +1,67 @@
+"""Benchmark: `coder export` of N events vs `sqlite3 -csv` over the same table, same run.
+
+The events are generated rows (bench_import.generate) loaded with `coder import`. Three
+timings: our writer called in-process into /dev/null, the `coder export` command as a child
+process (with its peak RSS), and `sqlite3 -csv` selecting the same columns.
+
+    python bench/bench_export.py --rows 1000000
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench_import import generate, run
+
+from coder.export import RowFormat, write_acled
+from coder.importer import import_file
+from coder.schema.codebook import CURRENT_COLUMNS
+from coder.store import EventFilter, Store
+
+
+def main() -> None:
+    """Generate and load the events, export three ways, print times and ratios."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--keep", type=Path, help="directory to keep (and reuse) files in")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="coder-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    db = work / f"export-{args.rows}.db"
+    url = f"sqlite:///{db}"
+    if not db.exists():
+        source = work / f"acled-{args.rows}.csv"
+        if not source.exists():
+            generate(source, args.rows)
+        started = time.perf_counter()
+        import_file(Store.open(url), source)
+        print(f"loaded {args.rows:,} events in {time.perf_counter() - started:.1f} s: {db}")
+    store = Store.open(url)
+    everything = EventFilter(statuses=None)
+
+    started = time.perf_counter()
+    with open("/dev/null", "w", encoding="utf-8", newline="") as out:
+        written = write_acled(store.stream_events(everything), out, RowFormat("current"))
+    in_process = time.perf_counter() - started
+    assert written == args.rows, written
+
+    cli, cli_rss = run([sys.executable, "-m", "coder", "export", "--db", url,
+                        "--status", "all"])
+    columns = ", ".join(CURRENT_COLUMNS)
+    theirs, theirs_rss = run(["sqlite3", "-csv", "-header", str(db),
+                              f"select {columns} from event order by id"])
+    print(f"coder export (in-process): {in_process:7.2f} s  {args.rows / in_process:10,.0f} rows/s")
+    print(f"coder export (command):    {cli:7.2f} s  {args.rows / cli:10,.0f} rows/s  "
+          f"peak RSS {cli_rss:6.0f} MB")
+    print(f"sqlite3 -csv:              {theirs:7.2f} s  {args.rows / theirs:10,.0f} rows/s  "
+          f"peak RSS {theirs_rss:6.0f} MB")
+    print(f"speed vs sqlite3 (in-process): {theirs / in_process:.2f}x  "
+          f"(command): {theirs / cli:.2f}x  (goal: at least 0.5x)")
+
+
+if __name__ == "__main__":
+    main()
