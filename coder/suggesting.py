@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
@@ -22,8 +22,7 @@ from coder.engine.pipeline import (
     DocumentMeta,
     Knowledge,
     Suggestion,
-    document_country,
-    suggest,
+    suggest_document,
 )
 from coder.errors import InputError
 from coder.ingest import Defaults, DocumentDraft, parse_row, read_documents
@@ -85,24 +84,15 @@ def request_of(row: dict[str, Any], path: str, number: int) -> Request:
     return Request(draft.external_id, text, DocumentMeta())
 
 
-def with_country(
-    meta: DocumentMeta, sentences: Sequence[str], knowledge: Knowledge
-) -> DocumentMeta:
-    """The metadata, with the country the text names most when the metadata has none."""
-    if meta.country is not None:
-        return meta
-    return replace(meta, country=document_country(sentences, knowledge))
-
-
 def answer(request: Request, knowledge: Knowledge) -> dict[str, Any]:
     """The contracts.md 3 output object for one request."""
     spans = split_sentences(request.text)
     texts = [request.text[start:end] for start, end in spans]
-    meta = with_country(request.meta, texts, knowledge)
-    sentences = []
-    for (start, end), sentence in zip(spans, texts, strict=True):
-        events = [_event_json(s) for s in suggest(sentence, meta, knowledge)]
-        sentences.append({"start": start, "end": end, "text": sentence, "events": events})
+    found = suggest_document(texts, request.meta, knowledge)
+    sentences = [
+        {"start": start, "end": end, "text": text, "events": [_event_json(s) for s in events]}
+        for (start, end), text, events in zip(spans, texts, found, strict=True)
+    ]
     return {"id": request.id, "sentences": sentences}
 
 
@@ -147,10 +137,23 @@ def answer_stream(
             yield json.dumps(answer(request, knowledge), ensure_ascii=False)
         return
     _WORKER_KNOWLEDGE = knowledge
+    failures: list[Exception] = []
+
+    def guarded() -> Iterator[Request]:
+        # A bad input line must not reach the pool: imap would ship the exception to a
+        # worker to re-raise, InputError does not unpickle there, and the pool hangs. Stop
+        # reading instead, answer the lines before it, then raise here as one worker would.
+        try:
+            yield from requests
+        except Exception as exc:
+            failures.append(exc)
+
     context = multiprocessing.get_context("fork")
     with context.Pool(workers) as pool:
-        for lines in pool.imap(_work, _chunks(requests, _CHUNK)):
+        for lines in pool.imap(_work, _chunks(guarded(), _CHUNK)):
             yield from lines
+    if failures:
+        raise failures[0]
 
 
 # --- gold files and evaluation ---------------------------------------------------------------
@@ -194,8 +197,8 @@ def read_gold(lines: Iterable[str], path: str) -> list[GoldLine]:
 def suggestions_for(request: Request, knowledge: Knowledge) -> list[EventFields]:
     """Every event the engine suggests for the whole text of a request."""
     texts = [request.text[start:end] for start, end in split_sentences(request.text)]
-    meta = with_country(request.meta, texts, knowledge)
-    return [s.event for sentence in texts for s in suggest(sentence, meta, knowledge)]
+    return [s.event for events in suggest_document(texts, request.meta, knowledge)
+            for s in events]
 
 
 def evaluate_gold(
@@ -224,22 +227,21 @@ def store_suggestions(
     sentences = list(session.exec(
         select(Sentence).where(Sentence.document_id == document.id).order_by(col(Sentence.index))
     ))
-    meta = with_country(
-        DocumentMeta(published=document.published, source=document.source,
-                     country=document.country),
-        [s.text for s in sentences], knowledge,
-    )
-    stored = 0
-    for sentence in sentences:
-        for suggestion in suggest(sentence.text, meta, knowledge):
-            event = Event(status="suggested", sentence_id=sentence.id,
-                          confidence=suggestion.confidence,
-                          evidence=json.dumps({k: list(v) for k, v in suggestion.evidence.items()}),
-                          **suggestion.event.filled())
-            session.add(event)
-            session.flush()
-            store.record(session, event, "suggested", None, None)
-            stored += 1
+    meta = DocumentMeta(published=document.published, source=document.source,
+                        country=document.country)
+    found = suggest_document([s.text for s in sentences], meta, knowledge)
+    events = [
+        Event(status="suggested", sentence_id=sentence.id, confidence=suggestion.confidence,
+              evidence=json.dumps({k: list(v) for k, v in suggestion.evidence.items()}),
+              **suggestion.event.filled())
+        for sentence, suggestions in zip(sentences, found, strict=True)
+        for suggestion in suggestions
+    ]
+    session.add_all(events)
+    session.flush()  # once per document: ids for the history rows
+    for event in events:
+        store.record(session, event, "suggested", None, None)
+    stored = len(events)
     return stored
 
 

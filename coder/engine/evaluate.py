@@ -19,6 +19,7 @@ Pure functions over values. Definitions (README "Evaluation" repeats them for us
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -135,10 +136,19 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
+# Two spellings of one name that the codebook itself produces (§6, §2): a regime's years are
+# closed when it ends ("(2017-)" in a 2020 export is "(2017-2022)" today), and city districts
+# are written "Mogadishu-Wadajir" in older exports and "Mogadishu - Wadajir" in newer ones.
+_CLOSED_YEARS = re.compile(r"\((\d{4})-\d{4}\)")
+_SPACED_HYPHEN = re.compile(r"\s*-\s*")
+
+
 def _norm(value: Any) -> Any:
+    """A value as compared: text case-, accent- and space-folded, with the spellings above."""
     if isinstance(value, str):
         folded = unicodedata.normalize("NFKD", value.casefold())
-        return " ".join("".join(c for c in folded if not unicodedata.combining(c)).split())
+        text = " ".join("".join(c for c in folded if not unicodedata.combining(c)).split())
+        return _SPACED_HYPHEN.sub("-", _CLOSED_YEARS.sub(r"(\1-)", text))
     if isinstance(value, date):
         return value.isoformat()
     return value

@@ -12,7 +12,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Final
 
@@ -100,6 +100,9 @@ def suggest(sentence: str, meta: DocumentMeta, knowledge: Knowledge) -> list[Sug
     if not types:
         return []
     places = find_places(sentence, knowledge.gazetteer, country)
+    if meta.country is not None:
+        # The document's country comes first (issue 4): a namesake abroad is not the place.
+        places = [p for p in places if p.place.country == meta.country]
     if country is None and places:
         country = places[0].place.country
         mentions = find_actors(sentence, knowledge.actors, country, first_date.event_date)
@@ -110,6 +113,65 @@ def suggest(sentence: str, meta: DocumentMeta, knowledge: Knowledge) -> list[Sug
         for when, where, share in _split(events_dates or [first_date],
                                          event_places(sentence, places, kind.span))
     ]
+
+
+def suggest_document(
+    sentences: Sequence[str], meta: DocumentMeta, knowledge: Knowledge
+) -> list[list[Suggestion]]:
+    """Suggestions for each sentence of one document, in order.
+
+    The country is decided once for the document when its metadata lacks one. News reports
+    retell their lead event ("The attack killed three"): an event that an earlier sentence
+    already holds (same type, date and place, agreeing actors) is not suggested again; a
+    death toll it adds goes to the first telling, where the coder confirms it.
+    """
+    if meta.country is None:
+        meta = replace(meta, country=document_country(sentences, knowledge))
+    result: list[list[Suggestion]] = []
+    told: list[tuple[int, int]] = []  # (sentence, position) of each event's first telling
+    for sentence in sentences:
+        kept: list[Suggestion] = []
+        for suggestion in suggest(sentence, meta, knowledge):
+            first = next((t for t in told if _retold(suggestion.event, _at(result, kept, t))),
+                         None)
+            if first is None:
+                told.append((len(result), len(kept)))
+                kept.append(suggestion)
+                continue
+            earlier = _at(result, kept, first)
+            if (suggestion.event.fatalities or 0) > (earlier.fatalities or 0):
+                _update(result, kept, first, suggestion.event.fatalities or 0)
+        result.append(kept)
+    return result
+
+
+def _at(result: list[list[Suggestion]], kept: list[Suggestion], where: tuple[int, int]
+        ) -> EventFields:
+    sentence, position = where
+    return (result[sentence] if sentence < len(result) else kept)[position].event
+
+
+def _update(result: list[list[Suggestion]], kept: list[Suggestion], where: tuple[int, int],
+            fatalities: int) -> None:
+    sentence, position = where
+    row = result[sentence] if sentence < len(result) else kept
+    row[position] = _with_fatalities(row[position], fatalities)
+
+
+def _retold(event: EventFields, earlier: EventFields) -> bool:
+    """Whether `event` is the same event as `earlier`, told again with no new place or date."""
+    if (event.event_type, event.event_date) != (earlier.event_type, earlier.event_date):
+        return False
+    if event.location is not None and event.location != earlier.location:
+        return False
+    named = {a for a in (event.actor1, event.actor2) if a}
+    return named <= {a for a in (earlier.actor1, earlier.actor2) if a}
+
+
+def _with_fatalities(suggestion: Suggestion, fatalities: int) -> Suggestion:
+    event = suggestion.event.model_copy(update={"fatalities": fatalities})
+    evidence = {k: v for k, v in suggestion.evidence.items() if k != "fatalities"}
+    return replace(suggestion, event=event, evidence=evidence)
 
 
 # "Police said ...", "according to the army": the actor reports the event, it need not act in it.
@@ -208,7 +270,8 @@ def _assemble(
 ) -> Suggestion:
     """One suggested event from the sentence's evidence, at one date and place."""
     event_country = (where.place.country if where else None) or found.country
-    actor1, actor2, assoc2 = _roles(found.text, kind, found.mentions, event_country or "")
+    roles = _roles(found, kind, event_country or "", when.event_date)
+    actor1, actor2 = roles.actor1, roles.actor2
     evidence: dict[str, Span] = {"sub_event_type": kind.span}
     fields: dict[str, Any] = {
         "event_type": kind.event_type,
@@ -230,8 +293,9 @@ def _assemble(
             fields[column], fields[inter_column] = chosen.actor, chosen.inter
             if chosen.span != (0, 0):
                 evidence[column] = chosen.span
-    if assoc2:
-        fields["assoc_actor_2"] = "; ".join(assoc2)
+    for column in ("assoc_actor_1", "assoc_actor_2"):
+        if labels := getattr(roles, column):
+            fields[column] = "; ".join(labels)
     if where is not None:
         place = where.place
         fields.update(
@@ -281,21 +345,32 @@ def _generic(template: str, inter: int, country: str) -> ActorMention:
     return ActorMention(template.format(country=country), inter, (0, 0), 0.5, "unknown", False)
 
 
-def _roles(
-    sentence: str,
-    kind: TypeEvidence, mentions: Sequence[ActorMention], country: str
-) -> tuple[ActorMention | None, ActorMention | None, list[str]]:
-    """actor1, actor2 and associated actors of actor2, by the codebook's rules for the type.
+@dataclass(frozen=True, slots=True)
+class _Roles:
+    actor1: ActorMention | None
+    actor2: ActorMention | None
+    assoc_actor_1: tuple[str, ...] = ()
+    assoc_actor_2: tuple[str, ...] = ()
+
+
+# Who stops a protest when the sentence does not say: the police, by far the most often.
+_INTERVENTIONS: Final = frozenset({"Protest with intervention",
+                                   "Excessive force against protesters"})
+
+
+def _roles(found: _Sentence, kind: TypeEvidence, country: str, on: date) -> _Roles:
+    """actor1, actor2 and their associated actors, by the codebook's rules for the type.
 
     Violence against civilians: the victim is always actor2 (Civilians of the country when
     unnamed) and an unnamed perpetrator is an Unidentified Armed Group (codebook §3, §6).
-    Protests and riots: protesters/rioters are actor1; whoever intervenes is actor2.
-    Otherwise the agent is actor1 and the patient actor2.
+    Protests and riots: protesters/rioters are actor1, with identity labels ("Teachers") as
+    their associated actors; whoever intervenes is actor2 (the police when unnamed), and a
+    mob's unnamed victims are civilians. Otherwise the agent is actor1 and the patient actor2.
     """
     # Reporters of the event come last: they are chosen only when nobody else is named.
-    main = sorted((m for m in mentions if not m.assoc_label),
-                  key=lambda m: is_source(sentence, m))
-    labels = [m.actor for m in mentions if m.assoc_label]
+    main = sorted((m for m in found.mentions if not m.assoc_label),
+                  key=lambda m: is_source(found.text, m))
+    labels = tuple(dict.fromkeys(m.actor for m in found.mentions if m.assoc_label))
     unique: list[ActorMention] = []
     for mention in main:
         if all(mention.actor != u.actor for u in unique):
@@ -306,26 +381,36 @@ def _roles(
         others = [m for m in unique if m.inter != 7]
         agent = _pick(others, "agent") or _generic(UNIDENTIFIED, 3, country)
         victim = victims[0] if victims else _generic(CIVILIANS, 7, country)
-        return agent, victim, labels
+        return _Roles(agent, victim, assoc_actor_2=labels)
     if event_type in ("Protests", "Riots"):
-        crowd_inter = 6 if event_type == "Protests" else 5
-        crowd = next((m for m in unique if m.inter == crowd_inter), None)
-        if crowd is None and kind.sub_event_type != "Mob violence":
-            crowd = _generic(PROTESTERS if crowd_inter == 6 else RIOTERS, crowd_inter, country)
-        rest = [m for m in unique if m is not crowd and m.inter != crowd_inter]
-        if crowd is None:
-            crowd = _pick(rest, "agent") or _generic(RIOTERS, 5, country)
-            rest = [m for m in rest if m is not crowd]
-        other = None if kind.sub_event_type == "Peaceful protest" else _pick(rest, "agent")
-        if other is None and kind.sub_event_type == "Mob violence":
-            other = next((m for m in rest if m.inter == 7), None)
-        return crowd, other, labels
+        return _crowd_roles(found, kind, unique, labels, country, on)
     if event_type == "Battles":
         # Civilians are never actors in a battle (codebook §6): both sides are armed.
         unique = [m for m in unique if m.inter != 7]
     agent = _pick(unique, "agent")
     rest = [m for m in unique if m is not agent]
-    return agent, _pick(rest, "patient"), labels
+    return _Roles(agent, _pick(rest, "patient"), assoc_actor_2=labels)
+
+
+def _crowd_roles(
+    found: _Sentence, kind: TypeEvidence, unique: Sequence[ActorMention],
+    labels: tuple[str, ...], country: str, on: date,
+) -> _Roles:
+    crowd_inter = 6 if kind.event_type == "Protests" else 5
+    crowd = next((m for m in unique if m.inter == crowd_inter), None)
+    if crowd is None and kind.sub_event_type != "Mob violence":
+        crowd = _generic(PROTESTERS if crowd_inter == 6 else RIOTERS, crowd_inter, country)
+    rest = [m for m in unique if m is not crowd and m.inter != crowd_inter]
+    if crowd is None:
+        crowd = _pick(rest, "agent") or _generic(RIOTERS, 5, country)
+        rest = [m for m in rest if m is not crowd]
+    other = None if kind.sub_event_type == "Peaceful protest" else _pick(rest, "agent")
+    if other is None and kind.sub_event_type in _INTERVENTIONS and country:
+        police = found.knowledge.actors.state_force(country, "police", on)
+        other = ActorMention(police, 1, (0, 0), 0.4, "unknown", False)
+    if other is None and kind.sub_event_type == "Mob violence":
+        other = next((m for m in rest if m.inter == 7), None) or _generic(CIVILIANS, 7, country)
+    return _Roles(crowd, other, assoc_actor_1=labels)
 
 
 def _pick(mentions: Sequence[ActorMention], role: str) -> ActorMention | None:
