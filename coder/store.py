@@ -67,11 +67,17 @@ def shown_url(url: str) -> str:
 
 
 def _enable_sqlite_foreign_keys(engine: Engine) -> None:
-    # SQLite ignores FOREIGN KEY clauses unless each connection asks for them.
+    # SQLite ignores FOREIGN KEY clauses unless each connection asks for them. WAL with
+    # synchronous=NORMAL commits without waiting for the disk each time (ingest was bound by
+    # one fsync per file) and still loses nothing when the process is killed: only a power
+    # cut can take the last commits, which is the trade SQLite documents for WAL.
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        if engine.url.database not in (None, "", ":memory:"):
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
 
@@ -190,12 +196,10 @@ class Store:
         session.add(document)
         session.flush()
         assert document.id is not None
-        session.add_all(
-            Sentence(document_id=document.id, index=i, start_char=start, end_char=end,
-                     text=document.text[start:end])
-            for i, (start, end) in enumerate(spans)
-        )
-        session.flush()
+        # One executemany for the sentences: ORM objects cost more than the inserts themselves.
+        bulk_insert(session, "sentence", ("document_id", "index", "start_char", "end_char", "text"),
+                    [(document.id, i, start, end, document.text[start:end])
+                     for i, (start, end) in enumerate(spans)])
         return AddedDocument(document.id, created=True, sentences=len(spans))
 
     def count(self, model: type[Any]) -> int:
@@ -236,8 +240,8 @@ class Store:
     def stream_events(self, where: EventFilter, batch: int = 2000) -> Iterator[Row[Any]]:
         """The selected events in id order, streamed: rows carry EXPORT_META + ALL_COLUMNS.
 
-        `event_date` comes as its YYYY-MM-DD text. Close the iterator (or exhaust it) to
-        release the connection.
+        `event_date` comes as its YYYY-MM-DD text, `updated_at` as ISO-like text. Close the
+        iterator (or exhaust it) to release the connection.
         """
         return _store_stream(self, where, batch)
 
@@ -248,11 +252,7 @@ class Store:
 
 def event_state(event: Event) -> dict[str, Any]:
     """An event's status and ACLED columns as plain values, for history rows."""
-    state: dict[str, Any] = {"status": event.status}
-    for column in ALL_COLUMNS:
-        value = getattr(event, column)
-        state[column] = value.isoformat() if isinstance(value, date) else value
-    return state
+    return _state_of({"status": event.status, **{c: getattr(event, c) for c in ALL_COLUMNS}})
 
 
 # --- events: export, import and stats (coder export / import / stats) ---------------------------
@@ -304,7 +304,9 @@ def _event_query(where: EventFilter) -> Select[Any]:
     table = _EVENTS
     columns = [
         # A date cast to text is YYYY-MM-DD on both backends: no date object per row to format.
-        cast(table.c.event_date, String).label("event_date") if name == "event_date"
+        # Dates and times cast to text: YYYY-MM-DD on both backends, and no datetime object
+        # per row for an updated_at that only our own events need.
+        cast(table.c[name], String).label(name) if name in ("event_date", "updated_at")
         else table.c[name]
         for name in (*EXPORT_META, *ALL_COLUMNS)
     ]
@@ -367,6 +369,20 @@ def max_event_id(session: Session) -> int:
                or 0)
 
 
+def has_imported(session: Session) -> bool:
+    """Whether the store holds any imported event."""
+    query = select(_EVENTS.c.id).where(_EVENTS.c.status == "imported").limit(1)
+    return session.connection().execute(query).first() is not None
+
+
+def repeated_key(session: Session, min_id: int) -> str | None:
+    """An event_id_cnty that two imported events with id >= min_id share, if any."""
+    query = (select(_EVENTS.c.event_id_cnty)
+             .where(_EVENTS.c.id >= min_id, _EVENTS.c.status == "imported")
+             .group_by(_EVENTS.c.event_id_cnty).having(func.count() > 1).limit(1))
+    return session.connection().execute(query).scalar()
+
+
 def imported_events(session: Session, event_ids: Collection[str]) -> dict[str, Row[Any]]:
     """The imported events with these event_id_cnty values (id and ACLED columns), by key."""
     table = _EVENTS
@@ -396,35 +412,29 @@ def bulk_insert(session: Session, table_name: str, columns: Sequence[str],
                   if (p := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
                   is not None]
     if processors:
-        converted: list[list[Any]] = []
+        # Processed values repeat (dates, the import's one timestamp): convert each once.
+        memos: list[dict[Any, Any]] = [{} for _ in processors]
+        converted: list[tuple[Any, ...]] = []
         for row in rows:
             values = list(row)
-            for i, process in processors:
-                if values[i] is not None:
-                    values[i] = process(values[i])
-            converted.append(values)
+            for (i, process), memo in zip(processors, memos, strict=True):
+                value = values[i]
+                if value is not None:
+                    done = memo.get(value)
+                    if done is None:
+                        done = memo[value] = process(value)
+                    values[i] = done
+            converted.append(tuple(values))
         rows = converted
     if compiled.positional:
         order = [columns.index(name) for name in compiled.positiontup or ()]
-        params: list[Any] = [tuple(row[i] for i in order) for row in rows]
+        params: list[Any] = (
+            [tuple(row) for row in rows] if order == list(range(len(columns)))
+            else [tuple(row[i] for i in order) for row in rows]
+        )
     else:
         params = [dict(zip(columns, row, strict=True)) for row in rows]
     connection.exec_driver_sql(str(compiled), params)
-
-
-def insert_events(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert event rows given as column -> value (Core executemany)."""
-    if rows:
-        session.connection().execute(insert(_EVENTS), list(rows))
-
-
-def imported_ids(session: Session, event_ids: Collection[str], min_id: int) -> dict[str, int]:
-    """Ids of imported events with these keys and an id >= min_id (just inserted ones)."""
-    query = select(_EVENTS.c.event_id_cnty, _EVENTS.c.id).where(
-        _EVENTS.c.event_id_cnty.in_(list(event_ids)), _EVENTS.c.status == "imported",
-        _EVENTS.c.id >= min_id,
-    )
-    return {key: event_id for key, event_id in session.connection().execute(query)}
 
 
 def update_events(session: Session, changes: Sequence[tuple[int, Mapping[str, Any]]]) -> None:
@@ -440,23 +450,18 @@ def record_imported(session: Session, first_id: int, created_at: datetime,
                     after: Mapping[str, Any]) -> int:
     """Add an "imported" history row for each imported event created at `created_at`
     with an id >= first_id (one INSERT ... SELECT); how many were added."""
-    query = select(
-        _EVENTS.c.id, literal(None, String), literal("imported"), literal(created_at,
-                                                                         _HISTORY.c.at.type),
-        literal(None, String), literal(state_json(after)),
-    ).where(_EVENTS.c.id >= first_id, _EVENTS.c.status == "imported",
+    values: list[Any] = [
+        _EVENTS.c.id, literal(None, String), literal("imported"),
+        literal(created_at, _HISTORY.c.at.type), literal(None, String),
+        literal(state_json(after)),
+    ]
+    query = select(*values).where(_EVENTS.c.id >= first_id, _EVENTS.c.status == "imported",
             _EVENTS.c.created_at == created_at)
     result = session.connection().execute(
         insert(_HISTORY).from_select(
             ["event_id", "coder", "action", "at", "before", "after"], query)
     )
     return int(result.rowcount)
-
-
-def insert_history(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Append history rows built with `history_values` (one executemany)."""
-    if rows:
-        session.connection().execute(insert(_HISTORY), list(rows))
 
 
 def state_json(state: Mapping[str, Any] | None) -> str | None:
@@ -466,7 +471,7 @@ def state_json(state: Mapping[str, Any] | None) -> str | None:
 
 def history_values(event_id: int, action: str, coder: str | None,
                    before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> dict[str, Any]:
-    """One event_history row as column values (for `insert_history`)."""
+    """One event_history row as column values (for `bulk_insert` into event_history)."""
     return {"event_id": event_id, "coder": coder, "action": action, "at": utcnow(),
             "before": state_json(before), "after": state_json(after)}
 
@@ -519,3 +524,41 @@ def reference_sources(store: Store) -> list[tuple[str, str, int]]:
             .group_by(Event.source, Event.source_scale)
         )
         return [(s, sc, int(n)) for s, sc, n in session.exec(query) if s and sc]
+
+
+_EVENT_WRITE_COLUMNS: Final = (
+    "status", "sentence_id", "coder_id", "confidence", "evidence", "created_at", "updated_at",
+    *ALL_COLUMNS,
+)
+
+
+def add_events(session: Session, events: Sequence[Mapping[str, Any]], action: str,
+               coder: str | None) -> list[int]:
+    """Insert events (column -> value; missing columns NULL) with an `action` history row each.
+
+    Core inserts with RETURNING in one round trip per batch: building ORM objects cost more
+    than the inserts (ingest stores tens of thousands of suggestions).
+    """
+    if not events:
+        return []
+    now = utcnow()
+    rows = [{"created_at": now, "updated_at": now,
+             **{c: None for c in _EVENT_WRITE_COLUMNS if c not in ("created_at", "updated_at")},
+             **event} for event in events]
+    result = session.connection().execute(
+        insert(_EVENTS).returning(_EVENTS.c.id, sort_by_parameter_order=True), rows
+    )
+    ids = [int(row[0]) for row in result]
+    history = [history_values(event_id, action, coder, None, _state_of(row))
+               for event_id, row in zip(ids, rows, strict=True)]
+    session.connection().execute(insert(_HISTORY), history)
+    return ids
+
+
+def _state_of(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The history state of an event row: status and ACLED columns, dates as ISO text."""
+    state: dict[str, Any] = {"status": row["status"]}
+    for column in ALL_COLUMNS:
+        value = row.get(column)
+        state[column] = value.isoformat() if isinstance(value, date) else value
+    return state

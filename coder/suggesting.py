@@ -27,9 +27,9 @@ from coder.engine.pipeline import (
 from coder.errors import InputError
 from coder.ingest import Defaults, DocumentDraft, parse_row, read_documents
 from coder.schema.events import EventFields, field_of, reason_of
-from coder.schema.models import Document, Event, Sentence
+from coder.schema.models import Document, Sentence
 from coder.segment import split_sentences
-from coder.store import Store
+from coder.store import Store, add_events
 
 # Lines handed to a worker at a time: large enough to amortise pickling, small enough that
 # output keeps flowing on a pipe.
@@ -216,9 +216,7 @@ def evaluate_gold(
 # --- suggestions stored for the session -----------------------------------------------------
 
 
-def store_suggestions(
-    store: Store, session: Session, document: Document, knowledge: Knowledge
-) -> int:
+def store_suggestions(session: Session, document: Document, knowledge: Knowledge) -> int:
     """Run the engine over a stored document's sentences; store the results as `suggested`.
 
     Returns how many events were stored. Runs inside the caller's transaction (ingest stores a
@@ -230,18 +228,14 @@ def store_suggestions(
     meta = DocumentMeta(published=document.published, source=document.source,
                         country=document.country)
     found = suggest_document([s.text for s in sentences], meta, knowledge)
-    events = [
-        Event(status="suggested", sentence_id=sentence.id, confidence=suggestion.confidence,
-              evidence=json.dumps({k: list(v) for k, v in suggestion.evidence.items()}),
-              **suggestion.event.filled())
+    rows = [
+        {"status": "suggested", "sentence_id": sentence.id, "confidence": suggestion.confidence,
+         "evidence": json.dumps({k: list(v) for k, v in suggestion.evidence.items()}),
+         **suggestion.event.filled()}
         for sentence, suggestions in zip(sentences, found, strict=True)
         for suggestion in suggestions
     ]
-    session.add_all(events)
-    session.flush()  # once per document: ids for the history rows
-    for event in events:
-        store.record(session, event, "suggested", None, None)
-    stored = len(events)
+    stored = len(add_events(session, rows, "suggested", None))
     return stored
 
 
@@ -305,6 +299,6 @@ def ingest_files(
                 totals.documents += 1
                 totals.sentences += added.sentences
                 if knowledge is not None:
-                    totals.suggestions += store_suggestions(store, session, document, knowledge)
+                    totals.suggestions += store_suggestions(session, document, knowledge)
         progress(1)
     return totals

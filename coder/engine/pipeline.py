@@ -20,8 +20,14 @@ from coder.engine.actors import ActorDictionary, ActorMention, find_actors
 from coder.engine.classify import TypeEvidence, classify, is_reportable
 from coder.engine.dates import DateEvidence, find_dates
 from coder.engine.fatalities import FatalityEvidence, find_fatalities
-from coder.engine.gazetteer import Gazetteer
-from coder.engine.places import PlaceEvidence, find_country, find_places
+from coder.engine.gazetteer import Gazetteer, Place
+from coder.engine.places import (
+    NamedPlace,
+    PlaceEvidence,
+    find_country,
+    find_places,
+    find_unknown_places,
+)
 from coder.schema.events import EventFields
 
 Span = tuple[int, int]
@@ -80,6 +86,9 @@ class _Sentence:
     country: str | None
     mentions: Sequence[ActorMention]
     fatalities: FatalityEvidence
+    # A village the gazetteer lacks, and the province the sentence names around it.
+    unknown: NamedPlace | None = None
+    region: Place | None = None
 
 
 def suggest(sentence: str, meta: DocumentMeta, knowledge: Knowledge) -> list[Suggestion]:
@@ -106,13 +115,32 @@ def suggest(sentence: str, meta: DocumentMeta, knowledge: Knowledge) -> list[Sug
     if country is None and places:
         country = places[0].place.country
         mentions = find_actors(sentence, knowledge.actors, country, first_date.event_date)
-    found = _Sentence(sentence, meta, knowledge, country, mentions, find_fatalities(sentence))
+    unknown = _unknown_place(sentence, places, mentions, knowledge)
+    found = _Sentence(sentence, meta, knowledge, country, mentions, find_fatalities(sentence),
+                      unknown, next((p.place for p in places if p.place.kind == "admin1"), None))
+    if unknown is not None:
+        places = [p for p in places if p.place.kind not in ("admin1", "feature")]
     return [
         _assemble(found, kind, when, where, share)
         for kind in types
         for when, where, share in _split(events_dates or [first_date],
                                          event_places(sentence, places, kind.span))
     ]
+
+
+def _unknown_place(
+    sentence: str, places: Sequence[PlaceEvidence], mentions: Sequence[ActorMention],
+    knowledge: Knowledge,
+) -> NamedPlace | None:
+    """A named village to use when the gazetteer found only a province or region, or nothing."""
+    if any(p.place.kind not in ("admin1", "feature") for p in places):
+        return None
+    actors = [m.span for m in mentions]
+    for candidate in find_unknown_places(sentence, knowledge.gazetteer):
+        start, end = candidate.span
+        if not any(a < end and start < b for a, b in actors):
+            return candidate
+    return None
 
 
 def suggest_document(
@@ -296,6 +324,10 @@ def _assemble(
     for column in ("assoc_actor_1", "assoc_actor_2"):
         if labels := getattr(roles, column):
             fields[column] = "; ".join(labels)
+    if where is None and found.unknown is not None:
+        fields.update(location=found.unknown.location, geo_precision=found.unknown.geo_precision,
+                      admin1=found.region.admin1 if found.region else None)
+        evidence["location"] = found.unknown.span
     if where is not None:
         place = where.place
         fields.update(

@@ -257,3 +257,40 @@ def _confidence(span: _Span, place: Place, country: str | None) -> float:
     if span.first:
         score -= 0.1
     return round(max(score, 0.05), 2)
+
+
+# A place the gazetteer lacks, where the wording itself says it is a place: "in Kwakwa
+# village", "the village of Kwakwa", "attacked Kwakwa town (Gwoza, Borno)". Villages are most
+# of ACLED's locations and most are in no gazetteer (issue 4: "Rukha is in none").
+_NAMED_PLACE = re.compile(
+    r"\b(?:(?:village|town|hamlet|locality|settlement|community) of\s+(?P<a>NAME)"
+    r"|(?P<b>NAME)\s+(?:village|town|hamlet|locality|settlement|community)\b)"
+    .replace("NAME", r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NamedPlace:
+    """A place the text names as a village or town but no gazetteer knows."""
+
+    location: str
+    span: tuple[int, int]
+    geo_precision: int
+
+
+def find_unknown_places(sentence: str, gazetteer: Gazetteer) -> list[NamedPlace]:
+    """Villages and towns the sentence names as such that the gazetteer does not know.
+
+    The coder still fills in the coordinates, but not the name or the admin units.
+    """
+    found: list[NamedPlace] = []
+    for match in _NAMED_PLACE.finditer(sentence):
+        group = "a" if match.group("a") else "b"
+        name = match.group(group)
+        key = normalise(name)
+        if key in gazetteer or key in STOP or key in _OPENERS or gazetteer.country_of(key):
+            continue
+        start = match.start(group)
+        precision = 2 if _NEAR.search(sentence, 0, start) else 1
+        found.append(NamedPlace(name, (start, match.end(group)), precision))
+    return found
