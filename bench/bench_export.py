@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_import import generate, run
+from bench_import import Run, generate, run
 
 from coder.export import RowFormat, write_acled
 from coder.importer import import_file
@@ -43,24 +43,22 @@ def main() -> None:
     store = Store.open(url)
     everything = EventFilter(statuses=None)
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with open("/dev/null", "w", encoding="utf-8", newline="") as out:
         written = write_acled(store.stream_events(everything), out, RowFormat("current"))
-    in_process = time.perf_counter() - started
+    in_process = Run(time.perf_counter() - started, time.process_time() - cpu, 0.0)
     assert written == args.rows, written
 
-    cli, cli_rss = run([sys.executable, "-m", "coder", "export", "--db", url,
-                        "--status", "all"])
+    cli = run([sys.executable, "-m", "coder", "export", "--db", url, "--status", "all"])
     columns = ", ".join(CURRENT_COLUMNS)
-    theirs, theirs_rss = run(["sqlite3", "-csv", "-header", str(db),
-                              f"select {columns} from event order by id"])
-    print(f"coder export (in-process): {in_process:7.2f} s  {args.rows / in_process:10,.0f} rows/s")
-    print(f"coder export (command):    {cli:7.2f} s  {args.rows / cli:10,.0f} rows/s  "
-          f"peak RSS {cli_rss:6.0f} MB")
-    print(f"sqlite3 -csv:              {theirs:7.2f} s  {args.rows / theirs:10,.0f} rows/s  "
-          f"peak RSS {theirs_rss:6.0f} MB")
-    print(f"speed vs sqlite3 (in-process): {theirs / in_process:.2f}x  "
-          f"(command): {theirs / cli:.2f}x  (goal: at least 0.5x)")
+    theirs = run(["sqlite3", "-csv", "-header", str(db),
+                  f"select {columns} from event order by id"])
+    print(in_process.line("coder export (in-process):", args.rows).split("  peak")[0])
+    print(cli.line("coder export (command):", args.rows))
+    print(theirs.line("sqlite3 -csv:", args.rows))
+    print(f"speed vs sqlite3: in-process {theirs.wall / in_process.wall:.2f}x wall, "
+          f"{theirs.cpu / in_process.cpu:.2f}x CPU; command {theirs.wall / cli.wall:.2f}x "
+          f"wall, {theirs.cpu / cli.cpu:.2f}x CPU  (goal: at least 0.5x)")
 
 
 if __name__ == "__main__":

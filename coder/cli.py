@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-from alembic.util import CommandError
 from click._termui_impl import ProgressBar
 from rich.console import Console
 from rich.table import Table
@@ -110,7 +109,7 @@ def db_upgrade(db_url: str, revision: str) -> None:
         coder db upgrade 0001_initial --db sqlite:///team.db
     """
     engine = create_db_engine(db_url)
-    _alembic(lambda: migrate.upgrade(engine, revision))
+    migrate.upgrade(engine, revision)
     say(f"database at revision {Store(engine).revision()}")
 
 
@@ -124,7 +123,7 @@ def db_downgrade(db_url: str, revision: str) -> None:
         coder db downgrade base
     """
     engine = create_db_engine(db_url)
-    _alembic(lambda: migrate.downgrade(engine, revision))
+    migrate.downgrade(engine, revision)
     say(f"database at revision {Store(engine).revision() or 'base'}")
 
 
@@ -488,13 +487,6 @@ def code(db_url: str, document_id: int | None, source: str | None, coder_name: s
 
     tui.run(store, coder_name.strip() or _default_coder(), queue,
             lambda: load_knowledge(store))
-
-
-def _alembic(step: Callable[[], None]) -> None:
-    try:
-        step()
-    except CommandError as exc:
-        raise BadInput(f"migration: {exc}") from exc
 
 
 def main() -> None:

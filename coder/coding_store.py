@@ -253,11 +253,13 @@ def load_sentence(store: Store, sentence_id: int, coder_id: int) -> SentenceData
         decisions = session.exec(select(Decision).where(
             col(Decision.sentence_id) == sentence_id, *_live(coder_id))
             .order_by(col(Decision.id))).all()
-        confirmed = session.exec(
-            select(func.count()).select_from(Event)
-            .join(Sentence, col(Sentence.id) == Event.sentence_id)
-            .where(col(Event.coder_id) == coder_id, col(Event.status) == "confirmed",
-                   col(Sentence.document_id) == sentence.document_id)).one()
+        # Only the sentence_id condition, filtered here: given coder or status too, SQLite's
+        # planner walks every confirmed event (ix_event_status) instead of this document's.
+        in_document = session.exec(
+            select(Event.coder_id, Event.status).where(col(Event.sentence_id).in_(
+                select(Sentence.id).where(col(Sentence.document_id) == sentence.document_id))))
+        confirmed = sum(1 for coder, status in in_document
+                        if coder == coder_id and status == "confirmed")
     return SentenceData(
         sentence_id=sentence_id,
         document=DocumentInfo(document.id or 0, document.title, document.source,
@@ -319,8 +321,20 @@ def _decide(session: Session, coder: int, sentence_id: int, action: str, effort:
     return decision
 
 
+def with_defaults(fields: EventFields) -> EventFields:
+    """The event as confirmed: derived columns filled, and ACLED's defaults where blank
+    (fatalities 0 when none are reported, codebook §8; time_precision 1)."""
+    derived = fields.derived()
+    update: dict[str, Any] = {}
+    if derived.fatalities is None:
+        update["fatalities"] = 0
+    if derived.time_precision is None and derived.event_date is not None:
+        update["time_precision"] = 1
+    return derived.model_copy(update=update) if update else derived
+
+
 def _column_values(fields: EventFields) -> dict[str, Any]:
-    values = fields.derived().model_dump()
+    values = with_defaults(fields).model_dump()
     return {c: values[c] for c in ALL_COLUMNS}
 
 
@@ -333,7 +347,7 @@ def confirm(store: Store, coder: str, sentence_id: int, fields: EventFields,
     """
     if suggestion is None:
         action = "add"
-    elif fields.derived() == suggestion.fields.derived():
+    elif with_defaults(fields) == with_defaults(suggestion.fields):
         action = "accept"
     else:
         action = "accept_edited"

@@ -15,13 +15,17 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from operator import itemgetter
 from typing import Any, Final, Literal, TextIO
+
+from sqlalchemy import Row
 
 from coder.countries import Countries, load_countries
 from coder.schema import codebook
+from coder.store import EXPORT_META
 
 Layout = Literal["current", "pre2023"]
 InterStyle = Literal["numeric", "label"]
@@ -52,76 +56,84 @@ def format_coordinate(value: float) -> str:
     return text if float(text) == value else repr(value)
 
 
-def _unix(moment: datetime) -> int:
-    # SQLite hands back naive datetimes; the store writes UTC, so naive means UTC.
+def _unix(moment: datetime | str) -> int:
+    # Streamed rows carry updated_at as text (cheaper than a datetime per row). SQLite gives
+    # naive UTC text; the store writes UTC, so naive means UTC.
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return int(moment.timestamp())
 
 
-def acled_values(event: Any, countries: Countries | None = None) -> dict[str, Any]:
-    """Every ACLED column of `event` as typed values, with derivable blanks filled.
+# Where each column sits in a streamed row (Store.stream_events) and in `_values_of`.
+STREAM_COLUMNS: Final = (*EXPORT_META, *codebook.ALL_COLUMNS)
+_AT: Final = {name: i for i, name in enumerate(STREAM_COLUMNS)}
+_ID, _STATUS, _UPDATED = _AT["id"], _AT["status"], _AT["updated_at"]
+_DATE, _YEAR = _AT["event_date"], _AT["year"]
+_EVENT_TYPE, _SUB, _DISORDER = _AT["event_type"], _AT["sub_event_type"], _AT["disorder_type"]
+_INTER1, _INTER2, _INTERACTION = _AT["inter1"], _AT["inter2"], _AT["interaction"]
+_ACTOR2, _COUNTRY = _AT["actor2"], _AT["country"]
+_ISO, _ISO3, _REGION = _AT["iso"], _AT["iso3"], _AT["region"]
+_KEY, _TIMESTAMP = _AT["event_id_cnty"], _AT["timestamp"]
 
-    `event` is an `Event` or a row with the same column names (`Store.stream_events`);
-    `event_date` may be a date or its ISO text. Values stay None where nothing derives them.
-    """
-    values = {column: getattr(event, column) for column in codebook.ALL_COLUMNS}
-    when = values["event_date"]
+
+def _values_of(event: Any) -> list[Any]:
+    # A streamed row already is a sequence in STREAM_COLUMNS order; an Event is read by name.
+    if isinstance(event, Row | tuple | list):
+        return list(event)
+    return [getattr(event, name, None) for name in STREAM_COLUMNS]
+
+
+def _complete(values: list[Any], countries: Countries) -> list[Any]:
+    """Fill, in place, the blanks the codebook or the country table derives [§2, §4, §5]."""
+    when = values[_DATE]
     if isinstance(when, date):
-        values["event_date"] = when.isoformat()
-    if values["year"] is None and when is not None:
-        values["year"] = when.year if isinstance(when, date) else int(str(when)[:4])
-    sub = codebook.SUB_EVENT_TYPES.get(values["sub_event_type"] or "")
-    if sub is not None:
-        values["event_type"] = values["event_type"] or sub.event_type
-        values["disorder_type"] = values["disorder_type"] or sub.disorder_type
-    if values["interaction"] is None and values["inter1"] is not None:
-        values["interaction"] = codebook.interaction(values["inter1"], values["inter2"])
-    if values["iso"] is None or values["region"] is None or values["iso3"] is None:
-        country = (countries or load_countries()).find(values["country"])
+        when = values[_DATE] = when.isoformat()
+    if values[_YEAR] is None and when is not None:
+        values[_YEAR] = int(when[:4])
+    if values[_DISORDER] is None or values[_EVENT_TYPE] is None:
+        sub = codebook.SUB_EVENT_TYPES.get(values[_SUB] or "")
+        if sub is not None:
+            values[_EVENT_TYPE] = values[_EVENT_TYPE] or sub.event_type
+            values[_DISORDER] = values[_DISORDER] or sub.disorder_type
+    if values[_INTERACTION] is None and values[_INTER1] is not None:
+        values[_INTERACTION] = codebook.interaction(values[_INTER1], values[_INTER2])
+    if values[_ISO] is None or values[_REGION] is None or values[_ISO3] is None:
+        country = countries.find(values[_COUNTRY])
         if country is not None:
-            values["iso"] = country.iso if values["iso"] is None else values["iso"]
-            values["region"] = values["region"] or country.region
-            values["iso3"] = values["iso3"] or country.iso3
-    if getattr(event, "status", "imported") != "imported":
+            values[_ISO] = country.iso if values[_ISO] is None else values[_ISO]
+            values[_REGION] = values[_REGION] or country.region
+            values[_ISO3] = values[_ISO3] or country.iso3
+    if values[_STATUS] not in (None, "imported"):
         # Our own events: an id and a timestamp ACLED would have given them.
-        event_id = getattr(event, "id", None)
-        if values["event_id_cnty"] is None and event_id is not None:
-            values["event_id_cnty"] = own_event_id(event_id, values["iso3"])
-        updated = getattr(event, "updated_at", None)
-        if values["timestamp"] is None and isinstance(updated, datetime):
-            values["timestamp"] = _unix(updated)
+        if values[_KEY] is None and values[_ID] is not None:
+            values[_KEY] = own_event_id(values[_ID], values[_ISO3])
+        if values[_TIMESTAMP] is None and values[_UPDATED] is not None:
+            values[_TIMESTAMP] = _unix(values[_UPDATED])
     return values
 
 
-def _inter_text(values: Mapping[str, Any], column: str, style: InterStyle) -> str:
-    code = values[column]
+def acled_values(event: Any, countries: Countries | None = None) -> dict[str, Any]:
+    """Every ACLED column of `event` as typed values, with derivable blanks filled.
+
+    `event` is an `Event` or a row of `Store.stream_events`; event_date comes back as ISO
+    text. Values stay None where nothing derives them.
+    """
+    values = _complete(_values_of(event), countries or load_countries())
+    return {name: values[_AT[name]] for name in codebook.ALL_COLUMNS}
+
+
+def _inter_text(code: int | None, column: str, values: Sequence[Any], style: InterStyle) -> str:
     if column == "interaction":
         if code is None:
             return ""
         return str(code) if style == "numeric" else interaction_text(code)
     if code is None:
         # Old numeric exports write 0 for "no second actor"; current ones leave it blank [§5].
-        no_actor2 = column == "inter2" and values["inter1"] is not None and not values["actor2"]
+        no_actor2 = column == "inter2" and values[_INTER1] is not None and not values[_ACTOR2]
         return "0" if no_actor2 and style == "numeric" else ""
     return str(code) if style == "numeric" else codebook.INTER_LABELS[code]
-
-
-def _cell(values: Mapping[str, Any], column: str, style: InterStyle) -> str:
-    if column in _INTER_COLUMNS:
-        return _inter_text(values, column, style)
-    value = values[column]
-    if value is None:
-        return ""
-    if column in _FLOAT_COLUMNS:
-        return format_coordinate(value)
-    return value if isinstance(value, str) else str(value)
-
-
-def _json_value(values: Mapping[str, Any], column: str, style: InterStyle) -> Any:
-    if column in _INTER_COLUMNS and style == "label":
-        return _inter_text(values, column, style) or None
-    return values[column]
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,12 +154,37 @@ class RowFormat:
         return self.inter or DEFAULT_INTER[self.layout]
 
 
+def _picker(fmt: RowFormat) -> Callable[[list[Any]], tuple[Any, ...]]:
+    # The layout's columns, in order, out of a row (itemgetter: one C call per row).
+    return itemgetter(*(_AT[c] for c in fmt.columns))
+
+
+_LAT, _LON = _AT["latitude"], _AT["longitude"]
+
+
+def _cells(values: list[Any], pick: Callable[[list[Any]], tuple[Any, ...]],
+           style: InterStyle) -> tuple[Any, ...]:
+    # In place: inter codes and coordinates become their text; the rest stays typed, as csv
+    # writes None as "" and numbers with str() itself (the cheapest way per row).
+    inter1, inter2, pair = values[_INTER1], values[_INTER2], values[_INTERACTION]
+    values[_INTER2] = _inter_text(inter2, "inter2", values, style)
+    values[_INTER1] = _inter_text(inter1, "inter1", values, style)
+    values[_INTERACTION] = _inter_text(pair, "interaction", values, style)
+    for at in (_LAT, _LON):
+        if values[at] is not None:
+            values[at] = format_coordinate(values[at])
+    return pick(values)
+
+
 def to_acled_row(event: Any, fmt: RowFormat = RowFormat(),
                  countries: Countries | None = None) -> list[str]:
-    """The CSV cells of one event in the layout's column order (blank for missing values)."""
-    values = acled_values(event, countries)
-    style = fmt.inter_style
-    return [_cell(values, column, style) for column in fmt.columns]
+    """The CSV cells of one event in the layout's column order (blank for missing values).
+
+    `event` is an `Event` or a row of `Store.stream_events`.
+    """
+    values = _complete(_values_of(event), countries or load_countries())
+    return ["" if cell is None else str(cell)
+            for cell in _cells(values, _picker(fmt), fmt.inter_style)]
 
 
 def to_json_object(event: Any, fmt: RowFormat = RowFormat(),
@@ -157,10 +194,15 @@ def to_json_object(event: Any, fmt: RowFormat = RowFormat(),
     Inter codes are numbers unless `fmt.inter` is "label" (JSON keeps types, so the
     layout's default style does not apply here).
     """
-    values = acled_values(event, countries)
+    values = _complete(_values_of(event), countries or load_countries())
     style: InterStyle = fmt.inter or "numeric"
-    found: dict[str, Any] = {c: _json_value(values, c, style) for c in fmt.columns}
-    found["status"] = getattr(event, "status", None)
+    found: dict[str, Any] = {}
+    for column in fmt.columns:
+        value = values[_AT[column]]
+        if column in _INTER_COLUMNS and style == "label":
+            value = _inter_text(value, column, values, style) or None
+        found[column] = value
+    found["status"] = values[_STATUS]
     return found
 
 
@@ -173,9 +215,9 @@ def write_acled(events: Iterable[Any], out: TextIO, fmt: RowFormat = RowFormat()
     """
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(fmt.columns)
-    countries = load_countries()
-    return _chunked(events, lambda e: to_acled_row(e, fmt, countries), writer.writerows,
-                    progress)
+    countries, pick, style = load_countries(), _picker(fmt), fmt.inter_style
+    return _chunked(events, lambda e: _cells(_complete(_values_of(e), countries), pick, style),
+                    writer.writerows, progress)
 
 
 def write_jsonl(events: Iterable[Any], out: TextIO, fmt: RowFormat = RowFormat(),

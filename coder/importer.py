@@ -50,12 +50,13 @@ _CACHED: Final = frozenset({
 })
 _CACHE_LIMIT: Final = 50_000  # distinct values kept per column: bounds memory on odd files
 _MONADIC_MISSING: Final = frozenset({"actor2", "assoc_actor_2", "inter2"})
-_EVENT_INSERT: Final = (*codebook.ALL_COLUMNS, "status", "created_at", "updated_at")
+# In the table's own column order, so the driver gets the tuples as they are built.
+_EVENT_INSERT: Final = ("status", "created_at", "updated_at", *codebook.ALL_COLUMNS)
 _HISTORY_INSERT: Final = ("event_id", "coder", "action", "at", "before", "after")
 BATCH: Final = 2000  # rows per insert: few round trips, bounded memory
 
 
-def _bounds(name: str) -> tuple[float | None, float | None]:
+def _bounds(name: str) -> tuple[Any, Any]:
     # The field's own Ge/Le constraints (on the field or on the inner type of its
     # `X | None`), so the fast path cannot drift from the schema.
     info = EventFields.model_fields[name]
@@ -134,16 +135,20 @@ class RowValidator:
         return values
 
     def _cells(self, cells: Mapping[str, Any]) -> dict[str, Any]:
-        # The hot loop of an import: one pass, cache hits and plain strings inline.
+        # The hot loop of an import: one pass; plain text and cache hits inline.
         kinds, caches = self._kinds, self._cache
         values: dict[str, Any] = {}
         for name, raw in cells.items():
-            if raw is None or (raw.__class__ is str and not raw.strip()):
-                values[name] = None
-                continue
             kind = kinds[name]
-            if kind == "text" and raw.__class__ is str:
-                values[name] = raw
+            if raw.__class__ is str:
+                if not raw or raw.isspace():
+                    values[name] = None
+                    continue
+                if kind == "text":
+                    values[name] = raw
+                    continue
+            elif raw is None:
+                values[name] = None
                 continue
             if kind == "cached":
                 cache = caches[name]
@@ -199,6 +204,7 @@ class Source:
     columns: tuple[str, ...] = ()
     unknown: tuple[str, ...] = ()
     monadic: bool = False
+    fmt: Format = "acled"
 
     def position(self) -> int:
         """Bytes read so far (for a progress bar)."""
@@ -253,7 +259,7 @@ def open_jsonl(path: Path) -> Source:
     """
     handle = path.open(encoding="utf-8-sig", newline="")
     known = set(codebook.ALL_COLUMNS)
-    source = Source(path, iter(()), handle, codebook.ALL_COLUMNS)
+    source = Source(path, iter(()), handle, codebook.ALL_COLUMNS, fmt="jsonl")
 
     def rows() -> Iterator[tuple[int, dict[str, Any]]]:
         with handle:
@@ -321,7 +327,7 @@ def _state(status: str, values: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _flush(session: Session, batch: _Batch, path: str, first_new_id: int,
-           now: datetime) -> None:
+           now: datetime, look_up: bool) -> None:
     pending, batch.rows = batch.rows, []
     if not pending:
         return
@@ -332,7 +338,9 @@ def _flush(session: Session, batch: _Batch, path: str, first_new_id: int,
             raise InputError(path, row.line, "event_id_cnty",
                              f"{key!r} repeats line {seen[key]}")
         seen[key] = row.line
-    existing = db.imported_events(session, seen)
+    # Nothing to revise in a store without imported events: a file's own repeats across
+    # batches are then found once, at the end (`_check_repeats`), not per batch.
+    existing = db.imported_events(session, seen) if look_up else {}
     new: list[_Pending] = []
     changes: list[tuple[int, dict[str, Any]]] = []
     history: list[dict[str, Any]] = []
@@ -342,8 +350,7 @@ def _flush(session: Session, batch: _Batch, path: str, first_new_id: int,
             new.append(row)
             continue
         if old.id >= first_new_id:
-            raise InputError(path, row.line, "event_id_cnty",
-                             f"{old.event_id_cnty!r} appears earlier in this file")
+            raise _Repeated(old.event_id_cnty, row.line)
         before = old._asdict()
         diff = {k: v for k, v in row.values.items() if before[k] != v}
         if not diff:
@@ -354,15 +361,39 @@ def _flush(session: Session, batch: _Batch, path: str, first_new_id: int,
                                          _state("imported", {**before, **diff})))
         batch.revised += 1
     db.update_events(session, changes)
+    columns = codebook.ALL_COLUMNS
     db.bulk_insert(session, "event", _EVENT_INSERT, [
-        (*(row.values.get(c) for c in codebook.ALL_COLUMNS), "imported", now, now)
-        for row in new
+        ("imported", now, now, *[row.values.get(c) for c in columns]) for row in new
     ])
     db.bulk_insert(session, "event_history", _HISTORY_INSERT, [
         (h["event_id"], h["coder"], h["action"], h["at"], h["before"], h["after"])
         for h in history
     ])
     batch.added += len(new)
+
+
+class _Repeated(Exception):
+    """A key this file already had, found at `line` (the first line is looked up later)."""
+
+    def __init__(self, key: str, line: int | None) -> None:
+        super().__init__(key)
+        self.key, self.line = key, line
+
+
+def _repeat_error(source: Source, repeated: _Repeated) -> InputError:
+    # Only on the error path is the file read again, to name both lines.
+    again = open_source(source.path, source.fmt)
+    with closing(again):
+        lines = [line for line, cells in again.rows
+                 if cells.get("event_id_cnty") == repeated.key]
+    return InputError(str(source.path), repeated.line or lines[-1], "event_id_cnty",
+                      f"{repeated.key!r} repeats line {lines[0]}")
+
+
+def _check_repeats(session: Session, first_new_id: int) -> None:
+    key = db.repeated_key(session, first_new_id)
+    if key is not None:
+        raise _Repeated(key, None)
 
 
 def import_file(store: Store, path: Path, fmt: Format | None = None, *,
@@ -383,6 +414,14 @@ def import_file(store: Store, path: Path, fmt: Format | None = None, *,
 
 def _import(store: Store, source: Source, warn: Callable[[str], None] | None,
             progress: Callable[[int], None] | None) -> ImportResult:
+    try:
+        return _write(store, source, warn, progress)
+    except _Repeated as repeated:  # the transaction is rolled back by now
+        raise _repeat_error(source, repeated) from None
+
+
+def _write(store: Store, source: Source, warn: Callable[[str], None] | None,
+           progress: Callable[[int], None] | None) -> ImportResult:
     path = source.path
     warned = source.unknown
     validator = RowValidator(monadic=source.monadic)
@@ -392,16 +431,19 @@ def _import(store: Store, source: Source, warn: Callable[[str], None] | None,
     now = utcnow()  # one transaction, one time: it also names this import's new rows
     with store.session() as session:
         first_new_id = db.max_event_id(session) + 1
+        look_up = db.has_imported(session)
         for line, cells in source.rows:
             batch.rows.append(_Pending(line, validator.validate(cells, str(path), line)))
             rows += 1
             if len(batch.rows) >= BATCH:
-                _flush(session, batch, str(path), first_new_id, now)
+                _flush(session, batch, str(path), first_new_id, now, look_up)
                 if progress is not None:
                     now_read = source.position()
                     progress(now_read - read)
                     read = now_read
-        _flush(session, batch, str(path), first_new_id, now)
+        _flush(session, batch, str(path), first_new_id, now, look_up)
+        if not look_up:
+            _check_repeats(session, first_new_id)
         # One history row per new event, written by the database in one statement. It
         # names the file; the state is the event itself (and the `before` of its first
         # revision), not a second copy of every imported row.

@@ -8,21 +8,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib.resources import files
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import Script, ScriptDirectory
-from alembic.util import CommandError
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from coder.errors import StoreError, first_line
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import Script
+
+# alembic is imported inside the functions: it costs 0.3 s, and `coder suggest` (1.5 s
+# start-up budget) never migrates anything.
+
 
 def alembic_config(engine: Engine | None = None, *, stdout: TextIO | None = None) -> Config:
     """A Config pointing at the installed migrations (works from a wheel, any directory)."""
+    from alembic.config import Config
+
     config = Config(stdout=stdout) if stdout is not None else Config()
     config.set_main_option("script_location", str(files("coder.migrations")))
     if engine is not None:
@@ -34,6 +38,8 @@ def alembic_config(engine: Engine | None = None, *, stdout: TextIO | None = None
 
 def head_revision() -> str:
     """The newest revision the installed migrations know."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None, "migrations/versions is empty"
     return head
@@ -41,11 +47,15 @@ def head_revision() -> str:
 
 def revisions() -> list[Script]:
     """Every revision the installed migrations know, newest first."""
+    from alembic.script import ScriptDirectory
+
     return list(ScriptDirectory.from_config(alembic_config()).walk_revisions())
 
 
 def current_revision(connection: Connection) -> str | None:
     """The revision the database is at; None for an empty database."""
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()
 
 
@@ -54,15 +64,21 @@ def upgrade(engine: Engine, revision: str = "head", *, config: Config | None = N
 
     `config` points at other migration scripts (tests rehearse a revision that way).
     """
+    from alembic import command
+
     _run(engine, lambda cfg: command.upgrade(cfg, revision), config)
 
 
 def downgrade(engine: Engine, revision: str, *, config: Config | None = None) -> None:
     """Downgrade the database to `revision` ("base" removes every table)."""
+    from alembic import command
+
     _run(engine, lambda cfg: command.downgrade(cfg, revision), config)
 
 
 def _run(engine: Engine, step: Callable[[Config], None], config: Config | None) -> None:
+    from alembic.util import CommandError
+
     config = config or alembic_config(engine)
     try:
         connection = engine.connect()
@@ -83,6 +99,8 @@ def _run(engine: Engine, step: Callable[[Config], None], config: Config | None) 
                 step(config)
                 if sqlite:
                     _check_foreign_keys(connection)
+        except CommandError as exc:  # an unknown revision, a broken migration: bad usage
+            raise StoreError(f"migration: {exc}") from exc
         finally:
             config.attributes.pop("connection", None)
             if sqlite:
@@ -92,6 +110,8 @@ def _run(engine: Engine, step: Callable[[Config], None], config: Config | None) 
 
 def _check_foreign_keys(connection: Connection) -> None:
     # With the pragma off nothing checked the rows; a violation rolls the migration back.
+    from alembic.util import CommandError
+
     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     if broken:
         raise CommandError(f"migration broke {len(broken)} foreign key(s): {broken[:3]}")

@@ -403,21 +403,34 @@ def parse_form(values: Mapping[str, str], base: EventFields,
             raw["event_date"] = parsed.event_date
             if parsed.time_precision is not None:
                 raw["time_precision"] = parsed.time_precision
-    try:
-        event = EventFields.model_validate(raw).derived()
-    except ValidationError as exc:
-        return FormResult(None, {**_errors_of(exc), **errors})
-    if errors:
+    event = _validate(raw, errors)
+    if event is None or errors:
         return FormResult(None, errors)
     missing = acceptance_problems(event)
     return FormResult(None, missing) if missing else FormResult(event)
+
+
+def _validate(raw: dict[str, Any], errors: dict[str, str]) -> EventFields | None:
+    # Pydantic skips the codebook's cross-field rules when a field fails, so the refused
+    # fields are blanked and the rest checked again: the coder sees every reason at once.
+    for _ in range(2):
+        try:
+            return EventFields.model_validate(raw).derived()
+        except ValidationError as exc:
+            found = _errors_of(exc)
+            for name, reason in found.items():
+                errors.setdefault(name, reason)
+                raw[name] = None
+    return None
 
 
 def acceptance_problems(event: EventFields) -> Mapping[str, str]:
     """Why an event cannot be confirmed as it is (empty when it can): ACLED's required fields
     and two-sided rules (AcledEvent)."""
     try:
-        AcledEvent.model_validate(event.derived().model_dump())
+        # filled(): blanks take AcledEvent's defaults (fatalities 0, time_precision 1), as
+        # coding_store.with_defaults stores them.
+        AcledEvent.model_validate(event.derived().filled())
     except ValidationError as exc:
         return _errors_of(exc)
     return {}

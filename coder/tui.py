@@ -19,7 +19,6 @@ from datetime import date
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 from textual import events, work
 from textual.app import App, ComposeResult
@@ -398,14 +397,14 @@ class CodingScreen(Screen[None]):
     """The sentence, its events, the selected one in full, the codebook, the key legend."""
 
     DEFAULT_CSS = """
-    #document { height: auto; background: $boost; }
-    #context { height: auto; padding: 1 1; border-bottom: solid $primary; }
+    #document { height: 2; background: $boost; }
+    #context { height: 9; padding: 0 1; border-bottom: solid $primary; }
     #middle { height: 1fr; }
-    #left { width: 2fr; }
-    #rows { height: auto; padding: 0 1; }
-    #detail { height: auto; padding: 0 1; }
-    #codebook { width: 1fr; padding: 0 1; border-left: solid $primary; }
-    #message { height: auto; color: $warning; }
+    #left { width: 1fr; }
+    #rows { height: 5; padding: 0 1; }
+    #detail { height: 1fr; padding: 0 1; }
+    #codebook { width: 44; height: 1fr; padding: 0 1; border-left: solid $primary; }
+    #message { height: 1; color: $warning; }
     #legend { height: 1; background: $boost; }
     """
 
@@ -413,7 +412,7 @@ class CodingScreen(Screen[None]):
         yield Static(id="document")
         yield Static(id="context")
         with Horizontal(id="middle"):
-            with VerticalScroll(id="left"):
+            with Vertical(id="left"):
                 yield Static(id="rows")
                 yield Static(id="detail")
             yield Static(id="codebook")
@@ -501,26 +500,32 @@ class CodingApp(App[None]):
         if not isinstance(screen, CodingScreen):
             screen = next(s for s in self.screen_stack if isinstance(s, CodingScreen))  # type: ignore[misc]
         view = self.view
-        screen.query_one("#message", Static).update(self.message)
+        screen.query_one("#message", Static).update(layout=False, content=self.message)
         if view is None:
             return
         data = view.data
         done = cs.progress(self.store, self.coder_id, self.queue, self.total)
         document = data.document
-        head = Text.assemble(
-            (document.title or "(untitled)", "bold"), "  ·  ", document.source or "no source",
-            "  ·  ", document.published.isoformat() if document.published else "no date", "\n",
-            f"sentence {data.index + 1} of {data.count}  ·  "
-            f"{data.confirmed_in_document} events confirmed  ·  "
-            f"{done.left} sentences left in queue  ·  coder {self.coder}")
-        screen.query_one("#document", Static).update(head)
-        screen.query_one("#context", Static).update(self._context_text(view))
-        screen.query_one("#rows", Static).update(self._rows(view))
-        screen.query_one("#detail", Static).update(self._detail(view))
+        # Progress first and neither line wrapped: the panel has a fixed height (speed).
+        head = Group(
+            Text(f"sentence {data.index + 1} of {data.count}  ·  "
+                 f"{data.confirmed_in_document} events confirmed  ·  "
+                 f"{done.left} sentences left in queue  ·  coder {self.coder}",
+                 no_wrap=True, overflow="ellipsis"),
+            Text.assemble(
+                (document.title or "(untitled)", "bold"), "  ·  ",
+                document.source or "no source", "  ·  ",
+                document.published.isoformat() if document.published else "no date",
+                no_wrap=True, overflow="ellipsis"))
+        screen.query_one("#document", Static).update(layout=False, content=head)
+        screen.query_one("#context", Static).update(layout=False, content=self._context_text(view))
+        screen.query_one("#rows", Static).update(layout=False, content=self._rows(view))
+        detail = screen.query_one("#detail", Static)
+        detail.update(layout=False, content=self._detail(view, detail.content_size.width))
         row = view.row
         note = codebook_note(row.event.fields.event_type, row.event.fields.sub_event_type) \
             if row else codebook_note(None, None)
-        screen.query_one("#codebook", Static).update(note)
+        screen.query_one("#codebook", Static).update(layout=False, content=note)
 
     @staticmethod
     def _context_text(view: View) -> RenderableType:
@@ -554,34 +559,37 @@ class CodingApp(App[None]):
         return lines
 
     @staticmethod
-    def _detail(view: View) -> RenderableType:
+    def _detail(view: View, width: int) -> RenderableType:
         row = view.row
         if row is None:
             return Text("")
         notes = field_notes(row.event, row.confirmed)
-        table = Table(show_header=False, box=None, padding=(0, 1), expand=True)
-        for _ in range(2):
-            table.add_column(style="bold", no_wrap=True)
-            table.add_column(ratio=1)
+        fields = row.event.fields.derived()
         shown = [c for c in codebook.CURRENT_COLUMNS if c not in ("event_id_cnty", "timestamp")]
         cells: list[Text] = []
-        fields = row.event.fields.derived()
         for name in shown:
             value = getattr(fields, name)
-            text = Text("—" if value is None else str(value))
-            if name in notes:
-                text.append(f"  ({notes[name]})", style="yellow")
+            text = Text.assemble((f"{name:<19}", "bold"), "—" if value is None else str(value))
             if name in ("inter1", "inter2") and isinstance(value, int):
                 text.append(f" {codebook.INTER_LABELS.get(value, '')}", style="dim")
-            cells += [Text(name), text]
-        half = (len(cells) // 2 + 3) // 4 * 2
-        left, right = cells[: half * 2], cells[half * 2:]
-        for i in range(0, len(left), 2):
-            pair = right[i:i + 2] or [Text(""), Text("")]
-            table.add_row(left[i], left[i + 1], *pair)
-        title = Text("selected event" + (" (engine unsure: low confidence)"
-                                         if is_unsure(row.event) else ""), style="bold underline")
-        return Group(title, table)
+            if name in notes:
+                text.append(f" ({notes[name]})", style="yellow")
+            cells.append(text)
+        # Two columns of plain lines, not a rich Table: measuring a table on every key cost
+        # more than the whole database round trip (bench/bench_session.py).
+        half = (len(cells) + 1) // 2
+        out = Text("selected event" + ("  (engine unsure: low confidence)"
+                                       if is_unsure(row.event) else ""), style="bold underline",
+                   no_wrap=True, overflow="ellipsis")
+        column = max((width - 2) // 2, 30)
+        for left, right in zip(cells[:half], [*cells[half:], Text("")], strict=True):
+            left.truncate(column, overflow="ellipsis", pad=True)
+            right.truncate(column, overflow="ellipsis")
+            out.append("\n")
+            out.append_text(left)
+            out.append("  ")
+            out.append_text(right)
+        return out
 
     # -- commands
 

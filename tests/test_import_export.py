@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 from conftest import drop_pg_database, fresh_pg_database, shared_file
-from sqlmodel import select
+from sqlmodel import col, select
 
 from coder import export
 from coder.cli import cli
@@ -210,6 +210,36 @@ def test_a_key_twice_in_one_file_is_an_error(sqlite_url: str, tmp_path: Path) ->
     assert Store.open(sqlite_url).count(Event) == 0
 
 
+@pytest.mark.parametrize("store_has_imports", [False, True])
+def test_a_key_repeated_in_a_later_batch_is_found_too(sqlite_url: str, tmp_path: Path,
+                                                       store_has_imports: bool) -> None:
+    """More rows than one insert batch (2000), the repeat at the end: exit 2, nothing kept."""
+    rows = source_rows(shared_file(PRE2023))
+    if store_has_imports:
+        ok("import", "--db", sqlite_url, str(shared_file(CURRENT)))
+    before = Store.open(sqlite_url).count(Event)
+    path = write_rows(tmp_path / "late.csv", list(rows[0]), [*rows, rows[3]])
+    result = run("import", "--db", sqlite_url, str(path))
+    assert result.exit_code == 2
+    assert f"{path}:{len(rows) + 2}: event_id_cnty: " in result.stderr
+    assert "line 5" in result.stderr  # the first occurrence: 4th data row
+    assert Store.open(sqlite_url).count(Event) == before
+
+
+def test_bad_jsonl_line_names_its_line(sqlite_url: str, tmp_path: Path) -> None:
+    ok("import", "--db", sqlite_url, str(shared_file(CURRENT)))
+    lines = ok("export", "--db", sqlite_url, "--format", "jsonl").stdout.splitlines()[:3]
+    broken = json.loads(lines[1])
+    broken["fatalities"] = -4
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join([lines[0], json.dumps(broken), lines[2], "{not json"]) + "\n")
+    result = run("import", "--db", sqlite_url, str(path))
+    assert result.exit_code == 2 and f"{path}:2: fatalities: " in result.stderr
+    path.write_text("\n".join([lines[0], "{not json"]) + "\n")
+    result = run("import", "--db", sqlite_url, str(path))
+    assert result.exit_code == 2 and f"{path}:2: json: " in result.stderr
+
+
 # --- import: layouts, date forms, inter codes, revisions ------------------------------------
 
 
@@ -336,6 +366,18 @@ def test_inter_codes_are_written_as_acled_writes_them(
     assert (row["inter1"], row["inter2"], row["interaction"]) == expected
 
 
+def test_inter_option_overrides_the_layout_style(sqlite_url: str) -> None:
+    path = shared_file(PRE2023)
+    ok("import", "--db", sqlite_url, str(path))
+    labels = read_csv(ok("export", "--db", sqlite_url, "--layout", "pre2023",
+                         "--inter", "label").stdout)
+    numbers = read_csv(ok("export", "--db", sqlite_url, "--inter", "numeric").stdout)
+    for source, label, number in zip(source_rows(path), labels, numbers, strict=True):
+        assert codebook.parse_inter(label["inter1"]) == int(source["inter1"])
+        assert codebook.parse_interaction(label["interaction"]) == int(source["interaction"])
+        assert number["interaction"] == source["interaction"]
+
+
 @pytest.mark.parametrize(("value", "text"), [
     (28.4063, "28.4063"), (45.798, "45.7980"), (-106.866, "-106.8660"), (2.0, "2.0000"),
     (1.234567, "1.234567"),
@@ -358,6 +400,14 @@ def test_default_statuses_and_status_all(db_url: str) -> None:
     picked = read_csv(ok("export", "--db", db_url, "--status", "suggested,rejected").stdout)
     assert len(default) == 2 and len(every) == 4 and len(picked) == 2
     assert run("export", "--db", db_url, "--status", "maybe").exit_code == 2
+    # Our own events get a stable id and their updated_at as timestamp, on either backend.
+    with Store.open(db_url).session() as session:
+        ids = list(session.exec(select(Event.id).where(
+            col(Event.status).in_(("confirmed", "adjudicated"))).order_by(col(Event.id))))
+    iso3 = load_countries().by_name["Afghanistan"].iso3
+    assert [r["event_id_cnty"] for r in default] == [export.own_event_id(i, iso3) for i in ids]
+    assert {r["timestamp"] for r in default} == {
+        str(int(datetime(2021, 9, 6, 12, tzinfo=UTC).timestamp()))}
 
 
 def test_country_and_date_filters(sqlite_url: str) -> None:
