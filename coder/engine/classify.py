@@ -416,7 +416,9 @@ _USE_RE: Final = re.compile(
     r"\b(?:fired|firing|launched|launching|struck|strikes?|hit|shelled|shelling|pounded"
     r"|targeted|targeting|attack(?:ed|ing)|kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)"
     r"|exploded|detonated|landed|destroyed|bombed|hurled|threw|lobbed|dead|died|clash(?:ed|es)"
-    r"|ambushed|deployed|intercepted|shot)\b",
+    r"|ambushed|deployed|intercepted|shot|shots|exchanged|conducted|established|destroy\w*"
+    r"|reported|observed|bursts? of fire|(?:artillery|arms|guns?|machineguns?|mortar|rocket"
+    r"|tank|sniper) fire)\b",
     re.IGNORECASE,
 )
 
@@ -439,6 +441,8 @@ def is_reportable(sentence: str, history: bool = False) -> tuple[bool, str]:
     if history or _HISTORY_RE.search(sentence):
         return False, "history"
     found, blocked = _cues(sentence)
+    if _equipment_only(sentence, found):
+        return False, "no event cue"
     if any(c.tag not in _UNSCOPED_TAGS for c in found):
         return True, ""
     if blocked:
