@@ -34,15 +34,6 @@ InterStyle = Literal["numeric", "label"]
 DEFAULT_INTER: Final[Mapping[str, InterStyle]] = {"current": "label", "pre2023": "numeric"}
 _INTER_COLUMNS: Final = frozenset({"inter1", "inter2", "interaction"})
 _FLOAT_COLUMNS: Final = frozenset({"latitude", "longitude"})
-# ACLED's interaction table lists 78 as "External/Other forces-Civilians", the one label not
-# in code order (ACLED codebook, interaction table; acledR's code list; the 2023 sample).
-# TODO(lead): belongs in codebook.interaction_label; remove here once it is there.
-_LABEL_EXCEPTIONS: Final[Mapping[int, str]] = {78: "External/Other forces-Civilians"}
-
-
-def interaction_text(code: int) -> str:
-    """The text form ACLED writes for an interaction code."""
-    return _LABEL_EXCEPTIONS.get(code) or codebook.interaction_label(code)
 
 
 def own_event_id(event_id: int, iso3: str | None) -> str:
@@ -128,7 +119,7 @@ def _inter_text(code: int | None, column: str, values: Sequence[Any], style: Int
     if column == "interaction":
         if code is None:
             return ""
-        return str(code) if style == "numeric" else interaction_text(code)
+        return str(code) if style == "numeric" else codebook.interaction_label(code)
     if code is None:
         # Old numeric exports write 0 for "no second actor"; current ones leave it blank [§5].
         no_actor2 = column == "inter2" and values[_INTER1] is not None and not values[_ACTOR2]

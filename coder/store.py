@@ -29,6 +29,7 @@ from sqlalchemy import (
     literal,
     update,
 )
+from sqlalchemy import select as sa_select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, SQLModel, col, select
@@ -486,12 +487,13 @@ def reference_actors(store: Store) -> list[tuple[str, int, str | None, date | No
     """Distinct (actor, inter, country, latest event_date) of reference events, both sides."""
     rows: list[tuple[str, int, str | None, date | None]] = []
     with store.session() as session:
-        for actor, inter in ((Event.actor1, Event.inter1), (Event.actor2, Event.inter2)):
+        sides = ((col(Event.actor1), col(Event.inter1)), (col(Event.actor2), col(Event.inter2)))
+        for actor, inter in sides:
             query = (
-                select(actor, inter, Event.country, func.max(Event.event_date))
+                select(actor, inter, col(Event.country), func.max(col(Event.event_date)))
                 .where(col(Event.status).in_(REFERENCE_STATUSES))
-                .where(col(actor).is_not(None), col(inter).is_not(None))
-                .group_by(actor, inter, Event.country)
+                .where(actor.is_not(None), inter.is_not(None))
+                .group_by(actor, inter, col(Event.country))
             )
             rows.extend((a, i, c, d) for a, i, c, d in session.exec(query) if a and i)
     return rows
@@ -502,26 +504,29 @@ def reference_places(
 ) -> list[tuple[str, str, str | None, str | None, str | None, float, float, int]]:
     """Distinct places of reference events with their admin units, centroid and use count."""
     with store.session() as session:
+        # SQLAlchemy's own select: sqlmodel's is typed for at most four columns.
         query = (
-            select(Event.location, Event.country, Event.admin1, Event.admin2, Event.admin3,
-                   func.avg(Event.latitude), func.avg(Event.longitude), func.count())
+            sa_select(col(Event.location), col(Event.country), col(Event.admin1),
+                      col(Event.admin2), col(Event.admin3), func.avg(col(Event.latitude)),
+                      func.avg(col(Event.longitude)), func.count())
             .where(col(Event.status).in_(REFERENCE_STATUSES))
             .where(col(Event.location).is_not(None), col(Event.country).is_not(None),
                    col(Event.latitude).is_not(None), col(Event.longitude).is_not(None))
-            .group_by(Event.location, Event.country, Event.admin1, Event.admin2, Event.admin3)
+            .group_by(col(Event.location), col(Event.country), col(Event.admin1),
+                      col(Event.admin2), col(Event.admin3))
         )
         return [(loc, cty, a1, a2, a3, float(lat), float(lon), int(n))
-                for loc, cty, a1, a2, a3, lat, lon, n in session.exec(query)]
+                for loc, cty, a1, a2, a3, lat, lon, n in session.connection().execute(query)]
 
 
 def reference_sources(store: Store) -> list[tuple[str, str, int]]:
     """(source, source_scale, events) of reference events, for learning outlets' scales."""
     with store.session() as session:
         query = (
-            select(Event.source, Event.source_scale, func.count())
+            select(col(Event.source), col(Event.source_scale), func.count())
             .where(col(Event.status).in_(REFERENCE_STATUSES))
             .where(col(Event.source).is_not(None), col(Event.source_scale).is_not(None))
-            .group_by(Event.source, Event.source_scale)
+            .group_by(col(Event.source), col(Event.source_scale))
         )
         return [(s, sc, int(n)) for s, sc, n in session.exec(query) if s and sc]
 

@@ -521,7 +521,9 @@ class CodingApp(App[None]):
         screen.query_one("#context", Static).update(layout=False, content=self._context_text(view))
         screen.query_one("#rows", Static).update(layout=False, content=self._rows(view))
         detail = screen.query_one("#detail", Static)
-        detail.update(layout=False, content=self._detail(view, detail.content_size.width))
+        # Before the first layout the panel reports no width: take the screen's less the codebook.
+        width = detail.content_size.width or self.size.width - 48
+        detail.update(layout=False, content=self._detail(view, width))
         row = view.row
         note = codebook_note(row.event.fields.event_type, row.event.fields.sub_event_type) \
             if row else codebook_note(None, None)

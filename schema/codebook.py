@@ -190,6 +190,13 @@ def interaction(inter1: int, inter2: int | None) -> int:
     return low * 10 + high
 
 
+# ACLED's interaction table writes 78 as "External/Other forces-Civilians", the one label not
+# in code order (codebook interaction table; acledR's code list; real 2023+ exports).
+_LABEL_EXCEPTIONS: Final[Mapping[int, str]] = MappingProxyType(
+    {78: "External/Other forces-Civilians"}
+)
+
+
 def interaction_label(code: int) -> str:
     """The current text form of an interaction code: 'State forces-Rebel group', 'Rioters only'."""
     first, second = divmod(code, 10)
@@ -198,6 +205,8 @@ def interaction_label(code: int) -> str:
         raise ValueError(f"{code} is not an interaction code")
     if not second:
         return f"{INTER_LABELS[first]} only"
+    if code in _LABEL_EXCEPTIONS:
+        return _LABEL_EXCEPTIONS[code]
     return f"{INTER_LABELS[first]}-{INTER_LABELS[second]}"
 
 
