@@ -262,8 +262,8 @@ def export(db_url: str, fmt: str, layout: Layout, inter: InterStyle | None,
 def stats(db_url: str, as_json: bool) -> None:
     """Progress: documents, sentences coded, events by status and by coder.
 
-    A sentence counts as coded when it has an event that was confirmed, adjudicated or
-    rejected.
+    A sentence counts as coded when a coder decided it in `coder code` (events or "no
+    event", not undone) or one of its events was confirmed, adjudicated or rejected.
 
     \b
         coder stats
@@ -290,6 +290,9 @@ def stats(db_url: str, as_json: bool) -> None:
     for status, n in found.events_by_status.items():
         by_status.add_row(status, str(n))
     console.print(by_status)
+    if not found.events_by_coder:
+        say("no coder has decided anything yet: start with `coder code`")
+        return
     by_coder = Table(title="Events by coder")
     by_coder.add_column("coder")
     for status in EVENT_STATUSES:

@@ -36,14 +36,19 @@ from coder.countries import load_countries
 from coder.export import own_event_id
 from coder.schema.codebook import ALL_COLUMNS
 from coder.schema.events import EventFields
-from coder.schema.models import Coder, Decision, Document, Event, Sentence, utcnow
+from coder.schema.models import (
+    CODING_ACTIONS,
+    Coder,
+    Decision,
+    Document,
+    Event,
+    Sentence,
+    utcnow,
+)
 from coder.store import Store, event_state
 
 Span = tuple[int, int]
 
-# Decisions that answer "what happened in this sentence" (a skip, comment or flag does not).
-CODING_ACTIONS: Final = ("accept", "accept_edited", "add", "edit", "reject", "withdraw",
-                         "no_event")
 # Decisions that answered a suggestion (the share accepted unchanged / edited / rejected).
 ANSWERS: Final = ("accept", "accept_edited", "reject")
 _CONFIRMING: Final = ("accept", "accept_edited", "add")

@@ -23,10 +23,12 @@ from sqlalchemy import (
     cast,
     create_engine,
     event,
+    exists,
     func,
     insert,
     inspect,
     literal,
+    union,
     update,
 )
 from sqlalchemy import select as sa_select
@@ -38,6 +40,7 @@ from coder import migrate
 from coder.errors import StoreError, first_line
 from coder.schema.codebook import ALL_COLUMNS
 from coder.schema.models import (
+    CODING_ACTIONS,
     EVENT_STATUSES,
     EXPORTED_STATUSES,
     Coder,
@@ -343,10 +346,17 @@ def _store_stats(store: Store) -> Stats:
     with store.engine.connect() as connection:
         documents = connection.execute(select(func.count()).select_from(Document)).scalar_one()
         sentences = connection.execute(select(func.count()).select_from(Sentence)).scalar_one()
-        coded = connection.execute(
-            select(func.count(table.c.sentence_id.distinct()))
-            .where(table.c.status.in_(DECIDED_STATUSES))
-        ).scalar_one()
+        # Coded: a coder decided what happened in the sentence (events, or "no event"), and
+        # the decision was not undone; or an event of it was confirmed outside the session.
+        decisions = SQLModel.metadata.tables["decision"]
+        later = decisions.alias("later")
+        decided = select(decisions.c.sentence_id).where(
+            decisions.c.action.in_(CODING_ACTIONS),
+            ~exists().where(later.c.undoes_id == decisions.c.id))
+        confirmed = select(table.c.sentence_id).where(
+            table.c.status.in_(DECIDED_STATUSES), table.c.sentence_id.is_not(None))
+        either = union(decided, confirmed).subquery()
+        coded = connection.execute(select(func.count()).select_from(either)).scalar_one()
         by_status = {status: 0 for status in EVENT_STATUSES}
         for status, n in connection.execute(
             select(table.c.status, func.count()).group_by(table.c.status)

@@ -153,6 +153,9 @@ class EventHistory(SQLModel, table=True):
 # What a coder can do to a sentence in `coder code` (migration 0002 checks the column).
 DECISION_ACTIONS: Final = ("accept", "accept_edited", "add", "edit", "reject", "withdraw",
                            "no_event", "skip", "comment", "flag", "undo")
+# Decisions that answer "what happened in this sentence" (a skip, comment or flag does not).
+CODING_ACTIONS: Final = ("accept", "accept_edited", "add", "edit", "reject", "withdraw",
+                         "no_event")
 
 
 class Decision(SQLModel, table=True):

@@ -8,6 +8,7 @@ from datetime import date
 
 from click.testing import CliRunner
 
+from coder import coding_store
 from coder.cli import cli
 from coder.schema.models import EVENT_STATUSES, Document, Event
 from coder.store import Store
@@ -82,3 +83,22 @@ def test_stats_of_an_empty_store_are_zero(sqlite_url: str) -> None:
     assert found["documents"] == found["sentences"] == found["sentences_coded"] == 0
     assert set(found["events_by_status"].values()) == {0}
     assert found["events_by_coder"] == {}
+
+
+def test_no_event_decisions_count_as_coded_until_undone(db_url: str) -> None:
+    """A sentence marked "no event" in `coder code` is coded; undoing the mark uncodes it."""
+    build(db_url)
+    store = Store.open(db_url)
+    undecided = store.sentences(store.documents()[0].id or 0)[1].id or 0
+    skipped = store.sentences(store.documents()[0].id or 0)[2].id or 0
+    coding_store.mark(store, "carol", skipped, "skip", coding_store.Effort(1, 500))
+    coding_store.mark(store, "carol", undecided, "no_event", coding_store.Effort(1, 800))
+
+    def coded() -> int:
+        result = CliRunner().invoke(cli, ["stats", "--db", db_url, "--json"])
+        assert result.exit_code == 0, result.stderr
+        return int(json.loads(result.stdout)["sentences_coded"])
+
+    assert coded() == 3  # two with decided events (see build), one marked no-event
+    coding_store.undo_last(store, "carol", coding_store.Effort(1, 100))
+    assert coded() == 2  # a skip never counted; the undone mark no longer does

@@ -143,7 +143,7 @@ _CLOSED_YEARS = re.compile(r"\((\d{4})-\d{4}\)")
 _SPACED_HYPHEN = re.compile(r"\s*-\s*")
 
 
-def _norm(value: Any) -> Any:
+def _norm(value: object) -> object:
     """A value as compared: text case-, accent- and space-folded, with the spellings above."""
     if isinstance(value, str):
         folded = unicodedata.normalize("NFKD", value.casefold())
@@ -154,7 +154,7 @@ def _norm(value: Any) -> Any:
     return value
 
 
-def _actor_names(name: str | None, aliases: Sequence[str]) -> set[Any]:
+def _actor_names(name: str | None, aliases: Sequence[str]) -> set[object]:
     return {_norm(n) for n in (name, *aliases) if n}
 
 

@@ -9,6 +9,7 @@ with the data.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Callable, Iterable
 from importlib.resources import files
 from pathlib import Path
@@ -27,7 +28,10 @@ from coder.store import Store, reference_actors, reference_places, reference_sou
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    with files("coder.seeds").joinpath(name).open(encoding="utf-8", newline="") as handle:
+    # Traversable.open() has no newline= (only Path.open does); csv needs newline="" to keep
+    # line breaks inside quoted fields, so the text layer is built over the bytes here.
+    raw = files("coder.seeds").joinpath(name).open("rb")
+    with io.TextIOWrapper(raw, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -162,6 +162,9 @@ def suggest_document(
         for suggestion in suggest(sentence, meta, knowledge):
             first = next((t for t in told if _retold(suggestion.event, _at(result, kept, t))),
                          None)
+            if first is None and told and told[-1][0] < len(result) and _detail(suggestion):
+                first = told[-1]
+                _complete(result, kept, first, suggestion.event)
             if first is None:
                 told.append((len(result), len(kept)))
                 kept.append(suggestion)
@@ -171,6 +174,32 @@ def suggest_document(
                 _update(result, kept, first, suggestion.event.fatalities or 0)
         result.append(kept)
     return result
+
+
+def _detail(suggestion: Suggestion) -> bool:
+    """Whether a later sentence's event names neither a date nor a place of its own.
+
+    "Three soldiers were wounded", "They set fire to the village": such a sentence tells more
+    of the event before it (codebook §10: one event is one place and day), not a new one.
+    """
+    return "event_date" not in suggestion.evidence and "location" not in suggestion.evidence
+
+
+def _complete(result: list[list[Suggestion]], kept: list[Suggestion], where: tuple[int, int],
+              detail: EventFields) -> None:
+    """A battle's missing second side, taken from a later sentence about it (codebook §10)."""
+    sentence, position = where
+    row = result[sentence] if sentence < len(result) else kept
+    event = row[position].event
+    if event.event_type != "Battles" or event.actor2 is not None:
+        return
+    sides = ((detail.actor1, detail.inter1), (detail.actor2, detail.inter2))
+    for actor, inter in sides:
+        if actor and inter not in (None, 7) and actor != event.actor1:
+            update = {"actor2": actor, "inter2": inter, "interaction": None}
+            row[position] = replace(row[position],
+                                    event=event.model_copy(update=update).derived())
+            return
 
 
 def _at(result: list[list[Suggestion]], kept: list[Suggestion], where: tuple[int, int]
@@ -222,14 +251,16 @@ def document_country(sentences: Iterable[str], knowledge: Knowledge) -> str | No
     Country names and demonyms count double; each place found counts by its confidence.
     Deciding once per document keeps a stray "Kabul" in a Nigerian story from moving it.
     """
-    votes: Counter[str] = Counter()
+    # Not a Counter: votes are fractional (confidences), and typeshed types Counter's values int.
+    votes: defaultdict[str, float] = defaultdict(float)
     for sentence in sentences:
         named = find_country(sentence, knowledge.gazetteer)
         if named is not None:
             votes[named[0]] += 2.0
         for found in find_places(sentence, knowledge.gazetteer, None):
             votes[found.place.country] += found.confidence
-    return votes.most_common(1)[0][0] if votes else None
+    # max() keeps the first of equal counts, as Counter.most_common(1) did.
+    return max(votes, key=votes.__getitem__) if votes else None
 
 
 def _country_from_text(sentence: str, knowledge: Knowledge) -> str | None:
@@ -411,9 +442,9 @@ def _roles(found: _Sentence, kind: TypeEvidence, country: str, on: date) -> _Rol
     if event_type == "Violence against civilians":
         victims = [m for m in unique if m.inter == 7]
         others = [m for m in unique if m.inter != 7]
-        agent = _pick(others, "agent") or _generic(UNIDENTIFIED, 3, country)
+        attacker = _pick(others, "agent") or _generic(UNIDENTIFIED, 3, country)
         victim = victims[0] if victims else _generic(CIVILIANS, 7, country)
-        return _Roles(agent, victim, assoc_actor_2=labels)
+        return _Roles(attacker, victim, assoc_actor_2=labels)
     if event_type in ("Protests", "Riots"):
         return _crowd_roles(found, kind, unique, labels, country, on)
     if event_type == "Battles":

@@ -113,10 +113,32 @@ def find_places(sentence: str, gazetteer: Gazetteer, country: str | None) -> lis
     parts = {e.place.location.split(" - ")[0] for e in found if " - " in e.place.location}
     return [
         e
-        for e in found
+        for i, e in enumerate(found)
         if (e.place.kind != "admin1" or (e.place.country, e.place.admin1) not in finer)
         and e.place.location not in parts
+        and not (i and _qualifies(sentence, found[i - 1], e))
     ]
+
+
+# "in Krymske, Luhansk", "in Limeira (Sao Paulo)": a comma or bracket after a town.
+_QUALIFIER_GAP = re.compile(r"\s*[,(]\s*")
+
+
+def _qualifies(sentence: str, town: PlaceEvidence, named: PlaceEvidence) -> bool:
+    """Whether `named` only says which province `town` is in (the province's namesake city).
+
+    The place step reads "Luhansk" as the city that shares its province's name; right after a
+    town of that province it names the province, not a second place.
+    """
+    place = named.place
+    return (
+        town.place.kind != "admin1"
+        and (town.place.country, town.place.admin1) == (place.country, place.admin1)
+        and place.admin1 is not None
+        and normalise(place.location) == normalise(place.admin1)
+        and normalise(town.place.location) != normalise(place.location)
+        and _QUALIFIER_GAP.fullmatch(sentence, town.span[1], named.span[0]) is not None
+    )
 
 
 def find_country(sentence: str, gazetteer: Gazetteer) -> tuple[str, tuple[int, int]] | None:
