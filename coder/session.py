@@ -39,7 +39,6 @@ from typing import Any, Final
 from pydantic import ValidationError
 
 from coder.coding_store import (
-    CODING_ACTIONS,
     DocumentInfo,
     Effort,
     SentenceData,
@@ -50,6 +49,7 @@ from coder.engine.dates import resolve_date
 from coder.engine.gazetteer import Place
 from coder.schema import codebook
 from coder.schema.events import AcledEvent, EventFields, field_of, parse_acled_date, reason_of
+from coder.schema.models import CODING_ACTIONS
 
 IDLE_LIMIT_S: Final = 120.0
 # Below this overall confidence the screen says the engine was unsure of the event.

@@ -7,6 +7,7 @@ here branches on the dialect except connection set-up.
 from __future__ import annotations
 
 import json
+import typing
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from sqlalchemy import (
+    ColumnElement,
     Engine,
     Row,
     Select,
@@ -34,6 +36,7 @@ from sqlalchemy import (
 from sqlalchemy import select as sa_select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Mapped
 from sqlmodel import Session, SQLModel, col, select
 
 from coder import migrate
@@ -509,6 +512,13 @@ def reference_actors(store: Store) -> list[tuple[str, int, str | None, date | No
     return rows
 
 
+def _average(column: Mapped[float | None]) -> ColumnElement[float]:
+    """AVG() of a Float column, typed: SQLAlchemy types `func.avg` as Function[Any], which makes
+    mypy fall back to an untyped select. AVG of floats is a float (or NULL on no rows, which a
+    GROUP BY never yields)."""
+    return typing.cast("ColumnElement[float]", func.avg(column))
+
+
 def reference_places(
     store: Store,
 ) -> list[tuple[str, str, str | None, str | None, str | None, float, float, int]]:
@@ -517,16 +527,18 @@ def reference_places(
         # SQLAlchemy's own select: sqlmodel's is typed for at most four columns.
         query = (
             sa_select(col(Event.location), col(Event.country), col(Event.admin1),
-                      col(Event.admin2), col(Event.admin3), func.avg(col(Event.latitude)),
-                      func.avg(col(Event.longitude)), func.count())
+                      col(Event.admin2), col(Event.admin3), _average(col(Event.latitude)),
+                      _average(col(Event.longitude)), func.count())
             .where(col(Event.status).in_(REFERENCE_STATUSES))
             .where(col(Event.location).is_not(None), col(Event.country).is_not(None),
                    col(Event.latitude).is_not(None), col(Event.longitude).is_not(None))
             .group_by(col(Event.location), col(Event.country), col(Event.admin1),
                       col(Event.admin2), col(Event.admin3))
         )
+        # The WHERE clause already keeps NULL names out; the checks tell mypy so.
         return [(loc, cty, a1, a2, a3, float(lat), float(lon), int(n))
-                for loc, cty, a1, a2, a3, lat, lon, n in session.connection().execute(query)]
+                for loc, cty, a1, a2, a3, lat, lon, n in session.connection().execute(query)
+                if loc is not None and cty is not None]
 
 
 def reference_sources(store: Store) -> list[tuple[str, str, int]]:

@@ -591,7 +591,9 @@ _GENERIC_PHRASES: Final[tuple[tuple[str, _Generic], ...]] = (
      "regime forces; national army; servicemen; paratroopers; special forces; commandos; "
      "marines; navy; air force; gendarmes; gendarmerie; military personnel; "
      "security personnel; army troops; army soldiers; defence forces; defense forces; "
-     "army officers; military officers; army officer", _MIL),
+     "army officers; military officers; army officer; military forces; government soldier; "
+     "government security forces; government army; governmental forces; governmental troops; "
+     "government positions; governmental positions; army positions; military positions", _MIL),
     ("forces; shelling; airstrike; airstrikes; air strike; air strikes; drone strike; "
      "drone strikes; strike; strikes; warplanes; jets; fighter jets; artillery; missiles; "
      "missile; drones; drone; aircraft; helicopters; bombardment; shells", _MIL_Q),
@@ -914,6 +916,11 @@ def _mention(sentence: str, toks: Sequence[_Tok], i: int, j: int,
         return [], j  # "former government soldiers" are not the state forces of the day
     start = qualified[0] if qualified else i
     where = _pick_country(qualified[1], country) if qualified else country
+    if target.kind in _KIND_PREFIX and qualified is None and \
+            (named := _of_country(toks, j, sentence, dictionary)) is not None:
+        # "military forces of Armenia", "the police of Kenya": the state comes after.
+        j, where = named[0], _pick_country(named[1], country)
+        qualified = (start, named[1])
     if where is None:
         return [], j
     confidence = max(target.confidence, _QUALIFIED) if qualified else target.confidence
@@ -925,6 +932,30 @@ def _mention(sentence: str, toks: Sequence[_Tok], i: int, j: int,
         inter = 8 if country and where != country else 1
         return [ActorMention(name, inter, span, confidence, role)], j
     return _people_mentions(toks, i, j, target, where, span, confidence, role, on), j
+
+
+# Head words that may follow a generic state phrase before "of {State}" ("military forces of").
+_STATE_HEADS: Final = frozenset({"forces", "force", "troops", "personnel", "units", "soldiers"})
+
+
+def _of_country(toks: Sequence[_Tok], j: int, sentence: str,
+                dictionary: ActorDictionary) -> tuple[int, tuple[str, ...]] | None:
+    """A country named right after a generic state phrase ("forces of Armenia"): the token
+    after its name and the countries it may name."""
+    k = j + 1 if j < len(toks) and toks[j].low in _STATE_HEADS else j
+    if k >= len(toks) or toks[k].low != "of":
+        return None
+    k += 2 if k + 1 < len(toks) and toks[k + 1].low == "the" else 1
+    for size in (3, 2, 1):
+        end = k + size
+        if end > len(toks) or not all(_joined(sentence, toks, m) for m in range(k, end - 1)):
+            continue
+        if not sentence[toks[k].start:toks[k].start + 1].isupper():
+            return None
+        found = dictionary.countries_named(tuple(t.low for t in toks[k:end]))
+        if found:
+            return end, found
+    return None
 
 
 def _pick_country(options: tuple[str, ...], country: str | None) -> str:

@@ -461,13 +461,16 @@ def _crowd_roles(
 ) -> _Roles:
     crowd_inter = 6 if kind.event_type == "Protests" else 5
     crowd = next((m for m in unique if m.inter == crowd_inter), None)
-    if crowd is None and kind.sub_event_type != "Mob violence":
+    if crowd is None:
         crowd = _generic(PROTESTERS if crowd_inter == 6 else RIOTERS, crowd_inter, country)
     rest = [m for m in unique if m is not crowd and m.inter != crowd_inter]
-    if crowd is None:
-        crowd = _pick(rest, "agent") or _generic(RIOTERS, 5, country)
-        rest = [m for m in rest if m is not crowd]
-    other = None if kind.sub_event_type == "Peaceful protest" else _pick(rest, "agent")
+    if kind.sub_event_type == "Mob violence":
+        # A mob is always Rioters (codebook §3): "villagers lynched a thief" are the mob, the
+        # one they attack is actor2.
+        rest = [m for m in rest if not (m.inter == 7 and m.role_hint == "agent")]
+        other = _pick(rest, "patient")
+    else:
+        other = None if kind.sub_event_type == "Peaceful protest" else _pick(rest, "agent")
     if other is None and kind.sub_event_type in _INTERVENTIONS and country:
         police = found.knowledge.actors.state_force(country, "police", on)
         other = ActorMention(police, 1, (0, 0), 0.4, "unknown", False)
