@@ -351,8 +351,8 @@ def ingest(db_url: str, paths: tuple[str, ...], published: date | None, source: 
     defaults = Defaults(published=published, source=source, url=url, country=country)
     with _progress(len(files), "ingest") as bar:
         totals = ingest_files(store, files, defaults, knowledge, bar.update)
-    say(f"{totals.documents} documents added ({totals.sentences} sentences, "
-        f"{totals.suggestions} suggested events); {totals.known} already known")
+    say(f"{_count(totals.documents, 'document')} added ({_count(totals.sentences, 'sentence')}, "
+        f"{_count(totals.suggestions, 'suggested event')}); {totals.known} already known")
 
 
 @cli.command()
@@ -409,6 +409,10 @@ def eval_(gold_path: str, as_json: bool, minimums: tuple[str, ...], db_url: str 
               for name, value in limits if _fails(report, name, value)]
     if failed:
         raise click.ClickException("below target: " + "; ".join(failed))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def render_report(report: Report) -> None:

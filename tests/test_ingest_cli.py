@@ -23,7 +23,7 @@ from sqlmodel import Session, col, select
 
 from coder.cli import cli
 from coder.engine.knowledge import load_knowledge
-from coder.engine.pipeline import DocumentMeta, suggest
+from coder.engine.pipeline import DocumentMeta, suggest_document
 from coder.schema.models import Document, Event, EventHistory, Sentence
 from coder.segment import split_sentences
 from coder.store import Store
@@ -112,14 +112,15 @@ def test_seed_article_is_stored_with_its_header_sentences_and_suggestions(
     assert (added, n_sentences, known) == (1, len(sentences), 0)
     assert header.strip() not in document.text
 
-    # The suggestions are the engine's for each stored sentence, stored as "suggested" events
-    # attached to their sentence, each with a history row.
+    # The suggestions are the engine's for the stored sentences as one document, stored as
+    # "suggested" events attached to their sentence, each with a history row.
     knowledge = load_knowledge(None)
     meta = DocumentMeta(published=document.published, source=document.source,
                         country=document.country)
+    per_sentence = suggest_document([s.text for s in sentences], meta, knowledge)
     expected = sorted(
         (s.id, found.event.event_type, found.event.sub_event_type)
-        for s in sentences for found in suggest(s.text, meta, knowledge)
+        for s, suggestions in zip(sentences, per_sentence, strict=True) for found in suggestions
     )
     with Session(store.engine) as session:
         events = list(session.exec(select(Event)))
