@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 from glob import glob, has_magic
 from pathlib import Path
+from typing import Any
 
 from coder.errors import InputError
 
@@ -196,6 +197,19 @@ def headline(text: str, *, markdown: bool = False) -> str | None:
     return line
 
 
+def json_object(line: str, path: str, number: int) -> dict[str, Any]:
+    """One JSONL line as an object; InputError names the file and line otherwise."""
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        reason = f"not valid JSON: {exc.msg} at column {exc.colno}"
+        raise InputError(path, number, "json", reason) from exc
+    if not isinstance(row, dict):
+        reason = f"expected a JSON object, got {type(row).__name__}"
+        raise InputError(path, number, "json", reason)
+    return row
+
+
 def parse_jsonl(content: str, path: str, defaults: Defaults) -> list[DocumentDraft]:
     """One document per non-blank line of JSON objects."""
     drafts: list[DocumentDraft] = []
@@ -203,14 +217,7 @@ def parse_jsonl(content: str, path: str, defaults: Defaults) -> list[DocumentDra
     for number, line in enumerate(content.split("\n"), start=1):
         if not line.strip():
             continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            reason = f"not valid JSON: {exc.msg} at column {exc.colno}"
-            raise InputError(path, number, "json", reason) from exc
-        if not isinstance(row, dict):
-            reason = f"expected a JSON object, got {type(row).__name__}"
-            raise InputError(path, number, "json", reason)
+        row = json_object(line, path, number)
         drafts.append(parse_row(row, f"{path}:{number}", path, number, defaults))
     return drafts
 

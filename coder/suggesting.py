@@ -25,7 +25,7 @@ from coder.engine.pipeline import (
     suggest_document,
 )
 from coder.errors import InputError
-from coder.ingest import Defaults, DocumentDraft, parse_row, read_documents
+from coder.ingest import Defaults, DocumentDraft, json_object, parse_row, read_documents
 from coder.schema.events import EventFields, field_of, reason_of
 from coder.schema.models import Document, Sentence
 from coder.segment import split_sentences
@@ -58,13 +58,7 @@ def parse_request(line: str, path: str, number: int) -> Request:
 
     Only `text` is required (contracts.md 3); it may be empty, which gets an empty answer.
     """
-    try:
-        row = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InputError(path, number, "json", f"not valid JSON: {exc.msg}") from exc
-    if not isinstance(row, dict):
-        raise InputError(path, number, "json", f"expected an object, got {type(row).__name__}")
-    return request_of(row, path, number)
+    return request_of(json_object(line, path, number), path, number)
 
 
 def request_of(row: dict[str, Any], path: str, number: int) -> Request:
@@ -163,12 +157,7 @@ _ALIASES: Final = ("actor1_aliases", "actor2_aliases")
 
 def parse_gold_line(line: str, path: str, number: int) -> GoldLine:
     """A gold line (contracts.md 4); a bad event names its field."""
-    try:
-        row = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InputError(path, number, "json", f"not valid JSON: {exc.msg}") from exc
-    if not isinstance(row, dict):
-        raise InputError(path, number, "json", f"expected an object, got {type(row).__name__}")
+    row = json_object(line, path, number)
     request = request_of(row, path, number)
     raw_events = row.get("events", [])
     if not isinstance(raw_events, list):
