@@ -28,7 +28,7 @@ from coder.engine.knowledge import load_knowledge
 from coder.errors import InputError, StoreError
 from coder.export import InterStyle, Layout, RowFormat, write_acled, write_jsonl
 from coder.importer import Format, import_file
-from coder.ingest import Defaults, expand_paths
+from coder.ingest import Defaults, expand_paths, utf8_lines
 from coder.schema.events import parse_iso_date
 from coder.schema.models import EVENT_STATUSES, EXPORTED_STATUSES
 from coder.store import DEFAULT_URL, EventFilter, Store, create_db_engine
@@ -373,9 +373,9 @@ def suggest(input_path: str | None, workers: int, db_url: str | None) -> None:
     """
     knowledge = load_knowledge(Store.open(db_url) if db_url else None, notify=say)
     name = input_path or "<stdin>"
-    with click.open_file(input_path or "-", encoding="utf-8") as handle:
+    with click.open_file(input_path or "-", "rb") as handle:
         requests = (parse_request(line, name, n)
-                    for n, line in enumerate(handle, 1) if line.strip())
+                    for n, line in utf8_lines(handle, name) if line.strip())
         for line in answer_stream(requests, knowledge, workers):
             click.echo(line)
 
@@ -396,8 +396,8 @@ def eval_(gold_path: str, as_json: bool, minimums: tuple[str, ...], db_url: str 
         coder eval gold.jsonl --json --min event_type=0.85 --min fields_to_fix=1.5
     """
     limits = [_parse_minimum(m) for m in minimums]
-    with open(gold_path, encoding="utf-8") as handle:
-        gold = read_gold(handle, gold_path)
+    with open(gold_path, "rb") as handle:
+        gold = read_gold((line for _n, line in utf8_lines(handle, gold_path)), gold_path)
     knowledge = load_knowledge(Store.open(db_url) if db_url else None, notify=say)
     with _progress(len(gold), "eval") as bar:
         report = evaluate_gold(gold, knowledge, bar.update)

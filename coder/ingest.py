@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 from glob import glob, has_magic
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from coder.errors import InputError
 
@@ -195,6 +195,19 @@ def headline(text: str, *, markdown: bool = False) -> str | None:
     if not line or len(line) > _MAX_TITLE_CHARS or line.rstrip(_CLOSERS).endswith("."):
         return None
     return line
+
+
+def utf8_lines(handle: BinaryIO, path: str) -> Iterator[tuple[int, str]]:
+    """(line number, text) of a byte stream read lazily; bytes that are not UTF-8 are bad input.
+
+    Lazy so that `coder suggest` answers each line as it arrives on a pipe.
+    """
+    for number, raw in enumerate(handle, 1):
+        try:
+            yield number, raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            reason = f"not UTF-8 (byte {raw[exc.start]:#04x} at column {exc.start + 1})"
+            raise InputError(path, number, "encoding", reason) from exc
 
 
 def json_object(line: str, path: str, number: int) -> dict[str, Any]:

@@ -206,8 +206,6 @@ def test_bad_line_on_stdin_is_named_stdin() -> None:
     assert "<stdin>:1: json: " in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="cli.suggest decodes stdin without catching "
-                   "UnicodeDecodeError: a traceback (reported to the lead)")
 def test_invalid_utf8_is_bad_input(tmp_path: Path) -> None:
     """Bytes that are not UTF-8 are bad input (exit 2), not a crash."""
     path = tmp_path / "in.jsonl"
