@@ -120,12 +120,14 @@ _TOLL_RE: Final = re.compile(
 )
 _AUX_BEFORE_RE: Final = re.compile(
     r"(?:\s+(?:were|was|are|is|have been|has been|had been|got|being|been|all|also|later"
-    r"|reportedly|confirmed|found|left))*\s*$",
+    r"|reportedly|confirmed|found|left|[a-z]+ed and|shot and|beaten and|taken and))*\s*$",
     re.IGNORECASE,
 )
 _ITEM_UNNAMED: Final = re.sub(r"\(\?P<\w+>", "(?:", _COUNT + _NP + _OTHERS)
 _SUBJECT_RE: Final = re.compile(
-    r"(?:" + _ITEM_UNNAMED + r"(?:\s*(?:,\s*and|and|as well as)\s+))*" + _ITEM_UNNAMED + r"$",
+    r"(?:" + _ITEM_UNNAMED + r"(?:\s*(?:,\s*and|and|as well as)\s+))*" + _ITEM_UNNAMED
+    # "7 soldiers and pro-government fighters": an uncounted group adds nothing to the count.
+    + r"(?:\s+and(?:\s+(?!(?-i:" + _STOP + r")\b)[a-z][\w'-]*){1,3})?$",
     re.IGNORECASE,
 )
 _NEGATED_RE: Final = re.compile(
@@ -167,6 +169,17 @@ _DATE_RE: Final = re.compile(
     r"|\b\d+:\d+|\b\d+\s?(?:am|pm|a\.m\.|p\.m\.|hours|hrs|km|kilometres|kilometers|miles"
     r"|metres|meters|kg|years? old|-year-old)\b"
 )
+
+
+# Asides inside a counted subject: "5 civilians (2 men and 3 women) were killed", "3 villagers,
+# including a teacher, were killed". Blanked (same length) so the count meets its verb.
+_ASIDE_RE: Final = re.compile(
+    r"\([^()]{0,80}\)|,\s*including\s[^,.;]{1,50},"
+    r"|\sincluding\s[^,.;]{1,50}?(?=\s+(?:were|was|have|has|had)\b)",
+    re.IGNORECASE,
+)
+# An age is part of the noun phrase ("a 35-year-old farmer died"), not a count.
+_AGE_RE: Final = re.compile(r"\b\d+[- ]years?[- ]old\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,7 +349,9 @@ def find_fatalities(sentence: str) -> FatalityEvidence:
     """
     if not _PRECHECK_RE.search(sentence):
         return FatalityEvidence(0, None, 0.9, False)
-    masked = _DATE_RE.sub(lambda m: "#" * len(m.group()), sentence)
+    masked = _AGE_RE.sub(lambda m: "x" * len(m.group()), sentence)
+    masked = _DATE_RE.sub(lambda m: "#" * len(m.group()), masked)
+    masked = _ASIDE_RE.sub(lambda m: " " * len(m.group()), masked)
     mentions = [m for m in _mentions(masked) if not _NEGATED_RE.search(masked, m.start, m.end)]
     reported = [m for m in mentions if not m.claimed]
     if reported:

@@ -172,8 +172,21 @@ def suggest_document(
             earlier = _at(result, kept, first)
             if (suggestion.event.fatalities or 0) > (earlier.fatalities or 0):
                 _update(result, kept, first, suggestion.event.fatalities or 0)
+        if not kept and told:
+            _late_toll(sentence, meta, result, kept, told[-1])
         result.append(kept)
     return result
+
+
+def _late_toll(sentence: str, meta: DocumentMeta, result: list[list[Suggestion]],
+               kept: list[Suggestion], last: tuple[int, int]) -> None:
+    """A toll told in a later sentence of no event of its own ("Seven soldiers were killed")
+    belongs to the event before it (codebook §8); a dated sentence may be another story."""
+    if find_dates(sentence, meta.published or date.today()):
+        return
+    toll = find_fatalities(sentence).fatalities
+    if toll > (_at(result, kept, last).fatalities or 0):
+        _update(result, kept, last, toll)
 
 
 def _detail(suggestion: Suggestion) -> bool:
@@ -416,6 +429,8 @@ class _Roles:
     assoc_actor_2: tuple[str, ...] = ()
 
 
+# Organised non-state armed actors (codebook §5): rebels, political and identity militias.
+_NON_STATE_ARMED: Final = frozenset({2, 3, 4})
 # Who stops a protest when the sentence does not say: the police, by far the most often.
 _INTERVENTIONS: Final = frozenset({"Protest with intervention",
                                    "Excessive force against protesters"})
@@ -461,6 +476,13 @@ def _crowd_roles(
 ) -> _Roles:
     crowd_inter = 6 if kind.event_type == "Protests" else 5
     crowd = next((m for m in unique if m.inter == crowd_inter), None)
+    armed_agent = _pick([m for m in unique if m.inter in _NON_STATE_ARMED], "agent")
+    if crowd is None and armed_agent is not None and armed_agent.role_hint == "agent":
+        # A rebel group or militia acting is no crowd (codebook §3 Riots: rioters are
+        # unorganised): the type is likely misread, so the actors follow the sentence. State
+        # forces are left out: a mob against the police is still a mob.
+        rest = [m for m in unique if m is not armed_agent]
+        return _Roles(armed_agent, _pick(rest, "patient"), assoc_actor_2=labels)
     if crowd is None:
         crowd = _generic(PROTESTERS if crowd_inter == 6 else RIOTERS, crowd_inter, country)
     rest = [m for m in unique if m is not crowd and m.inter != crowd_inter]

@@ -235,6 +235,15 @@ CASES: list[tuple[str, str | None, date, list[tuple[str, str, int, str]]]] = [
       ("civilians", "Civilians (Ethiopia)", 7, "patient")]),
     ("Malian troops attacked jihadists near Gao.", None, date(2022, 6, 1),
      [("Malian troops", "Military Forces of Mali (2021-)", 1, "agent")]),
+    # the state named after a generic phrase, in another state's event: External forces [§5]
+    ("Military forces of Armenia shelled a village.", "Azerbaijan", date(2020, 5, 2),
+     [("Military forces of Armenia", "Military Forces of Armenia (2018-)", 8, "agent")]),
+    ("Government security forces repelled the attack.", "Somalia", date(2023, 5, 2),
+     [("Government security forces", "Military Forces of Somalia (2022-)", 1, "agent")]),
+    ("Pro-Houthi forces shelled the city.", "Yemen", date(2020, 5, 2),
+     [("Pro-Houthi forces", SPC, 1, "agent")]),
+    ("The rebels fired mortars at the governmental positions.", "Ukraine", date(2020, 5, 2),
+     [("governmental positions", "Military Forces of Ukraine (2019-)", 1, "patient")]),
 ]
 
 

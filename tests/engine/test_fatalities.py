@@ -87,6 +87,13 @@ CASES: list[tuple[str, int]] = [
     # dates and measures are not counts
     ("On 9 May 2020, 1 soldier was killed by a sniper.", 1),
     ("On 12 March, militants killed 4 farmers.", 4),
+    # asides, ages and verb chains inside a counted subject
+    ("A 35-year-old farmer died after stepping on a landmine.", 1),
+    ("Four civilians (two women and two children) were killed when a shell hit a house.", 4),
+    ("Three villagers, including a teacher, were killed in the raid.", 3),
+    ("Two traders were abducted and killed by militants.", 2),
+    ("A suspect was shot and died.", 1),
+    ("Seven soldiers and pro-government fighters were reportedly killed.", 7),
 ]
 
 

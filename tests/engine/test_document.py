@@ -1,0 +1,73 @@
+"""Document-level composition: later sentences that retell an event, and role rules per type.
+
+Sentences are ours; expected values follow the codebook (§3 types, §6 actors, §8 fatalities,
+§10 one event per place and day).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from coder.engine.knowledge import load_knowledge
+from coder.engine.pipeline import DocumentMeta, Knowledge, suggest_document
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    return load_knowledge(None)
+
+
+def _events(knowledge: Knowledge, sentences: list[str], country: str,
+            published: date) -> list[list[tuple[str | None, ...]]]:
+    found = suggest_document(sentences, DocumentMeta(published=published, country=country),
+                             knowledge)
+    return [[(s.event.sub_event_type, s.event.actor1, s.event.actor2, s.event.location,
+              str(s.event.fatalities)) for s in row] for row in found]
+
+
+# (sentences, country, published, expected events per sentence:
+#  (sub_event_type, actor1, actor2, location, fatalities))
+DOCUMENTS: list[tuple[list[str], str, date, list[list[tuple[str | None, ...]]]]] = [
+    # §8: a toll told in a later sentence with no event of its own goes to the event.
+    (["On 3 March 2021, militants attacked an army post in Kabul.",
+      "Seven soldiers were killed."], "Afghanistan", date(2021, 3, 4),
+     [[("Armed clash", "Unidentified Armed Group (Afghanistan)",
+        "Military Forces of Afghanistan (2014-2021)", "Kabul", "7")], []]),
+    # §10 and §3 Battles: a later sentence with no date or place of its own is a detail of the
+    # event, and it may name the battle's missing second side.
+    (["On 3 March 2023, Al Shabaab fighters clashed in Jowhar.",
+      "Two government soldiers were wounded in the fighting."], "Somalia", date(2023, 3, 4),
+     [[("Armed clash", "Al Shabaab", "Military Forces of Somalia (2022-)", "Jowhar", "0")],
+      []]),
+    # §3 hierarchy: burning houses during an attack is the same Attack, not a new event.
+    (["On 3 March 2023, Al Shabaab fighters attacked a village near Jowhar.",
+      "They set fire to several houses."], "Somalia", date(2023, 3, 4),
+     [[("Attack", "Al Shabaab", "Civilians (Somalia)", "Jowhar", "0")], []]),
+    # §7: "town, Province" names one place; the province's namesake city is no second event.
+    (["On 5 June 2022, protesters rallied in Limeira, Sao Paulo, against fuel prices."],
+     "Brazil", date(2022, 6, 6),
+     [[("Peaceful protest", "Protesters (Brazil)", None, "Limeira", "0")]]),
+    # §3 Riots: a mob is always Rioters; the villagers who lynch are the mob, the thief actor2.
+    (["On 5 June 2022, angry villagers lynched a suspected thief in Kisumu."],
+     "Kenya", date(2022, 6, 6),
+     [[("Mob violence", "Rioters (Kenya)", "Civilians (Kenya)", "Kisumu", "1")]]),
+]
+
+
+@pytest.mark.parametrize(("sentences", "country", "published", "expected"), DOCUMENTS)
+def test_document_events(knowledge: Knowledge, sentences: list[str], country: str,
+                         published: date, expected: list[list[tuple[str | None, ...]]]) -> None:
+    """Each sentence yields the events the codebook's rules give, and no retelling twice."""
+    assert _events(knowledge, sentences, country, published) == expected
+
+
+def test_dated_later_sentence_is_its_own_event(knowledge: Knowledge) -> None:
+    """A later sentence with its own place and date is a separate event (§10), kept."""
+    found = _events(knowledge, [
+        "On 3 March 2023, Al Shabaab fighters attacked a village near Jowhar.",
+        "On 5 March 2023, gunmen shot dead a trader in Baidoa.",
+    ], "Somalia", date(2023, 3, 6))
+    assert [len(row) for row in found] == [1, 1]
+    assert found[1][0][3] == "Baidoa"
