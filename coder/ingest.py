@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 from glob import glob, has_magic
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 from coder.errors import InputError
 
@@ -197,7 +197,7 @@ def headline(text: str, *, markdown: bool = False) -> str | None:
     return line
 
 
-def utf8_lines(handle: BinaryIO, path: str) -> Iterator[tuple[int, str]]:
+def utf8_lines(handle: IO[bytes], path: str) -> Iterator[tuple[int, str]]:
     """(line number, text) of a byte stream read lazily; bytes that are not UTF-8 are bad input.
 
     Lazy so that `coder suggest` answers each line as it arrives on a pipe.

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from coder.cli import cli
 from conftest import REPO
+
+from coder.cli import cli
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
