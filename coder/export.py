@@ -22,10 +22,11 @@ from operator import itemgetter
 from typing import Any, Final, Literal, TextIO
 
 from sqlalchemy import Row
+from sqlmodel import SQLModel
 
 from coder.countries import Countries, load_countries
-from coder.schema import codebook
-from coder.store import EXPORT_META
+from coder.schema import codebook, models  # noqa: F401 (models: the event table's metadata)
+from coder.store import EXPORT_META, EventStream, LookupTable, events_by_id, stream_lines
 
 Layout = Literal["current", "pre2023"]
 InterStyle = Literal["numeric", "label"]
@@ -202,13 +203,77 @@ def write_acled(events: Iterable[Any], out: TextIO, fmt: RowFormat = RowFormat()
     """Write a header and one RFC 4180 row per event to `out`; the number of rows.
 
     `out` must be opened with newline="" (csv writes CRLF itself). Rows are written as they
-    come, in chunks, so memory does not grow with the number of events.
+    come, in chunks, so memory does not grow with the number of events. A fresh
+    `Store.stream_events` of a SQLite store is rendered by SQLite itself (`render_sql`),
+    with the same bytes.
     """
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(fmt.columns)
+    if isinstance(events, EventStream) and not events.started \
+            and events.store.engine.dialect.name == "sqlite":
+        return _write_rendered(events, out, fmt, progress)
     countries, pick, style = load_countries(), _picker(fmt), fmt.inter_style
     return _chunked(events, lambda e: _cells(_complete(_values_of(e), countries), pick, style),
                     writer.writerows, progress)
+
+
+def _write_rendered(events: EventStream, out: TextIO, fmt: RowFormat,
+                    progress: Callable[[int], None] | None) -> int:
+    # SQLite computes each row's cells (derivations, labels, coordinates) as one string:
+    # cells joined by SEPARATOR, and the notes (the one cell that usually holds a comma)
+    # already quoted, between two NOTES marks. Python checks the rest for anything csv
+    # would quote (a C-speed search of the line) and only then hands the cells to csv's
+    # writer. The rare row SQLite declines (NULL) is written by the Python mapping,
+    # fetched by id, so both paths always agree on every byte.
+    rendered = render_sql(fmt, load_countries())
+    parts: list[str] = []
+    writer = csv.writer(_Appender(parts), lineterminator="\r\n")
+    separators = len(fmt.columns) - 3  # the notes have NOTES marks on both sides instead
+    sep, mark = SEPARATOR, NOTES
+    count = 0
+    for chunk in stream_lines(events.store, events.where, rendered.line, rendered.lookups):
+        declined = []
+        for event_id, line in chunk:
+            if line is None or line.count(sep) != separators or line.count(mark) != 2:
+                declined.append(len(parts))  # NULL, or a cell holds a mark: Python's turn
+                parts.append(str(event_id))
+                continue
+            before, notes, after = line.split(mark)
+            if "," in before or '"' in before or "\n" in before or "\r" in before \
+                    or "," in after or '"' in after or "\n" in after or "\r" in after:
+                writer.writerow([*before.split(sep), _unquoted(notes), *after.split(sep)])
+            else:
+                parts.append(f"{before.replace(sep, ',')},{notes},{after.replace(sep, ',')}\r\n")
+        if declined:
+            ids = [int(parts[at]) for at in declined]
+            for at, text in zip(declined, _python_lines(events, ids, fmt), strict=True):
+                parts[at] = text
+        out.write("".join(parts))
+        parts.clear()
+        count += len(chunk)
+        if progress is not None:
+            progress(len(chunk))
+    return count
+
+
+def _unquoted(cell: str) -> str:
+    return cell[1:-1].replace('""', '"') if cell.startswith('"') else cell
+
+
+class _Appender:
+    """A file-like target for csv.writer that collects each written row in a list."""
+
+    def __init__(self, parts: list[str]) -> None:
+        self.write = parts.append
+
+
+def _python_lines(events: EventStream, ids: list[int], fmt: RowFormat) -> list[str]:
+    countries, pick, style = load_countries(), _picker(fmt), fmt.inter_style
+    lines: list[str] = []
+    writer = csv.writer(_Appender(lines), lineterminator="\r\n")
+    for row in events_by_id(events.store, ids):
+        writer.writerow(_cells(_complete(_values_of(row), countries), pick, style))
+    return lines
 
 
 def write_jsonl(events: Iterable[Any], out: TextIO, fmt: RowFormat = RowFormat(),
@@ -241,3 +306,178 @@ def _chunked(events: Iterable[Any], convert: Callable[[Any], Any],
     if progress is not None and chunk:
         progress(len(chunk))
     return count
+
+
+# --- the same mapping, as one SQL expression per event (SQLite) --------------------------------
+
+_TEXT_TYPES: Final = ("text", "null")
+_SQL_TYPES: Final[Mapping[str, tuple[str, ...]]] = {
+    "event_date": _TEXT_TYPES, "updated_at": _TEXT_TYPES, "status": _TEXT_TYPES,
+}
+# Between the cells of a rendered row: a control character no ACLED value holds (a row
+# whose cells hold it anyway is written by the Python mapping).
+SEPARATOR: Final = "\x1f"
+NOTES: Final = "\x1e"  # before and after the (already quoted) notes cell
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedSql:
+    """An SQL expression that is one row's cells joined by SEPARATOR, and its lookup tables.
+
+    The expression is NULL for a row it cannot render exactly like `to_acled_row` (a value
+    of an unexpected storage type, a coordinate needing more than 4 decimals, a country
+    known only by an alias, an inter code without a label...); the caller formats such rows
+    in Python.
+    """
+
+    line: str
+    lookups: tuple[LookupTable, ...]
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _quoted(value: str) -> str:
+    # Python's csv writer (QUOTE_MINIMAL, CRLF) quotes a cell holding a comma, a quote or a
+    # line end, doubling the quotes inside. NULL stays NULL (printf's %s prints it blank).
+    special = (f"instr({value}, ',') OR instr({value}, '\"') OR instr({value}, char(13)) "
+               f"OR instr({value}, char(10))")
+    return (f"CASE WHEN {special} THEN '\"' || replace({value}, '\"', '\"\"') || '\"' "
+            f"ELSE {value} END")
+
+
+def _sql_cases(value: str, table: Mapping[int, str]) -> str:
+    whens = " ".join(f"WHEN {code} THEN {_literal(text)}" for code, text in table.items())
+    return f"CASE {value} {whens} END"
+
+
+def _interaction_labels() -> dict[int, str]:
+    labels = {}
+    for code in range(10, 90):
+        try:
+            labels[code] = codebook.interaction_label(code)
+        except ValueError:
+            continue
+    return labels
+
+
+_PAIR: Final = ("coalesce(e.interaction, CASE WHEN e.inter1 IS NOT NULL THEN CASE WHEN "
+                "coalesce(e.inter2, 0) = 0 THEN e.inter1 * 10 ELSE min(e.inter1, e.inter2) * 10 "
+                "+ max(e.inter1, e.inter2) END END)")
+
+
+def _inter_cells(style: InterStyle) -> tuple[dict[str, str], list[str]]:
+    # _complete + _inter_text: interaction derived from inter1/inter2 when blank [§5];
+    # inter2 "0" for "no second actor" in numeric exports only. Also the conditions under
+    # which SQL has the label (Python raises for a code without one: so does its path).
+    if style == "numeric":
+        return {"inter1": "e.inter1", "interaction": _PAIR,
+                "inter2": "coalesce(e.inter2, CASE WHEN e.inter1 IS NOT NULL AND "
+                          "coalesce(e.actor2, '') = '' THEN '0' END)"}, []
+    labels, pairs = dict(codebook.INTER_LABELS), _interaction_labels()
+    codes = ", ".join(map(str, labels))
+    return {"inter1": _sql_cases("e.inter1", labels), "inter2": _sql_cases("e.inter2", labels),
+            "interaction": _sql_cases(_PAIR, pairs)}, [
+        f"(e.inter1 IS NULL OR e.inter1 IN ({codes}))",
+        f"(e.inter2 IS NULL OR e.inter2 IN ({codes}))",
+        f"({_PAIR} IS NULL OR {_PAIR} IN ({', '.join(map(str, pairs))}))",
+    ]
+
+
+_NEED_SUB: Final = "(e.disorder_type IS NULL OR e.event_type IS NULL) AND s.name IS NOT NULL"
+_NEED_COUNTRY: Final = "(e.iso IS NULL OR e.region IS NULL OR e.iso3 IS NULL)"
+_OWN: Final = "e.status IS NOT NULL AND e.status <> 'imported'"
+_ISO3_SQL: Final = (f"CASE WHEN {_NEED_COUNTRY} AND c.name IS NOT NULL THEN "
+                "coalesce(nullif(e.iso3, ''), c.iso3) ELSE e.iso3 END")
+_YEAR_FROM_DATE: Final = "e.event_date GLOB '[1-9][0-9][0-9][0-9]-*'"
+# _unix: naive UTC text; strftime('%s') truncates as int() does, after 1970.
+_UNIX: Final = "CAST(strftime('%s', e.updated_at) AS INTEGER)"
+_NEED_UNIX: Final = f"{_OWN} AND e.timestamp IS NULL AND e.updated_at IS NOT NULL"
+
+
+def _derived_values() -> dict[str, str]:
+    # _complete's rules over e (the event), s (its sub-event type), c (its country), as SQL
+    # values; Python's `x or y` (blank or None) is coalesce(nullif(x, ''), y).
+    country = f"{_NEED_COUNTRY} AND c.name IS NOT NULL"
+    return {
+        "year": f"coalesce(e.year, CASE WHEN {_YEAR_FROM_DATE} "
+                "THEN substr(e.event_date, 1, 4) END)",
+        "event_type": f"CASE WHEN {_NEED_SUB} THEN coalesce(nullif(e.event_type, ''), "
+                      "s.event_type) ELSE e.event_type END",
+        "disorder_type": f"CASE WHEN {_NEED_SUB} THEN coalesce(nullif(e.disorder_type, ''), "
+                         "s.disorder_type) ELSE e.disorder_type END",
+        "iso": f"CASE WHEN {country} THEN coalesce(e.iso, c.iso) ELSE e.iso END",
+        "region": f"CASE WHEN {country} THEN coalesce(nullif(e.region, ''), c.region) "
+                  "ELSE e.region END",
+        "iso3": _ISO3_SQL,
+        "event_id_cnty": f"CASE WHEN {_OWN} AND e.event_id_cnty IS NULL THEN "
+                         f"coalesce(nullif({_ISO3_SQL}, ''), 'XXX') || '-C' || e.id "
+                         "ELSE e.event_id_cnty END",
+        "timestamp": f"CASE WHEN {_NEED_UNIX} THEN {_UNIX} ELSE e.timestamp END",
+    }
+
+
+def _coordinate(value: str) -> tuple[str, str]:
+    # format_coordinate: 4 decimals unless they lose digits. When SQLite's 4-decimal text
+    # reads back as the same double, Python's text is that one too (the value is then the
+    # double nearest a 4-decimal number, far from any rounding tie); else Python renders.
+    four = f"printf('%.4f', {value})"
+    return (f"CASE WHEN {value} IS NOT NULL THEN {four} END",
+            f"({value} IS NULL OR (abs({value}) <= 1e6 AND CAST({four} AS REAL) = {value}))")
+
+
+def _renderable(fmt: RowFormat) -> list[str]:
+    # Rows the SQL cannot render like Python: values of another storage type than the
+    # column's (Python would str() them), a country found only by alias or case, a year
+    # or timestamp Python would derive differently.
+    checks = []
+    for name in (*EXPORT_META, *codebook.ALL_COLUMNS):
+        kinds = _SQL_TYPES.get(name) or (_kind_of(name), "null")
+        # Text columns are left out (a check per cell costs more than the cell): SQLite turns
+        # any number bound to them into text, and coder never binds bytes.
+        if name != "id" and kinds != _TEXT_TYPES:
+            checks.append(f"typeof(e.{name}) IN ({', '.join(map(_literal, kinds))})")
+    checks += [
+        f"NOT ({_NEED_COUNTRY} AND c.name IS NULL AND coalesce(e.country, '') <> '')",
+        f"(e.year IS NOT NULL OR e.event_date IS NULL OR {_YEAR_FROM_DATE})",
+        f"NOT ({_NEED_UNIX} AND (e.updated_at < '1970' OR {_UNIX} IS NULL))",
+    ]
+    checks += _inter_cells(fmt.inter_style)[1]
+    return checks
+
+
+def _kind_of(name: str) -> str:
+    python = SQLModel.metadata.tables["event"].c[name].type.python_type
+    return "integer" if python is int else "real" if python is float else "text"
+
+
+def render_sql(fmt: RowFormat, countries: Countries) -> RenderedSql:
+    """The SQLite expression of `fmt`'s row: its cells as csv would get them, SEPARATOR-joined.
+
+    One printf per row builds the string (no intermediate strings); NULL cells print blank.
+    Quoting is left to the caller (`_write_rendered`).
+    """
+    values = _derived_values()
+    inter = _inter_cells(fmt.inter_style)[0]
+    checks = _renderable(fmt)
+    cells = []
+    pattern = ""
+    for name in fmt.columns:
+        value = inter.get(name) or values.get(name, f"e.{name}")
+        if name in _FLOAT_COLUMNS:
+            value, check = _coordinate(value)
+            checks.append(check)
+        if name == "notes":
+            value = _quoted(value)
+            pattern += f"{NOTES}%s{NOTES}"
+        else:
+            pattern += ("" if not pattern or pattern.endswith(NOTES) else SEPARATOR) + "%s"
+        cells.append(value)
+    subs = LookupTable("s", ("name", "event_type", "disorder_type"), tuple(
+        (sub.name, sub.event_type, sub.disorder_type)
+        for sub in codebook.SUB_EVENT_TYPES.values()), "sub_event_type")
+    table = LookupTable("c", ("name", "iso", "iso3", "region"), tuple(
+        (c.country, c.iso, c.iso3, c.region) for c in countries.by_name.values()), "country")
+    return RenderedSql(f"CASE WHEN {' AND '.join(checks)} THEN printf({_literal(pattern)}, "
+                       f"{', '.join(cells)}) END", (subs, table))

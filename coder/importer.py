@@ -432,16 +432,19 @@ def _write(store: Store, source: Source, warn: Callable[[str], None] | None,
     with store.session() as session:
         first_new_id = db.max_event_id(session) + 1
         look_up = db.has_imported(session)
-        for line, cells in source.rows:
-            batch.rows.append(_Pending(line, validator.validate(cells, str(path), line)))
-            rows += 1
-            if len(batch.rows) >= BATCH:
-                _flush(session, batch, str(path), first_new_id, now, look_up)
-                if progress is not None:
-                    now_read = source.position()
-                    progress(now_read - read)
-                    read = now_read
-        _flush(session, batch, str(path), first_new_id, now, look_up)
+        # Into an empty store (the first, usually largest import) the event indexes are
+        # rebuilt once at the end; nothing below reads them before that.
+        with db.indexes_deferred(session, "event"):
+            for line, cells in source.rows:
+                batch.rows.append(_Pending(line, validator.validate(cells, str(path), line)))
+                rows += 1
+                if len(batch.rows) >= BATCH:
+                    _flush(session, batch, str(path), first_new_id, now, look_up)
+                    if progress is not None:
+                        now_read = source.position()
+                        progress(now_read - read)
+                        read = now_read
+            _flush(session, batch, str(path), first_new_id, now, look_up)
         if not look_up:
             _check_repeats(session, first_new_id)
         # One history row per new event, written by the database in one statement. It

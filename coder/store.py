@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any, Final
+from typing import cast as typed
 
 from sqlalchemy import (
     ColumnElement,
@@ -244,13 +245,14 @@ class Store:
         """How many events the filter selects."""
         return _store_count(self, where)
 
-    def stream_events(self, where: EventFilter, batch: int = 2000) -> Iterator[Row[Any]]:
+    def stream_events(self, where: EventFilter, batch: int = 2000) -> EventStream:
         """The selected events in id order, streamed: rows carry EXPORT_META + ALL_COLUMNS.
 
         `event_date` comes as its YYYY-MM-DD text, `updated_at` as ISO-like text. Close the
-        iterator (or exhaust it) to release the connection.
+        iterator (or exhaust it) to release the connection. The stream also knows its store
+        and filter, so a writer may ask the database to format the rows instead.
         """
-        return _store_stream(self, where, batch)
+        return EventStream(self, where, batch)
 
     def stats(self) -> Stats:
         """Documents, sentences, sentences coded, events by status and by coder."""
@@ -342,6 +344,101 @@ def _store_stream(store: Store, where: EventFilter, batch: int) -> Iterator[Row[
             _event_query(where).order_by(_EVENTS.c.id)
         )
         yield from result
+
+
+class EventStream(Iterator[Row[Any]]):
+    """The rows of `Store.stream_events`, read lazily (no connection before the first row)."""
+
+    def __init__(self, store: Store, where: EventFilter, batch: int) -> None:
+        self.store, self.where, self.batch = store, where, batch
+        self._rows: Iterator[Row[Any]] | None = None
+
+    @property
+    def started(self) -> bool:
+        """Whether a row was asked for (a writer that renders in SQL needs a fresh stream)."""
+        return self._rows is not None
+
+    def __next__(self) -> Row[Any]:
+        if self._rows is None:
+            self._rows = _store_stream(self.store, self.where, self.batch)
+        return next(self._rows)
+
+    def close(self) -> None:
+        """Release the connection of a stream left half read."""
+        rows, self._rows = self._rows, iter(())
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()
+
+
+def _filter_sql(where: EventFilter) -> tuple[str, list[Any]]:
+    # The conditions of `_event_query`, as qmark SQL over `event AS e` (for rendered lines).
+    conditions, params = ["1"], list[Any]()
+    for column, values in (("status", where.statuses), ("country", where.countries or None)):
+        if values is not None:
+            conditions.append(f"e.{column} IN ({', '.join('?' * len(values))})")
+            params.extend(values)
+    for op, day in ((">=", where.since), ("<=", where.until)):
+        if day is not None:  # SQLite keeps dates as YYYY-MM-DD text: text order is date order
+            conditions.append(f"e.event_date {op} ?")
+            params.append(day.isoformat())
+    return " AND ".join(conditions), params
+
+
+@dataclass(frozen=True, slots=True)
+class LookupTable:
+    """A small constant table joined to each event for a rendered line (`stream_lines`)."""
+
+    name: str
+    columns: tuple[str, ...]  # the first is the join key
+    rows: tuple[tuple[Any, ...], ...]
+    joins_on: str  # the event column matched against the key
+
+
+def stream_lines(store: Store, where: EventFilter, line: str,
+                 lookups: Sequence[LookupTable] = (), batch: int = 5000
+                 ) -> Iterator[list[tuple[int, str | None]]]:
+    """SQLite only: (id, line) of the selected events in id order, in chunks of `batch`.
+
+    `line` is an SQL expression over `e` (the event) and the lookup tables by name; it is
+    computed by SQLite (C speed, no Python object per cell). The raw driver cursor keeps
+    the per-row cost at one tuple. Memory stays flat: rows are fetched chunk by chunk.
+    """
+    conditions, params = _filter_sql(where)
+    # Lookups go to TEMP tables with a primary key: SQLite builds no index on a CTE, and a
+    # scan of 250 countries per event cost more than the whole line.
+    temp = {t.name: f"temp.coder_lookup_{t.name}" for t in lookups}
+    joins = "".join(f" LEFT JOIN {temp[t.name]} AS {t.name} ON {t.name}.{t.columns[0]} = "
+                    f"e.{t.joins_on}" for t in lookups)
+    sql = f"SELECT e.id, {line} FROM event AS e{joins} WHERE {conditions} ORDER BY e.id"
+    connection = store.engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        for table in lookups:
+            cursor.execute(f"DROP TABLE IF EXISTS {temp[table.name]}")
+            cursor.execute(f"CREATE TABLE {temp[table.name]} ({table.columns[0]} PRIMARY KEY, "
+                           f"{', '.join(table.columns[1:])})")
+            cursor.executemany(f"INSERT INTO {temp[table.name]} VALUES "
+                               f"({', '.join('?' * len(table.columns))})", table.rows)
+        connection.commit()
+        try:
+            cursor.execute(sql, params)
+            while chunk := cursor.fetchmany(batch):
+                yield typed("list[tuple[int, str | None]]", chunk)
+        finally:
+            for table in lookups:
+                cursor.execute(f"DROP TABLE IF EXISTS {temp[table.name]}")
+            connection.commit()
+            cursor.close()
+    finally:
+        connection.close()
+
+
+def events_by_id(store: Store, ids: Collection[int]) -> list[Row[Any]]:
+    """The events with these ids as `stream_events` rows (EXPORT_META + ALL_COLUMNS), by id."""
+    query = _event_query(EventFilter(statuses=None)).where(_EVENTS.c.id.in_(list(ids)))
+    with store.engine.connect() as connection:
+        return list(connection.execute(query.order_by(_EVENTS.c.id)))
 
 
 def _store_stats(store: Store) -> Stats:
@@ -449,6 +546,37 @@ def bulk_insert(session: Session, table_name: str, columns: Sequence[str],
     else:
         params = [dict(zip(columns, row, strict=True)) for row in rows]
     connection.exec_driver_sql(str(compiled), params)
+
+
+@contextmanager
+def indexes_deferred(session: Session, table_name: str) -> Iterator[bool]:
+    """SQLite, an empty table: drop its secondary indexes, rebuild them when the block ends.
+
+    For bulk loads: SQLite builds an index from sorted keys much faster than it grows one
+    row by row. Drop and rebuild happen in the session's transaction (SQLite's DDL is
+    transactional), so an error in the block rolls the indexes back with the rows; the
+    caller must not rely on the indexes inside the block. Yields whether it deferred
+    (never on PostgreSQL or on a table with rows).
+    """
+    connection = session.connection()
+    table = SQLModel.metadata.tables[table_name]
+    if connection.dialect.name != "sqlite" or connection.execute(
+            sa_select(literal(1)).select_from(table).limit(1)).first() is not None:
+        yield False
+        return
+    driver = connection.connection.driver_connection
+    if driver is not None and not driver.in_transaction:
+        # pysqlite only opens a transaction before DML: without this, DROP INDEX would
+        # commit on its own and a failed import would leave the table without indexes.
+        connection.exec_driver_sql("BEGIN")
+    indexes = connection.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+        "AND sql IS NOT NULL", (table_name,)).all()
+    for name, _sql in indexes:
+        connection.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield True
+    for _name, sql in indexes:
+        connection.exec_driver_sql(sql)
 
 
 def update_events(session: Session, changes: Sequence[tuple[int, Mapping[str, Any]]]) -> None:
