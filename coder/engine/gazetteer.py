@@ -65,17 +65,6 @@ class Place:
     kind: str  # "place" | "admin1" | "admin2" | "feature"
 
 
-@dataclass(frozen=True, slots=True)
-class Country:
-    """A row of seeds/countries.csv: ACLED's spelling, ISO codes and region."""
-
-    country: str
-    iso: int
-    iso3: str
-    region: str
-    geonames_code: str
-
-
 class Gazetteer:
     """Immutable name index over places; build with :func:`load_gazetteer`.
 
@@ -104,8 +93,9 @@ class Gazetteer:
 
     def __init__(self, tables: Mapping[str, Any], extra: Mapping[str, tuple[Place, ...]]) -> None:
         self.cache_key: str = tables["key"]
-        self._countries: tuple[Country, ...] = tuple(Country(*row) for row in tables["countries"])
-        self._country_code = {c.country: n for n, c in enumerate(self._countries)}
+        # ACLED country names; the rest of each countries.csv row is coder.countries' business.
+        self._countries: tuple[str, ...] = tuple(row[0] for row in tables["countries"])
+        self._country_code = {name: n for n, name in enumerate(self._countries)}
         self._country_names: dict[str, str] = tables["country_names"]
         self._strings: list[str] = tables["strings"].split("\n")
         self._location: list[str] = tables["location"].split("\n")
@@ -151,11 +141,6 @@ class Gazetteer:
         """Return ACLED's country name for a country name, alias or demonym, else None."""
         return self._country_names.get(normalise(name))
 
-    def country(self, name: str) -> Country | None:
-        """Return the countries.csv row for a country name, alias or demonym."""
-        acled = self.country_of(name)
-        return next((c for c in self._countries if c.country == acled), None)
-
     def add(self, places: Iterable[Place]) -> Gazetteer:
         """Return a new gazetteer where ``places`` (imported or confirmed events) rank first."""
         extra = {k: list(v) for k, v in self._extra.items()}
@@ -176,7 +161,7 @@ class Gazetteer:
         admins = [self._strings[col[i]] or None for col in self._admin]
         return Place(
             location=self._location[i],
-            country=self._countries[self._country_ix[i]].country,
+            country=self._countries[self._country_ix[i]],
             admin1=admins[0],
             admin2=admins[1],
             admin3=admins[2],
