@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -79,3 +80,14 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 def sqlite_url(tmp_path: Path) -> str:
     """An empty SQLite store URL (for tests whose subject is not the backend)."""
     return f"sqlite:///{tmp_path / 'coder.db'}"
+
+
+def assert_bad_input(result: Result, *expected: str) -> None:
+    """Exit 2, nothing on stdout, one `Error:` line naming what went wrong, no traceback."""
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+    assert all(text in lines[0] for text in expected), lines[0]
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner, Result
+from conftest import assert_bad_input
 from sqlalchemy import inspect
 
 from coder import migrate
@@ -34,18 +35,6 @@ def tables(url: str) -> set[str]:
             return set(inspect(connection).get_table_names())
     finally:
         engine.dispose()
-
-
-def assert_one_line_error(result: Result, *expected: str) -> None:
-    """Exit 2, nothing on stdout, one `Error: ...` line on stderr naming what went wrong."""
-    assert result.exit_code == 2, result.output
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
-    assert all(text in lines[0] for text in expected), lines[0]
-    assert "Traceback" not in result.output
-    assert not isinstance(result.exception, Exception) or isinstance(
-        result.exception, SystemExit)
 
 
 # --- upgrade / current / downgrade / history ------------------------------------------------------
@@ -99,7 +88,7 @@ def test_bad_revision_exits_2_with_one_line(db_url: str, command: tuple[str, str
     if command[0] == "downgrade":
         assert run("db", "upgrade", "--db", db_url).exit_code == 0
     result = run("db", *command, "--db", db_url)
-    assert_one_line_error(result, "nosuch")
+    assert_bad_input(result, "nosuch")
 
 
 def test_downgrade_needs_a_revision(sqlite_url: str) -> None:
@@ -112,13 +101,13 @@ def test_downgrade_needs_a_revision(sqlite_url: str) -> None:
 
 @pytest.mark.parametrize("url", ["nosuchscheme://x/y", "not a url"])
 def test_bad_url_exits_2_with_one_line(url: str) -> None:
-    assert_one_line_error(run("db", "current", "--db", url), "cannot open database")
+    assert_bad_input(run("db", "current", "--db", url), "cannot open database")
 
 
 def test_unreachable_server_exits_2_with_one_line() -> None:
     # Port 9 (discard) on localhost: nothing listens, the connection is refused at once.
     result = run("db", "current", "--db", "postgresql+psycopg://nobody@127.0.0.1:9/none")
-    assert_one_line_error(result)
+    assert_bad_input(result)
 
 
 # --- where the database is: --db, CODER_DB, the default --------------------------------------

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import REPO, SEED_ARTICLE
+from conftest import REPO, SEED_ARTICLE, assert_bad_input
 from sqlmodel import Session, col, select
 
 from coder.cli import cli
@@ -57,17 +57,6 @@ def summary(result: Result) -> tuple[int, int, int, int]:
     assert found, lines[0]
     added, sentences, suggested, known = (int(n) for n in found.groups())
     return added, sentences, suggested, known
-
-
-def assert_bad_input(result: Result, *expected: str) -> None:
-    """Exit 2, nothing on stdout, one `Error:` line naming what went wrong, no traceback."""
-    assert result.exit_code == 2, result.output
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
-    assert all(text in lines[0] for text in expected), lines[0]
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
 def documents(url: str) -> dict[str, Document]:
