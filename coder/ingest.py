@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 from glob import glob, has_magic
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Final
 
 from coder.errors import InputError
 
@@ -150,11 +150,14 @@ def _read_text(path: Path) -> str:
     except OSError as exc:
         raise InputError(str(path), 0, "file", f"cannot read: {exc.strerror or exc}") from exc
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         byte = data[exc.start : exc.start + 1].hex()
         raise InputError(str(path), line, "encoding", f"not UTF-8 (byte 0x{byte})") from exc
+    if (nul := data.find(b"\x00")) >= 0:
+        raise InputError(str(path), data.count(b"\n", 0, nul) + 1, "encoding", _NUL_REASON)
+    return text
 
 
 def parse_plain(content: str, path: str, defaults: Defaults, *, markdown: bool) -> DocumentDraft:
@@ -308,8 +311,14 @@ def _optional_string(row: Mapping[str, object], name: str, path: str, line: int)
     return value.strip() or None
 
 
+_NUL_REASON: Final = "contains a NUL character (U+0000), which PostgreSQL cannot store"
+
+
 def _check_encodable(value: str, path: str, line: int, field: str) -> None:
-    """JSON may escape a lone surrogate ("\\ud800"), which no database can store."""
+    """JSON may escape a lone surrogate ("\\ud800") or a NUL ("\\u0000"): no database can
+    store the first, PostgreSQL not the second, so both are refused on every backend alike."""
+    if "\x00" in value:
+        raise InputError(path, line, field, _NUL_REASON)
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:

@@ -25,7 +25,7 @@ from coder.engine.pipeline import (
     suggest_document,
 )
 from coder.errors import InputError
-from coder.ingest import Defaults, DocumentDraft, json_object, parse_row, read_documents
+from coder.ingest import Defaults, json_object, parse_row, read_documents
 from coder.schema.events import EventFields, field_of, reason_of
 from coder.schema.models import Document, Sentence
 from coder.segment import split_sentences
@@ -228,23 +228,7 @@ def store_suggestions(session: Session, document: Document, knowledge: Knowledge
     return stored
 
 
-
 # --- ingest: files -> documents, sentences and their suggestions --------------------------------
-
-_DRAFT_FIELDS: Final = {"text": "text", "title": "title", "source": "source", "url": "url",
-                        "country": "country", "external_id": "id"}
-
-
-def _refuse_nul(draft: DocumentDraft, path: Path) -> None:
-    """PostgreSQL text cannot hold NUL (U+0000): refuse it on every backend alike, by field."""
-    for attribute, field in _DRAFT_FIELDS.items():
-        value = getattr(draft, attribute)
-        if isinstance(value, str) and "\x00" in value:
-            # origin is "path:line" for JSONL and CSV rows, the bare path for a whole file.
-            line = draft.origin.removeprefix(f"{path}:") if draft.origin != str(path) else "0"
-            raise InputError(str(path), int(line) if line.isdigit() else 0, field,
-                             "contains a NUL character (U+0000), which PostgreSQL cannot store")
-
 
 
 @dataclass(slots=True)
@@ -271,8 +255,6 @@ def ingest_files(
     totals = IngestTotals()
     for path in paths:
         drafts = read_documents(path, defaults)  # all-or-nothing: parse before writing
-        for draft in drafts:
-            _refuse_nul(draft, path)
         with store.session() as session:
             for draft in drafts:
                 document = Document(
