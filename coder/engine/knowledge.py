@@ -67,7 +67,7 @@ def load_knowledge(
     """
     directory = cache_dir or default_cache_dir()
     if not cache_path(directory, default_seed_dir()).exists():
-        notify("building the place index once (GeoNames cities500, about 20 s); "
+        notify("building the place index once (GeoNames cities500, about 10 s); "
                f"later runs load it from {directory}")
     gazetteer: Gazetteer = load_gazetteer(directory)
     actors = seed_actors()
