@@ -348,6 +348,11 @@ _CROWD_RE: Final = re.compile(
     r"|students|workers|fans|partisans)\b",
     re.IGNORECASE,
 )
+_HEAVY_WEAPON_RE: Final = re.compile(
+    r"\b(?:mortars?|artillery|rockets?|missiles?|howitzers?|shells|grenade launchers?|RPGs?"
+    r"|rocket[- ]propelled grenades?|tanks?|heavy weapons)\b",
+    re.IGNORECASE,
+)
 _HARM_TAGS: Final = frozenset({"attack", "harm", "kill", "riot_act", ARMED_CLASH})
 _WEAPON_TAGS: Final = frozenset({CHEMICAL, AIR_STRIKE, SUICIDE_BOMB, SHELLING, IED, GRENADE})
 
@@ -589,7 +594,12 @@ def _battle(
             return _evidence(GOV_REGAINS, capture, 0.6)
         return _evidence(NSA_OVERTAKES, capture, 0.7)
     if "fire_at" in tags and ARMED_CLASH not in tags and not tags & _WEAPON_TAGS:
-        return _evidence(ARMED_CLASH, first["fire_at"], 0.7)
+        fired = first["fire_at"]
+        if _HEAVY_WEAPON_RE.search(sentence, fired.start, fired.end):
+            # "fired 82mm mortars at the positions": heavy weapons with no other engagement
+            # are Shelling (codebook §3); the fire_at cue had swallowed the weapon's name.
+            return _evidence(SHELLING, fired, 0.7)
+        return _evidence(ARMED_CLASH, fired, 0.7)
     if ARMED_CLASH in tags:
         clash_word = sentence[first[ARMED_CLASH].start:first[ARMED_CLASH].end].lower()
         if (clash_word.startswith("clash") and "mil" not in tags and not hints & _ARMED_CODES

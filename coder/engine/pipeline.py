@@ -200,10 +200,20 @@ def _detail(suggestion: Suggestion) -> bool:
 
 def _complete(result: list[list[Suggestion]], kept: list[Suggestion], where: tuple[int, int],
               detail: EventFields) -> None:
-    """A battle's missing second side, taken from a later sentence about it (codebook §10)."""
+    """What a later sentence about an event adds to it (codebook §3, §10).
+
+    A battle's missing second side; and a higher-ranked sub-event type of the same crowd
+    event ("Police dispersed them" makes a peaceful protest a Protest with intervention;
+    protesters who then torch tyres make it a Violent demonstration): concurrent tactics of
+    one event fold into the highest one.
+    """
     sentence, position = where
     row = result[sentence] if sentence < len(result) else kept
     event = row[position].event
+    upgraded = _higher_crowd_type(event, detail)
+    if upgraded is not None:
+        row[position] = replace(row[position], event=upgraded)
+        event = upgraded
     if event.event_type != "Battles" or event.actor2 is not None:
         return
     sides = ((detail.actor1, detail.inter1), (detail.actor2, detail.inter2))
@@ -213,6 +223,29 @@ def _complete(result: list[list[Suggestion]], kept: list[Suggestion], where: tup
             row[position] = replace(row[position],
                                     event=event.model_copy(update=update).derived())
             return
+
+
+# Protests and riots by rank, highest first (codebook §3 hierarchy; a protest that turns
+# violent on the same day is recorded once, as Riots).
+_CROWD_RANK: Final = ("Violent demonstration", "Excessive force against protesters",
+                      "Protest with intervention", "Peaceful protest")
+
+
+def _higher_crowd_type(event: EventFields, detail: EventFields) -> EventFields | None:
+    """The event with the detail's higher-ranked sub-event type, when both are crowd events."""
+    if event.sub_event_type not in _CROWD_RANK or detail.sub_event_type not in _CROWD_RANK:
+        return None
+    if _CROWD_RANK.index(detail.sub_event_type) >= _CROWD_RANK.index(event.sub_event_type):
+        return None
+    update: dict[str, Any] = {
+        "sub_event_type": detail.sub_event_type, "event_type": detail.event_type,
+        "disorder_type": None, "interaction": None,
+    }
+    if detail.event_type == "Riots" and event.inter1 == 6:
+        update.update(actor1=f"Rioters ({event.country})" if event.country else None, inter1=5)
+    if detail.actor2 and event.actor2 is None:
+        update.update(actor2=detail.actor2, inter2=detail.inter2)
+    return event.model_copy(update=update).derived()
 
 
 def _at(result: list[list[Suggestion]], kept: list[Suggestion], where: tuple[int, int]

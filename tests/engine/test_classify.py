@@ -308,3 +308,16 @@ def test_measure_dev_split() -> None:
     print(f"\ndev rows {n}: event_type {event / n:.3f} sub_event_type {sub / n:.3f} "
           f"fatalities {deaths / n:.3f}")
     assert n > 0
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    pytest.param("Government forces fired 82mm mortars at rebel positions near the town.",
+                 "Shelling/artillery/missile attack", id="mortars-at-positions"),
+    pytest.param("The militia fired rockets at army positions overnight.",
+                 "Shelling/artillery/missile attack", id="rockets-at-positions"),
+    pytest.param("Rebels fired on army positions near the bridge.", "Armed clash",
+                 id="small-arms-at-positions"),
+])
+def test_heavy_weapons_fired_at_positions_are_shelling(sentence: str, expected: str) -> None:
+    """Codebook §3: heavy weapons with no other engagement are Shelling; fire alone a clash."""
+    assert classify(sentence)[0].sub_event_type == expected

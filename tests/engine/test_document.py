@@ -71,3 +71,23 @@ def test_dated_later_sentence_is_its_own_event(knowledge: Knowledge) -> None:
     ], "Somalia", date(2023, 3, 6))
     assert [len(row) for row in found] == [1, 1]
     assert found[1][0][3] == "Baidoa"
+
+
+# §3 hierarchy: concurrent tactics of one crowd event fold into the highest-ranked type.
+CROWD_DOCUMENTS: list[tuple[list[str], str]] = [
+    (["On 4 May 2021, hundreds of workers protested in Nairobi over unpaid wages.",
+      "Police fired tear gas to disperse the protesters."], "Protest with intervention"),
+    (["On 4 May 2021, traders held a protest in Nairobi against new taxes.",
+      "The protesters later burned tyres and hurled stones at the police."],
+     "Violent demonstration"),
+]
+
+
+@pytest.mark.parametrize(("sentences", "expected"), CROWD_DOCUMENTS)
+def test_a_detail_sentence_raises_a_crowd_event_to_its_higher_type(
+    knowledge: Knowledge, sentences: list[str], expected: str
+) -> None:
+    found = suggest_document(sentences, DocumentMeta(published=date(2021, 5, 5),
+                                                     country="Kenya"), knowledge)
+    assert [s.event.sub_event_type for s in found[0]] == [expected]
+    assert found[1] == []
