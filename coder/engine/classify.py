@@ -90,7 +90,8 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
                       r"|(?:protesters|protestors|demonstrators|marchers)" + _W
                       + r"\s+(?:were|was|had been|have been)\s+(?:shot dead|killed|shot)"),
     ("disperse", r"dispers(?:ed|ing|e)|broke up|water[- ]cannon|baton[- ]charged?|tear[- ]?gas"
-                 r"|rubber bullets|(?:detained|arrested|rounded up)" + _W
+                 r"|lathi[- ]?charged?|cane[- ]charged?|rubber bullets|(?:detained|arrested"
+                 r"|rounded up)" + _W
                  + r"\s+(?:protesters|protestors|demonstrators|marchers|participants)"),
     ("riot_act", r"(?:threw|throwing|hurled|pelted)\s+(?:\w+\s+)?(?:stones|rocks|bricks|"
                  r"petrol bombs|molotov)|pelted|stoned|stone[- ]pelting|burn(?:ed|t|ing)\s+"
@@ -434,6 +435,26 @@ def _equipment_only(sentence: str, cues: Sequence[_Cue]) -> bool:
     return bool(acts) and all(
         _EQUIPMENT_RE.fullmatch(sentence, c.start, c.end) for c in acts
     ) and not _USE_RE.search(sentence)
+
+
+# Someone physically stopping a gathering, told in a sentence of its own ("Police intervened
+# and arrested 20 of them"): what turns a peaceful protest into one with intervention (§3).
+_INTERVENTION_RE: Final = re.compile(
+    r"\b(?:dispers(?:e|ed|ing)|broke (?:it |them )?up|water[- ]cannons?|baton[- ]charged?"
+    r"|lathi[- ]?charged?|cane[- ]charged?|tear[- ]?gas|rubber bullets|intervened"
+    r"|used force|(?:arrested|detained|rounded up|removed|evicted|chased away|pushed back)"
+    r"\b(?:\s+[\w-]+){0,3}?\s+(?:them|of them|protesters|protestors|demonstrators"
+    r"|participants|the crowd|people))\b",
+    re.IGNORECASE,
+)
+
+
+def intervention(sentence: str) -> tuple[int, int] | None:
+    """The span of a physical intervention against a gathering, if the sentence tells one."""
+    found = _INTERVENTION_RE.search(sentence)
+    if found is None or _scoped(sentence, found.start()) is not None:
+        return None
+    return found.span()
 
 
 def is_reportable(sentence: str, history: bool = False) -> tuple[bool, str]:

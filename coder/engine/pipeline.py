@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any, Final
 
 from coder.engine.actors import ActorDictionary, ActorMention, find_actors
-from coder.engine.classify import TypeEvidence, classify, is_reportable
+from coder.engine.classify import TypeEvidence, classify, intervention, is_reportable
 from coder.engine.dates import DateEvidence, find_dates
 from coder.engine.fatalities import FatalityEvidence, find_fatalities
 from coder.engine.gazetteer import Gazetteer, Place
@@ -174,6 +174,7 @@ def suggest_document(
                 _update(result, kept, first, suggestion.event.fatalities or 0)
         if not kept and told:
             _late_toll(sentence, meta, result, kept, told[-1])
+            _late_intervention(sentence, meta, knowledge, result, kept, told[-1])
         result.append(kept)
     return result
 
@@ -187,6 +188,29 @@ def _late_toll(sentence: str, meta: DocumentMeta, result: list[list[Suggestion]]
     toll = find_fatalities(sentence).fatalities
     if toll > (_at(result, kept, last).fatalities or 0):
         _update(result, kept, last, toll)
+
+
+def _late_intervention(sentence: str, meta: DocumentMeta, knowledge: Knowledge,
+                       result: list[list[Suggestion]], kept: list[Suggestion],
+                       last: tuple[int, int]) -> None:
+    """"Police intervened and arrested 20 of them" after a peaceful protest: the protest had an
+    intervention (codebook §3), by the actor named or, unnamed, the police."""
+    if intervention(sentence) is None or find_dates(sentence, meta.published or date.today()):
+        return
+    sentence_index, position = last
+    row = result[sentence_index] if sentence_index < len(result) else kept
+    event = row[position].event
+    if event.sub_event_type != "Peaceful protest" or event.country is None:
+        return
+    on = event.event_date or date.today()
+    states = [m for m in find_actors(sentence, knowledge.actors, event.country, on)
+              if m.inter in (1, 8) and not m.assoc_label]
+    actor2 = (states[0].actor, states[0].inter) if states else (
+        knowledge.actors.state_force(event.country, "police", on), 1)
+    raised = EventFields(**{**event.filled(), "sub_event_type": "Protest with intervention",
+                            "disorder_type": None, "interaction": None,
+                            "actor2": actor2[0], "inter2": actor2[1]}).derived()
+    row[position] = replace(row[position], event=raised)
 
 
 def _detail(suggestion: Suggestion) -> bool:

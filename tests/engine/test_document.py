@@ -91,3 +91,32 @@ def test_a_detail_sentence_raises_a_crowd_event_to_its_higher_type(
                                                      country="Kenya"), knowledge)
     assert [s.event.sub_event_type for s in found[0]] == [expected]
     assert found[1] == []
+
+
+@pytest.mark.parametrize("follow_up", [
+    "Police fired tear gas to disperse them.",
+    "Police intervened and arrested 20 of them.",
+    "Officers used force to break it up.",
+])
+def test_an_intervention_told_later_makes_the_protest_one_with_intervention(
+    knowledge: Knowledge, follow_up: str
+) -> None:
+    """§3: someone physically dispersing the gathering; the police when nobody is named."""
+    found = suggest_document(
+        ["On 4 May 2021, hundreds of workers protested in Nairobi over unpaid wages.",
+         follow_up], DocumentMeta(published=date(2021, 5, 5), country="Kenya"), knowledge)
+    (protest,) = found[0]
+    assert protest.event.sub_event_type == "Protest with intervention"
+    assert protest.event.actor2 is not None and protest.event.actor2.startswith(
+        "Police Forces of Kenya")
+    assert protest.event.interaction == 16
+    assert found[1] == []
+
+
+def test_a_later_plan_to_disperse_is_no_intervention(knowledge: Knowledge) -> None:
+    """Speculation scopes the cue: a threat to disperse the crowd leaves the protest peaceful."""
+    found = suggest_document(
+        ["On 4 May 2021, hundreds of workers protested in Nairobi over unpaid wages.",
+         "Police threatened to disperse them."],
+        DocumentMeta(published=date(2021, 5, 5), country="Kenya"), knowledge)
+    assert [s.event.sub_event_type for s in found[0]] == ["Peaceful protest"]
