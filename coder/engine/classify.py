@@ -157,6 +157,8 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
                   r"|returned fire|shot back|fired back"
                   r"|ambush(?:ed|es|ing)?|repuls(?:ed|ing)|repelled|battled?|engaged"
                   r"|gun battles?|offensive|shoot-?outs?|small arms|(?:heavy )?machine ?guns?"
+                  # South Asian usage: security forces' "encounter" with militants is a clash.
+                  r"|encounters?"
                   r"|gunfire"),
     # firing on positions is a clash unless heavy weapons alone are named [§3 Shelling]
     ("fire_at", r"fired (?:[\w-]+ ){0,4}(?:on|at) (?:the )?(?:\w+ )?positions"),
@@ -423,6 +425,8 @@ _USE_RE: Final = re.compile(
     r"|targeted|targeting|attack(?:ed|ing)|kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)"
     r"|exploded|detonated|landed|destroyed|bombed|hurled|threw|lobbed|dead|died|clash(?:ed|es)"
     r"|ambushed|deployed|intercepted|shot|shots|exchanged|conducted|established|destroy\w*"
+    # movements: a convoy or column that entered, crossed or arrived is a troop movement
+    r"|entered|crossed|arrived|regrouped|stationed|heading|headed"
     r"|reported|observed|bursts? of fire|(?:artillery|arms|guns?|machineguns?|mortar|rocket"
     r"|tank|sniper) fire)\b",
     re.IGNORECASE,

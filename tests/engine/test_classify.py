@@ -321,3 +321,16 @@ def test_measure_dev_split() -> None:
 def test_heavy_weapons_fired_at_positions_are_shelling(sentence: str, expected: str) -> None:
     """Codebook §3: heavy weapons with no other engagement are Shelling; fire alone a clash."""
     assert classify(sentence)[0].sub_event_type == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    pytest.param("Security forces killed two militants in an encounter in Shopian on Monday.",
+                 "Armed clash", id="encounter"),
+    pytest.param("A Turkish military convoy entered Idlib through the Kafr Lusin crossing.",
+                 "Change to group/activity", id="convoy-entered"),
+    pytest.param("The convoy was carrying food and medicine.", None, id="convoy-no-movement"),
+])
+def test_encounters_and_troop_movements(sentence: str, expected: str | None) -> None:
+    """An 'encounter' with militants is a clash; a convoy that moves is a troop movement (§3)."""
+    found = classify(sentence) if is_reportable(sentence)[0] else []
+    assert (found[0].sub_event_type if found else None) == expected
