@@ -368,7 +368,8 @@ class ActorDictionary:
     events); both return new dictionaries.
     """
 
-    __slots__ = ("_actors", "_articles", "_forms", "_regimes", "_state_actors", "_trie")
+    __slots__ = ("_actors", "_articles", "_forms", "_homes", "_regimes", "_state_actors",
+                 "_trie")
 
     def __init__(
         self,
@@ -391,6 +392,12 @@ class ActorDictionary:
         self._forms = forms
         self._articles = articles
         self._trie = _build_trie(actors)
+        # name -> its one home country; a name listed in several countries has none.
+        homes: dict[str, set[str | None]] = defaultdict(set)
+        for actor in actors:
+            homes[actor.name].add(actor.country)
+        self._homes = {name: next(iter(c)) for name, c in homes.items()
+                       if len(c) == 1 and None not in c}
 
     @classmethod
     def build(
@@ -454,6 +461,10 @@ class ActorDictionary:
         regimes = _merge_regimes(all_regimes, derive_regimes((n, d) for n, _, _, d in items))
         return ActorDictionary(self._actors + learned, regimes, self._forms,
                                frozenset(articles), self._state_actors)
+
+    def home_country(self, name: str) -> str | None:
+        """The one country a named actor operates in ("Al Shabaab" -> Somalia), if just one."""
+        return self._homes.get(name)
 
     @property
     def actors(self) -> tuple[Actor, ...]:

@@ -115,6 +115,12 @@ def suggest(sentence: str, meta: DocumentMeta, knowledge: Knowledge) -> list[Sug
     if country is None and places:
         country = places[0].place.country
         mentions = find_actors(sentence, knowledge.actors, country, first_date.event_date)
+    elif country is None:
+        # Nothing names a place: a group that fights in one country only tells where.
+        country = next((home for m in mentions
+                        if (home := knowledge.actors.home_country(m.actor)) is not None), None)
+        if country is not None:
+            mentions = find_actors(sentence, knowledge.actors, country, first_date.event_date)
     unknown = _unknown_place(sentence, places, mentions, knowledge)
     found = _Sentence(sentence, meta, knowledge, country, mentions, find_fatalities(sentence),
                       unknown, next((p.place for p in places if p.place.kind == "admin1"), None))

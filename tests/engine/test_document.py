@@ -120,3 +120,14 @@ def test_a_later_plan_to_disperse_is_no_intervention(knowledge: Knowledge) -> No
          "Police threatened to disperse them."],
         DocumentMeta(published=date(2021, 5, 5), country="Kenya"), knowledge)
     assert [s.event.sub_event_type for s in found[0]] == ["Peaceful protest"]
+
+
+def test_a_one_country_group_tells_the_country_when_nothing_else_does(
+    knowledge: Knowledge,
+) -> None:
+    """No metadata, no place: the M23 fights in DR Congo only, so the event is Congolese."""
+    found = suggest_document(["M23 rebels attacked an army base, killing four soldiers."],
+                             DocumentMeta(published=date(2023, 3, 4)), knowledge)
+    (event,) = found[0]
+    assert event.event.country == "Democratic Republic of Congo"
+    assert event.event.actor2 is not None and "Congo" in event.event.actor2
