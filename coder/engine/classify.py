@@ -162,7 +162,8 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
                   r"|gunfire"),
     # firing on positions is a clash unless heavy weapons alone are named [§3 Shelling]
     ("fire_at", r"fired (?:[\w-]+ ){0,4}(?:on|at) (?:the )?(?:\w+ )?positions"),
-    ("attack", r"attack(?:ed|ing|s)?|raid(?:ed|ing|s)?|assault|storm(?:ed|ing)"),
+    # "assault rifles" name a weapon, not an assault
+    ("attack", r"attack(?:ed|ing|s)?|raid(?:ed|ing|s)?|assault(?!\s+rifles?)|storm(?:ed|ing)"),
     # Strategic developments
     (NONVIOLENT_TRANSFER, r"without (?:a )?(?:fight|resistance|fighting|a shot)"
                           r"|withdr(?:ew|awn|awal)|pulled out|handed over|retreated"

@@ -508,9 +508,9 @@ def _roles(found: _Sentence, kind: TypeEvidence, country: str, on: date) -> _Rol
     their associated actors; whoever intervenes is actor2 (the police when unnamed), and a
     mob's unnamed victims are civilians. Otherwise the agent is actor1 and the patient actor2.
     """
-    # Reporters of the event come last: they are chosen only when nobody else is named.
-    main = sorted((m for m in found.mentions if not m.assoc_label),
-                  key=lambda m: is_source(found.text, m))
+    # Reporters of the event ("police said") are chosen only when nobody else is named.
+    named = [m for m in found.mentions if not m.assoc_label]
+    main = [m for m in named if not is_source(found.text, m)] or named
     labels = tuple(dict.fromkeys(m.actor for m in found.mentions if m.assoc_label))
     unique: list[ActorMention] = []
     for mention in main:
