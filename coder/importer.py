@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from math import isfinite
 from pathlib import Path
 from typing import Any, Final, Literal, TextIO, get_args
 
@@ -32,7 +33,15 @@ from sqlmodel import Session
 from coder import store as db
 from coder.errors import InputError
 from coder.schema import codebook
-from coder.schema.events import AcledEvent, EventFields, field_of, reason_of
+from coder.schema.events import (
+    COMPLETE_RULES,
+    FIELD_RULES,
+    AcledEvent,
+    EventFields,
+    RowRule,
+    field_of,
+    reason_of,
+)
 from coder.schema.models import utcnow
 from coder.store import Store
 
@@ -54,6 +63,7 @@ _MONADIC_MISSING: Final = frozenset({"actor2", "assoc_actor_2", "inter2"})
 _EVENT_INSERT: Final = ("status", "created_at", "updated_at", *codebook.ALL_COLUMNS)
 _HISTORY_INSERT: Final = ("event_id", "coder", "action", "at", "before", "after")
 BATCH: Final = 2000  # rows per insert: few round trips, bounded memory
+_RULE_MEMO_LIMIT: Final = 200_000  # row-rule outcomes kept (keys of a few values each)
 
 
 def _bounds(name: str) -> tuple[Any, Any]:
@@ -99,6 +109,7 @@ for _name, _info in AcledEvent.model_fields.items():
     setattr(_Row, _name, None if _info.is_required() else _info.default)
 
 _MISSING: Final = object()
+_BLANK: Final[dict[str, None]] = {"": None}
 
 
 class RowValidator:
@@ -109,12 +120,13 @@ class RowValidator:
         self._kinds = {name: _kind(name) for name in codebook.ALL_COLUMNS}
         self._bounds = {name: _bounds(name) for name in codebook.ALL_COLUMNS}
         self._cache: dict[str, dict[Any, Any]] = {name: {} for name in _CACHED}
-        rules = AcledEvent.__pydantic_decorators__.model_validators
         # Monadic files have no actor2 at all, so "Battles need two actors" cannot apply.
         self._rules = tuple(
-            info.func for name, info in rules.items()
-            if not (monadic and name == "_two_sided")
+            rule for rule in (*FIELD_RULES, *COMPLETE_RULES)
+            if not (monadic and rule.name == "two_sided")
         )
+        # Per rule and set of file columns: keys (see `_rule_passes`) of rows that passed.
+        self._passed: dict[tuple[int, tuple[str, ...]], set[tuple[Any, ...]]] = {}
 
     def validate(self, cells: Mapping[str, Any], path: str, line: int) -> dict[str, Any]:
         """The row's known columns as typed values (None for blanks); InputError if invalid."""
@@ -126,7 +138,7 @@ class RowValidator:
             row = _Row({k: v for k, v in values.items() if v is not None})
             for rule in self._rules:
                 try:
-                    rule(row)
+                    rule.check(row)
                 except ValueError as exc:
                     error = {"msg": str(exc)}
                     raise _Bad(field_of(error), reason_of(error)) from None
@@ -190,6 +202,116 @@ class RowValidator:
         except ValidationError as exc:
             return _Bad(name, reason_of(dict(exc.errors()[0])))
 
+    def columns(self, names: Sequence[str],
+                cells: Sequence[Sequence[str]]) -> list[list[Any]] | None:
+        """A batch of CSV cells, column by column, as valid values in the same shape.
+
+        `cells[i]` holds column `names[i]` of every row. The values are those `validate`
+        gives. None when any row needs a closer look (a bad or odd cell, a missing required
+        value, a row rule that fails): the caller then validates row by row, which names
+        the first bad row and cell.
+        """
+        out: list[list[Any]] = []
+        kinds = self._kinds
+        for name, column in zip(names, cells, strict=True):
+            kind = kinds[name]
+            values: list[Any] | None
+            if kind == "text":
+                values = list(map(_BLANK.get, column, column))  # "" -> None, in C
+                if any(map(str.isspace, column)):  # whitespace only is blank, as in `_cells`
+                    values = [None if raw is None or raw.isspace() else raw for raw in values]
+            elif kind == "cached":
+                values = self._cached_column(name, column)
+            else:
+                values = self._number_column(name, kind, column)
+            if values is None:
+                return None
+            out.append(values)
+        index = {name: i for i, name in enumerate(names)}
+        for name in REQUIRED:
+            if name not in index or None in out[index[name]]:
+                return None
+        return out if self._rules_pass(tuple(names), out) else None
+
+    def _cached_column(self, name: str, column: Sequence[str]) -> list[Any] | None:
+        cache = self._cache[name]
+        try:
+            return list(map(cache.__getitem__, column))
+        except KeyError:
+            pass
+        fresh: dict[Any, Any] = {}
+        for raw in set(column).difference(cache):
+            found = None if not raw or raw.isspace() else self._checked(name, raw)
+            if found.__class__ is _Bad:
+                return None
+            fresh[raw] = found
+        if len(cache) + len(fresh) <= _CACHE_LIMIT:
+            cache.update(fresh)
+        else:  # an odd file with too many distinct values: keep them for this batch only
+            fresh.update((raw, cache[raw]) for raw in set(column).intersection(cache))
+            cache = fresh
+        return list(map(cache.__getitem__, column))
+
+    def _number_column(self, name: str, kind: str, column: Sequence[str]) -> list[Any] | None:
+        # `_number`'s fast path, a column at a time; blanks are None, anything unusual
+        # (a bad number, whitespace, out of bounds, nan) goes row by row.
+        filled = [raw for raw in column if raw] if "" in column else column
+        try:
+            numbers: list[Any] = list(map(float if kind == "float" else int, filled))
+        except ValueError:
+            return None
+        if numbers:
+            low, high = self._bounds[name]
+            if (low is not None or high is not None) and kind == "float" \
+                    and not isfinite(sum(numbers)):
+                return None
+            if (low is not None and min(numbers) < low) \
+                    or (high is not None and max(numbers) > high):
+                return None
+        if len(filled) == len(column):
+            return numbers
+        found = iter(numbers)
+        return [next(found) if raw else None for raw in column]
+
+    def _rules_pass(self, names: tuple[str, ...], out: Sequence[Sequence[Any]]) -> bool:
+        return all(self._rule_passes(n, names, out) for n in range(len(self._rules)))
+
+    def _rule_passes(self, n: int, names: tuple[str, ...], out: Sequence[Sequence[Any]]) -> bool:
+        # A row rule declares the few fields it reads (RowRule), so a row's verdict is that of
+        # any earlier row with the same values of them; only rows with new values run the rule.
+        rule = self._rules[n]
+        count = len(out[0]) if out else 0
+        by_value, by_none = rule.reads, rule.presence - rule.reads
+        parts: list[Sequence[Any]] = [out[i] for i, name in enumerate(names) if name in by_value]
+        parts += [[value is None for value in out[i]]
+                  for i, name in enumerate(names) if name in by_none]
+        keys = list(zip(*parts, strict=True)) if parts else [()] * count
+        passed = self._passed.setdefault((n, names), set())
+        fresh = set(keys).difference(passed)
+        for i, key in enumerate(keys):
+            if not fresh:
+                break
+            if key in fresh:
+                if not self._rule_holds(rule, names, out, i, by_value | by_none):
+                    return False
+                fresh.discard(key)
+                if len(passed) < _RULE_MEMO_LIMIT:
+                    passed.add(key)
+        return True
+
+    @staticmethod
+    def _rule_holds(rule: RowRule, names: Sequence[str],
+                    out: Sequence[Sequence[Any]], i: int, fields: frozenset[str]) -> bool:
+        # As in `validate`: blank fields take AcledEvent's defaults (so do fields the rule
+        # does not read).
+        row = _Row({name: column[i] for name, column in zip(names, out, strict=True)
+                    if column[i] is not None and name in fields})
+        try:
+            rule.check(row)
+        except ValueError:
+            return False
+        return True
+
 
 # --- readers ----------------------------------------------------------------------------------
 
@@ -205,6 +327,9 @@ class Source:
     unknown: tuple[str, ...] = ()
     monadic: bool = False
     fmt: Format = "acled"
+    # CSV: the same rows in batches of (first lines, cells of `columns`, column by column).
+    # Use `rows` or `batches`, not both: they read the same file.
+    batches: Callable[[int], Iterator[tuple[list[int], list[Sequence[str]]]]] | None = None
 
     def position(self) -> int:
         """Bytes read so far (for a progress bar)."""
@@ -234,21 +359,50 @@ def open_csv(path: Path) -> Source:
             handle.close()
             raise InputError(str(path), 1, required, "required column is missing from the header")
     keep = [(i, n) for i, n in enumerate(names) if n in known]
+    width = len(names)
 
-    def rows() -> Iterator[tuple[int, dict[str, Any]]]:
+    def lists() -> Iterator[tuple[int, list[str]]]:
         with handle:
             line = reader.line_num + 1
             for cells in reader:
                 if cells:  # csv gives [] for a blank line
-                    if len(cells) != len(names):
+                    if len(cells) != width:
                         raise InputError(str(path), line, "row",
-                                         f"{len(cells)} fields, the header has {len(names)}")
-                    yield line, {n: cells[i] for i, n in keep}
+                                         f"{len(cells)} fields, the header has {width}")
+                    yield line, cells
                 line = reader.line_num + 1
+
+    def rows() -> Iterator[tuple[int, dict[str, Any]]]:
+        for line, cells in lists():
+            yield line, {n: cells[i] for i, n in keep}
+
+    def batches(size: int) -> Iterator[tuple[list[int], list[Sequence[str]]]]:
+        # `lists` inlined: this loop runs once per row of a million-row import.
+        lines: list[int] = []
+        batch: list[list[str]] = []
+        with handle:
+            line = reader.line_num + 1
+            for cells in reader:
+                if cells:  # csv gives [] for a blank line
+                    if len(cells) != width:
+                        raise InputError(str(path), line, "row",
+                                         f"{len(cells)} fields, the header has {width}")
+                    lines.append(line)
+                    batch.append(cells)
+                    if len(batch) >= size:
+                        yield lines, _known(batch)
+                        lines, batch = [], []
+                line = reader.line_num + 1
+        if batch:
+            yield lines, _known(batch)
+
+    def _known(batch: list[list[str]]) -> list[Sequence[str]]:
+        table = list(zip(*batch, strict=True))  # rows -> columns, in C
+        return [table[i] for i, _ in keep]
 
     return Source(path, rows(), handle, tuple(n for _, n in keep),
                   tuple(n for n in names if n not in known),
-                  monadic=_MONADIC_MISSING.isdisjoint(names))
+                  monadic=_MONADIC_MISSING.isdisjoint(names), batches=batches)
 
 
 def open_jsonl(path: Path) -> Source:
@@ -302,16 +456,9 @@ class ImportResult:
 
 
 @dataclass(slots=True)
-class _Pending:
-    line: int
-    values: dict[str, Any]
+class _Counts:
+    """Events added, revised and left as they were, so far."""
 
-
-@dataclass(slots=True)
-class _Batch:
-    """Rows waiting to be written, and the counts so far."""
-
-    rows: list[_Pending] = field(default_factory=list)
     added: int = 0
     revised: int = 0
     unchanged: int = 0
@@ -326,50 +473,87 @@ def _state(status: str, values: Mapping[str, Any]) -> dict[str, Any]:
     return state
 
 
-def _flush(session: Session, batch: _Batch, path: str, first_new_id: int,
-           now: datetime, look_up: bool) -> None:
-    pending, batch.rows = batch.rows, []
-    if not pending:
+@dataclass(frozen=True, slots=True)
+class _Target:
+    """Where and when a batch goes: the store's session, the file, this import's time."""
+
+    session: Session
+    path: str
+    first_new_id: int
+    now: datetime
+    look_up: bool
+    # Values converted for the driver (dates), kept from batch to batch (insert_columns).
+    memos: dict[str, dict[Any, Any]] = field(default_factory=dict)
+
+
+def _flush(target: _Target, counts: _Counts, lines: Sequence[int], names: Sequence[str],
+           columns: Sequence[Sequence[Any]],
+           row_of: Callable[[int], Mapping[str, Any]] | None = None) -> None:
+    # One batch of valid rows, `columns[i]` holding `names[i]`. `row_of(i)` gives row i's
+    # values as validated (default: every column of `names`); revisions compare those.
+    if not lines:
         return
-    seen: dict[str, int] = {}
-    for row in pending:
-        key = row.values["event_id_cnty"]
-        if key in seen:
-            raise InputError(path, row.line, "event_id_cnty",
-                             f"{key!r} repeats line {seen[key]}")
-        seen[key] = row.line
+    keys = columns[names.index("event_id_cnty")]
+    if len(set(keys)) != len(keys):
+        seen: dict[Any, int] = {}
+        for line, key in zip(lines, keys, strict=True):
+            if key in seen:
+                raise InputError(target.path, line, "event_id_cnty",
+                                 f"{key!r} repeats line {seen[key]}")
+            seen[key] = line
     # Nothing to revise in a store without imported events: a file's own repeats across
     # batches are then found once, at the end (`_check_repeats`), not per batch.
-    existing = db.imported_events(session, seen) if look_up else {}
-    new: list[_Pending] = []
+    existing = db.imported_events(target.session, keys) if target.look_up else {}
+    if existing:
+        if row_of is None:
+            def row_of(i: int) -> Mapping[str, Any]:
+                return {name: column[i] for name, column in zip(names, columns, strict=True)}
+        new = _revise(target, counts, lines, keys, existing, row_of)
+        columns = [[column[i] for i in new] for column in columns]
+    db.insert_columns(target.session, "event",
+                      {"status": "imported", "created_at": target.now,
+                       "updated_at": target.now}, names, columns, target.memos)
+    counts.added += len(columns[0]) if columns else 0
+
+
+def _revise(target: _Target, counts: _Counts, lines: Sequence[int], keys: Sequence[Any],
+            existing: Mapping[str, Any], row_of: Callable[[int], Mapping[str, Any]]
+            ) -> list[int]:
+    # Update the already imported events whose values differ; the new rows' indexes.
+    new: list[int] = []
     changes: list[tuple[int, dict[str, Any]]] = []
     history: list[dict[str, Any]] = []
-    for row in pending:
-        old = existing.get(row.values["event_id_cnty"])
+    for i, key in enumerate(keys):
+        old = existing.get(key)
         if old is None:
-            new.append(row)
+            new.append(i)
             continue
-        if old.id >= first_new_id:
-            raise _Repeated(old.event_id_cnty, row.line)
+        if old.id >= target.first_new_id:
+            raise _Repeated(old.event_id_cnty, lines[i])
         before = old._asdict()
-        diff = {k: v for k, v in row.values.items() if before[k] != v}
+        diff = {k: v for k, v in row_of(i).items() if before[k] != v}
         if not diff:
-            batch.unchanged += 1
+            counts.unchanged += 1
             continue
-        changes.append((old.id, {**diff, "updated_at": now}))
+        changes.append((old.id, {**diff, "updated_at": target.now}))
         history.append(db.history_values(old.id, "revised", None, _state("imported", before),
                                          _state("imported", {**before, **diff})))
-        batch.revised += 1
-    db.update_events(session, changes)
-    columns = codebook.ALL_COLUMNS
-    db.bulk_insert(session, "event", _EVENT_INSERT, [
-        ("imported", now, now, *[row.values.get(c) for c in columns]) for row in new
-    ])
-    db.bulk_insert(session, "event_history", _HISTORY_INSERT, [
+        counts.revised += 1
+    db.update_events(target.session, changes)
+    db.bulk_insert(target.session, "event_history", _HISTORY_INSERT, [
         (h["event_id"], h["coder"], h["action"], h["at"], h["before"], h["after"])
         for h in history
     ])
-    batch.added += len(new)
+    return new
+
+
+def _flush_rows(target: _Target, counts: _Counts, names: Sequence[str],
+                rows: Sequence[tuple[int, dict[str, Any]]]) -> None:
+    # Rows validated one by one (JSONL, or a CSV batch with something unusual): a row
+    # may lack columns, which then stay NULL and are not compared on a revision.
+    _flush(target, counts, [line for line, _ in rows], names,
+           [[values.get(name) for _, values in rows] for name in names],
+           lambda i: rows[i][1])
 
 
 class _Repeated(Exception):
@@ -390,8 +574,8 @@ def _repeat_error(source: Source, repeated: _Repeated) -> InputError:
                       f"{repeated.key!r} repeats line {lines[0]}")
 
 
-def _check_repeats(session: Session, first_new_id: int) -> None:
-    key = db.repeated_key(session, first_new_id)
+def _check_repeats(session: Session, first_new_id: int, all_ours: bool) -> None:
+    key = db.repeated_key(session, first_new_id, all_ours=all_ours)
     if key is not None:
         raise _Repeated(key, None)
 
@@ -425,33 +609,80 @@ def _write(store: Store, source: Source, warn: Callable[[str], None] | None,
     path = source.path
     warned = source.unknown
     validator = RowValidator(monadic=source.monadic)
-    batch = _Batch()
+    counts = _Counts()
     rows = 0
-    read = 0
     now = utcnow()  # one transaction, one time: it also names this import's new rows
     with store.session() as session:
         first_new_id = db.max_event_id(session) + 1
         look_up = db.has_imported(session)
+        target = _Target(session, str(path), first_new_id, now, look_up)
         # Into an empty store (the first, usually largest import) the event indexes are
         # rebuilt once at the end; nothing below reads them before that.
-        with db.indexes_deferred(session, "event"):
-            for line, cells in source.rows:
-                batch.rows.append(_Pending(line, validator.validate(cells, str(path), line)))
-                rows += 1
-                if len(batch.rows) >= BATCH:
-                    _flush(session, batch, str(path), first_new_id, now, look_up)
-                    if progress is not None:
-                        now_read = source.position()
-                        progress(now_read - read)
-                        read = now_read
-            _flush(session, batch, str(path), first_new_id, now, look_up)
+        with db.indexes_deferred(session, "event") as deferred:
+            if source.batches is not None:
+                rows = _write_batches(target, counts, source, validator, progress)
+            else:
+                rows = _write_rows(target, counts, source, validator, progress)
+            # One history row per new event, written by the database in one statement. It
+            # names the file; the state is the event itself (and the `before` of its first
+            # revision), not a second copy of every imported row. Before the indexes come
+            # back: the rows are found by id, and the status index would only add reads.
+            db.record_imported(session, first_new_id, now, {"file": str(path),
+                                                            "status": "imported"})
         if not look_up:
-            _check_repeats(session, first_new_id)
-        # One history row per new event, written by the database in one statement. It
-        # names the file; the state is the event itself (and the `before` of its first
-        # revision), not a second copy of every imported row.
-        db.record_imported(session, first_new_id, now, {"file": str(path),
-                                                        "status": "imported"})
+            # Deferred: the table was empty, and SQLite's write lock is ours.
+            _check_repeats(session, first_new_id, all_ours=deferred)
     if source.unknown != warned and warn is not None:  # JSONL: keys found along the way
         warn(f"{path}: ignored keys coder does not know: {', '.join(source.unknown)}")
-    return ImportResult(rows, batch.added, batch.revised, batch.unchanged, source.unknown)
+    return ImportResult(rows, counts.added, counts.revised, counts.unchanged, source.unknown)
+
+
+class _Progress:
+    """Reports the bytes read since the last report, if anyone listens."""
+
+    def __init__(self, source: Source, listener: Callable[[int], None] | None) -> None:
+        self.source, self.listener, self.read = source, listener, 0
+
+    def __call__(self) -> None:
+        # The reader closes the file at its end, before the last batch is written.
+        if self.listener is not None and not self.source.handle.closed:
+            now_read = self.source.position()
+            self.listener(now_read - self.read)
+            self.read = now_read
+
+
+def _write_batches(target: _Target, counts: _Counts, source: Source, validator: RowValidator,
+                   progress: Callable[[int], None] | None) -> int:
+    # CSV: a batch is validated column by column; one with anything unusual in it is
+    # validated again row by row, which raises on its first bad row (or copes).
+    assert source.batches is not None
+    names = source.columns
+    report = _Progress(source, progress)
+    rows = 0
+    for lines, cells in source.batches(BATCH):
+        columns = validator.columns(names, cells)
+        if columns is None:
+            _flush_rows(target, counts, names, [
+                (line, validator.validate(dict(zip(names, row, strict=True)), target.path, line))
+                for line, row in zip(lines, zip(*cells, strict=True), strict=True)])
+        else:
+            _flush(target, counts, lines, names, columns)
+        rows += len(lines)
+        report()
+    return rows
+
+
+def _write_rows(target: _Target, counts: _Counts, source: Source, validator: RowValidator,
+                progress: Callable[[int], None] | None) -> int:
+    report = _Progress(source, progress)
+    batch: list[tuple[int, dict[str, Any]]] = []
+    rows = 0
+    for line, cells in source.rows:
+        batch.append((line, validator.validate(cells, target.path, line)))
+        rows += 1
+        if len(batch) >= BATCH:
+            _flush_rows(target, counts, source.columns, batch)
+            batch = []
+            report()
+    _flush_rows(target, counts, source.columns, batch)
+    return rows

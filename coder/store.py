@@ -12,12 +12,15 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
+from itertools import repeat
 from types import MappingProxyType
 from typing import Any, Final
 from typing import cast as typed
 
 from sqlalchemy import (
     ColumnElement,
+    Dialect,
     Engine,
     Row,
     Select,
@@ -486,11 +489,19 @@ def has_imported(session: Session) -> bool:
     return session.connection().execute(query).first() is not None
 
 
-def repeated_key(session: Session, min_id: int) -> str | None:
-    """An event_id_cnty that two imported events with id >= min_id share, if any."""
-    query = (select(_EVENTS.c.event_id_cnty)
-             .where(_EVENTS.c.id >= min_id, _EVENTS.c.status == "imported")
-             .group_by(_EVENTS.c.event_id_cnty).having(func.count() > 1).limit(1))
+def repeated_key(session: Session, min_id: int, *, all_ours: bool = False) -> str | None:
+    """An event_id_cnty that two imported events with id >= min_id share, if any.
+
+    `all_ours`: the caller knows every event in the table is an imported one with an id
+    >= min_id (an import into an empty SQLite table, which holds the write lock); the
+    question is then answered from the event_id_cnty index alone, without reading a row.
+    """
+    query = select(_EVENTS.c.event_id_cnty)
+    if all_ours:
+        query = query.where(_EVENTS.c.event_id_cnty.is_not(None))
+    else:
+        query = query.where(_EVENTS.c.id >= min_id, _EVENTS.c.status == "imported")
+    query = query.group_by(_EVENTS.c.event_id_cnty).having(func.count() > 1).limit(1)
     return session.connection().execute(query).scalar()
 
 
@@ -548,6 +559,65 @@ def bulk_insert(session: Session, table_name: str, columns: Sequence[str],
     connection.exec_driver_sql(str(compiled), params)
 
 
+def insert_columns(session: Session, table_name: str, constants: Mapping[str, Any],
+                   names: Sequence[str], columns: Sequence[Sequence[Any]],
+                   memos: dict[str, dict[Any, Any]] | None = None) -> None:
+    """Insert rows given column by column (`columns[i]` holds column `names[i]`).
+
+    Every row also gets `constants`; table columns in neither stay NULL. Bind processing
+    (dates on SQLite) runs once per distinct value of a column (once per import when the
+    caller passes the same `memos` with each batch), and the rows are built by zip, not
+    per row in Python: for imports of millions of rows.
+    """
+    if not columns or not columns[0]:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    table = SQLModel.metadata.tables[table_name]
+    order = (*constants, *names)
+    sql, positions = _insert_sql(table_name, order, dialect)
+    processed: list[Any] = []
+    for name, values in zip(order, (*([v] for v in constants.values()), *columns),
+                            strict=True):
+        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            memo = {} if memos is None else memos.setdefault(name, {})
+            if len(memo) > _MEMO_LIMIT:  # an odd file: bound the memory, start again
+                memo.clear()
+            for value in set(values).difference(memo):
+                if value is not None:
+                    memo[value] = process(value)
+            values = list(map(memo.get, values))
+        processed.append(values)
+    count = len(columns[0])
+    # A constant is a one-item column: repeat its one processed value for every row.
+    full = [repeat(values[0], count) if i < len(constants) else values
+            for i, values in enumerate(processed)]
+    if positions is not None:
+        # strict=False: the constants' repeat() runs exactly as long as the columns.
+        params: list[Any] = list(zip(*(full[i] for i in positions), strict=False))
+    else:
+        params = [dict(zip(order, row, strict=True)) for row in zip(*full, strict=False)]
+    connection.exec_driver_sql(sql, params)
+
+
+_MEMO_LIMIT: Final = 100_000  # processed values kept per column by insert_columns
+
+
+@lru_cache(maxsize=32)
+def _insert_sql(table_name: str, order: tuple[str, ...],
+                dialect: Dialect) -> tuple[str, tuple[int, ...] | None]:
+    # The dialect's INSERT for these columns, and the position of each bound column in
+    # `order` when its paramstyle is positional (None: named parameters).
+    table = SQLModel.metadata.tables[table_name]
+    compiled = insert(table).values(
+        {name: bindparam(name, type_=table.c[name].type) for name in order}
+    ).compile(dialect=dialect)
+    if not compiled.positional:
+        return str(compiled), None
+    return str(compiled), tuple(order.index(name) for name in compiled.positiontup or ())
+
+
 @contextmanager
 def indexes_deferred(session: Session, table_name: str) -> Iterator[bool]:
     """SQLite, an empty table: drop its secondary indexes, rebuild them when the block ends.
@@ -560,15 +630,20 @@ def indexes_deferred(session: Session, table_name: str) -> Iterator[bool]:
     """
     connection = session.connection()
     table = SQLModel.metadata.tables[table_name]
-    if connection.dialect.name != "sqlite" or connection.execute(
-            sa_select(literal(1)).select_from(table).limit(1)).first() is not None:
+    if connection.dialect.name != "sqlite":
         yield False
         return
     driver = connection.connection.driver_connection
     if driver is not None and not driver.in_transaction:
         # pysqlite only opens a transaction before DML: without this, DROP INDEX would
         # commit on its own and a failed import would leave the table without indexes.
+        # Opened before the look at the table, so the table stays as seen (a writer in
+        # between makes our first write fail instead) and callers may rely on it.
         connection.exec_driver_sql("BEGIN")
+    if connection.execute(sa_select(literal(1)).select_from(table).limit(1)).first() \
+            is not None:
+        yield False
+        return
     indexes = connection.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
         "AND sql IS NOT NULL", (table_name,)).all()

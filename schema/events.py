@@ -8,9 +8,10 @@ against the codebook, and their errors name the field (pydantic's `loc`) and the
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Final, Self
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -87,6 +88,84 @@ Precision = Annotated[Annotated[int, Field(ge=1, le=3)] | None, BeforeValidator(
 Count = Annotated[Annotated[int, Field(ge=0)] | None, BeforeValidator(_int)]
 
 
+@dataclass(frozen=True, slots=True)
+class RowRule:
+    """A codebook rule over several fields of one event.
+
+    `reads` are the fields whose values it looks at, `presence` those it only asks "blank or
+    not" of. The declaration lets a bulk importer remember a verdict per combination of those
+    values (tests/test_import_bulk.py checks each rule reads nothing else). `check` raises
+    ValueError with a message that starts with the field at fault.
+    """
+
+    name: str
+    reads: frozenset[str]
+    presence: frozenset[str]
+    check: Callable[[Any], None]
+
+
+def _types(event: Any) -> None:
+    if event.sub_event_type is not None:
+        sub = codebook.SUB_EVENT_TYPES.get(event.sub_event_type)
+        if sub is None:
+            raise ValueError(
+                f"sub_event_type: {event.sub_event_type!r} is not one of the 25 sub-event types"
+            )
+        if event.event_type is not None and sub.event_type != event.event_type:
+            raise ValueError(
+                f"sub_event_type: {event.sub_event_type!r} belongs to {sub.event_type!r}, "
+                f"not {event.event_type!r}"
+            )
+    elif event.event_type is not None and event.event_type not in codebook.EVENT_TYPES:
+        raise ValueError(f"event_type: {event.event_type!r} is not one of the 6 event types")
+
+
+def _disorder_type(event: Any) -> None:
+    if event.disorder_type is not None and event.disorder_type not in codebook.DISORDER_TYPES:
+        raise ValueError(f"disorder_type: {event.disorder_type!r} is not a disorder type")
+
+
+def _civilian_targeting(event: Any) -> None:
+    if (event.civilian_targeting is not None
+            and event.civilian_targeting not in codebook.CIVILIAN_TARGETING_VALUES):
+        raise ValueError(
+            f"civilian_targeting: {event.civilian_targeting!r} is not "
+            f"{' or '.join(map(repr, codebook.CIVILIAN_TARGETING_VALUES))}"
+        )
+
+
+def _year(event: Any) -> None:
+    if event.year is not None and event.event_date is not None \
+            and event.year != event.event_date.year:
+        raise ValueError(f"year: {event.year} differs from event_date {event.event_date}")
+
+
+def _two_sided(event: Any) -> None:
+    # Battles and Violence against civilians always need two actors [§10].
+    if event.actor2 is None and event.event_type in ("Battles", "Violence against civilians"):
+        raise ValueError(f"actor2: a {event.event_type} event needs a second actor")
+    if (event.actor2 is None) != (event.inter2 is None):
+        raise ValueError("inter2: actor2 and inter2 go together (both set or both blank)")
+
+
+def _rule(name: str, check: Callable[[Any], None], reads: tuple[str, ...],
+          presence: tuple[str, ...] = ()) -> RowRule:
+    return RowRule(name, frozenset(reads), frozenset(presence), check)
+
+
+# Rules every event obeys, complete or not.
+FIELD_RULES: Final[tuple[RowRule, ...]] = (
+    _rule("types", _types, ("event_type", "sub_event_type")),
+    _rule("disorder_type", _disorder_type, ("disorder_type",)),
+    _rule("civilian_targeting", _civilian_targeting, ("civilian_targeting",)),
+    _rule("year", _year, ("year", "event_date")),
+)
+# Rules of a complete event (AcledEvent). Monadic exports (no actor2 columns) skip two_sided.
+COMPLETE_RULES: Final[tuple[RowRule, ...]] = (
+    _rule("two_sided", _two_sided, ("event_type",), ("actor2", "inter2")),
+)
+
+
 class EventFields(BaseModel):
     """An ACLED event whose fields may be missing; every present field is valid.
 
@@ -138,30 +217,8 @@ class EventFields(BaseModel):
 
     @model_validator(mode="after")
     def _codebook_rules(self) -> Self:
-        if self.sub_event_type is not None:
-            sub = codebook.SUB_EVENT_TYPES.get(self.sub_event_type)
-            if sub is None:
-                raise ValueError(
-                    f"sub_event_type: {self.sub_event_type!r} is not one of the 25 sub-event types"
-                )
-            if self.event_type is not None and sub.event_type != self.event_type:
-                raise ValueError(
-                    f"sub_event_type: {self.sub_event_type!r} belongs to {sub.event_type!r}, "
-                    f"not {self.event_type!r}"
-                )
-        elif self.event_type is not None and self.event_type not in codebook.EVENT_TYPES:
-            raise ValueError(f"event_type: {self.event_type!r} is not one of the 6 event types")
-        if self.disorder_type is not None and self.disorder_type not in codebook.DISORDER_TYPES:
-            raise ValueError(f"disorder_type: {self.disorder_type!r} is not a disorder type")
-        if (self.civilian_targeting is not None
-                and self.civilian_targeting not in codebook.CIVILIAN_TARGETING_VALUES):
-            raise ValueError(
-                f"civilian_targeting: {self.civilian_targeting!r} is not "
-                f"{' or '.join(map(repr, codebook.CIVILIAN_TARGETING_VALUES))}"
-            )
-        if self.year is not None and self.event_date is not None \
-                and self.year != self.event_date.year:
-            raise ValueError(f"year: {self.year} differs from event_date {self.event_date}")
+        for rule in FIELD_RULES:
+            rule.check(self)
         return self
 
     def filled(self) -> dict[str, Any]:
@@ -201,12 +258,9 @@ class AcledEvent(EventFields):
     fatalities: Annotated[int, BeforeValidator(_int), Field(ge=0)] = 0
 
     @model_validator(mode="after")
-    def _two_sided(self) -> Self:
-        # Battles and Violence against civilians always need two actors [§10].
-        if self.actor2 is None and self.event_type in ("Battles", "Violence against civilians"):
-            raise ValueError(f"actor2: a {self.event_type} event needs a second actor")
-        if (self.actor2 is None) != (self.inter2 is None):
-            raise ValueError("inter2: actor2 and inter2 go together (both set or both blank)")
+    def _complete_rules(self) -> Self:
+        for rule in COMPLETE_RULES:
+            rule.check(self)
         return self
 
 
