@@ -234,7 +234,8 @@ def parse_jsonl(content: str, path: str, defaults: Defaults) -> list[DocumentDra
         if not line.strip():
             continue
         row = json_object(line, path, number)
-        drafts.append(parse_row(row, f"{path}:{number}", path, number, defaults))
+        drafts.append(_storable(parse_row(row, f"{path}:{number}", path, number, defaults),
+                                path, number))
     return drafts
 
 
@@ -254,7 +255,8 @@ def parse_csv(content: str, path: str, defaults: Defaults) -> list[DocumentDraft
             reason = f"{len(cells)} cells where the header has {len(header)}"
             raise InputError(path, number, "row", reason)
         row = {name: cell for name, cell in zip(header, cells, strict=True) if cell != ""}
-        drafts.append(parse_row(row, f"{path}:{number}", path, number, defaults))
+        drafts.append(_storable(parse_row(row, f"{path}:{number}", path, number, defaults),
+                                path, number))
     return drafts
 
 
@@ -315,15 +317,23 @@ _NUL_REASON: Final = "contains a NUL character (U+0000), which PostgreSQL cannot
 
 
 def _check_encodable(value: str, path: str, line: int, field: str) -> None:
-    """JSON may escape a lone surrogate ("\\ud800") or a NUL ("\\u0000"): no database can
-    store the first, PostgreSQL not the second, so both are refused on every backend alike."""
-    if "\x00" in value:
-        raise InputError(path, line, field, _NUL_REASON)
+    """JSON may escape a lone surrogate ("\\ud800"), which no database can store."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
         char = f"\\u{ord(value[exc.start]):04x}"
         raise InputError(path, line, field, f"contains an unpaired surrogate {char}") from exc
+
+
+def _storable(draft: DocumentDraft, path: str, line: int) -> DocumentDraft:
+    """A draft to store: JSON may escape a NUL ("\\u0000"), which PostgreSQL text cannot
+    hold, so it is refused on every backend alike. (`coder suggest` stores nothing and
+    answers such text.)"""
+    for field in ("text", "title", "source", "url", "country", "external_id"):
+        value = getattr(draft, field)
+        if isinstance(value, str) and "\x00" in value:
+            raise InputError(path, line, "id" if field == "external_id" else field, _NUL_REASON)
+    return draft
 
 
 def _parse_date(value: str, path: str, line: int) -> date:
