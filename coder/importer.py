@@ -377,22 +377,14 @@ def open_csv(path: Path) -> Source:
             yield line, {n: cells[i] for i, n in keep}
 
     def batches(size: int) -> Iterator[tuple[list[int], list[Sequence[str]]]]:
-        # `lists` inlined: this loop runs once per row of a million-row import.
         lines: list[int] = []
         batch: list[list[str]] = []
-        with handle:
-            line = reader.line_num + 1
-            for cells in reader:
-                if cells:  # csv gives [] for a blank line
-                    if len(cells) != width:
-                        raise InputError(str(path), line, "row",
-                                         f"{len(cells)} fields, the header has {width}")
-                    lines.append(line)
-                    batch.append(cells)
-                    if len(batch) >= size:
-                        yield lines, _known(batch)
-                        lines, batch = [], []
-                line = reader.line_num + 1
+        for line, cells in lists():
+            lines.append(line)
+            batch.append(cells)
+            if len(batch) >= size:
+                yield lines, _known(batch)
+                lines, batch = [], []
         if batch:
             yield lines, _known(batch)
 
