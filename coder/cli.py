@@ -31,6 +31,7 @@ from coder.importer import Format, import_file
 from coder.ingest import Defaults, expand_paths, utf8_lines
 from coder.schema.events import parse_iso_date
 from coder.schema.models import EVENT_STATUSES, EXPORTED_STATUSES
+from coder.session import counted
 from coder.store import DEFAULT_URL, EventFilter, Store, create_db_engine
 from coder.suggesting import (
     answer_stream,
@@ -351,8 +352,8 @@ def ingest(db_url: str, paths: tuple[str, ...], published: date | None, source: 
     defaults = Defaults(published=published, source=source, url=url, country=country)
     with _progress(len(files), "ingest") as bar:
         totals = ingest_files(store, files, defaults, knowledge, bar.update)
-    say(f"{_count(totals.documents, 'document')} added ({_count(totals.sentences, 'sentence')}, "
-        f"{_count(totals.suggestions, 'suggested event')}); {totals.known} already known")
+    say(f"{counted(totals.documents, 'document')} added ({counted(totals.sentences, 'sentence')}, "
+        f"{counted(totals.suggestions, 'suggested event')}); {totals.known} already known")
 
 
 @cli.command()
@@ -409,10 +410,6 @@ def eval_(gold_path: str, as_json: bool, minimums: tuple[str, ...], db_url: str 
               for name, value in limits if _fails(report, name, value)]
     if failed:
         raise click.ClickException("below target: " + "; ".join(failed))
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def render_report(report: Report) -> None:

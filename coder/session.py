@@ -520,3 +520,8 @@ def parse_goto(text: str) -> int | str | None:
         return int(match.group(1))
     stripped = text.strip()
     return stripped or None
+
+
+def counted(n: int, noun: str) -> str:
+    """'1 event', '2 events': a count with its noun for messages and the progress line."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"

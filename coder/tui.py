@@ -47,6 +47,7 @@ from coder.session import (
     codebook_note,
     command_for,
     complete,
+    counted,
     field_notes,
     form_values,
     highlights,
@@ -509,8 +510,8 @@ class CodingApp(App[None]):
         # Progress first and neither line wrapped: the panel has a fixed height (speed).
         head = Group(
             Text(f"sentence {data.index + 1} of {data.count}  ·  "
-                 f"{data.confirmed_in_document} events confirmed  ·  "
-                 f"{done.left} sentences left in queue  ·  coder {self.coder}",
+                 f"{counted(data.confirmed_in_document, 'event')} confirmed  ·  "
+                 f"{counted(done.left, 'sentence')} left in queue  ·  coder {self.coder}",
                  no_wrap=True, overflow="ellipsis"),
             Text.assemble(
                 (document.title or "(untitled)", "bold"), "  ·  ",
@@ -808,4 +809,3 @@ def run(store: Store, coder: str, queue: cs.Queue,
         knowledge: KnowledgeLoader | None = None) -> None:
     """Run the session on the terminal until the coder quits."""
     CodingApp(store, coder, queue, knowledge).run()
-
