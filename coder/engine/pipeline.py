@@ -28,6 +28,7 @@ from coder.engine.places import (
     find_places,
     find_unknown_places,
 )
+from coder.schema import codebook
 from coder.schema.events import EventFields
 
 Span = tuple[int, int]
@@ -232,15 +233,15 @@ def _complete(result: list[list[Suggestion]], kept: list[Suggestion], where: tup
               detail: EventFields) -> None:
     """What a later sentence about an event adds to it (codebook §3, §10).
 
-    A battle's missing second side; and a higher-ranked sub-event type of the same crowd
-    event ("Police dispersed them" makes a peaceful protest a Protest with intervention;
-    protesters who then torch tyres make it a Violent demonstration): concurrent tactics of
-    one event fold into the highest one.
+    A battle's missing second side; and a higher-ranked sub-event type of the same event
+    ("Police dispersed the protesters" makes a peaceful protest a Protest with intervention,
+    "The army took control of the village" makes a clash Government regains territory):
+    concurrent tactics of one event fold into the highest one.
     """
     sentence, position = where
     row = result[sentence] if sentence < len(result) else kept
     event = row[position].event
-    upgraded = _higher_crowd_type(event, detail)
+    upgraded = _higher_type(event, detail)
     if upgraded is not None:
         row[position] = replace(row[position], event=upgraded)
         event = upgraded
@@ -259,13 +260,24 @@ def _complete(result: list[list[Suggestion]], kept: list[Suggestion], where: tup
 # violent on the same day is recorded once, as Riots).
 _CROWD_RANK: Final = ("Violent demonstration", "Excessive force against protesters",
                       "Protest with intervention", "Peaceful protest")
+# Within these event types the codebook's table order is its hierarchy (§3): a clash that
+# ends in a takeover is the takeover, an abduction followed by a killing is an Attack.
+# Strategic developments have no such order.
+_RANKED_TYPES: Final = frozenset({"Battles", "Explosions/Remote violence",
+                                  "Violence against civilians"})
 
 
-def _higher_crowd_type(event: EventFields, detail: EventFields) -> EventFields | None:
-    """The event with the detail's higher-ranked sub-event type, when both are crowd events."""
-    if event.sub_event_type not in _CROWD_RANK or detail.sub_event_type not in _CROWD_RANK:
+def _higher_type(event: EventFields, detail: EventFields) -> EventFields | None:
+    """The event with the detail's sub-event type when that ranks higher for the same event."""
+    if event.sub_event_type is None or detail.sub_event_type is None:
         return None
-    if _CROWD_RANK.index(detail.sub_event_type) >= _CROWD_RANK.index(event.sub_event_type):
+    if event.sub_event_type in _CROWD_RANK and detail.sub_event_type in _CROWD_RANK:
+        rank: Sequence[str] = _CROWD_RANK
+    elif event.event_type == detail.event_type and event.event_type in _RANKED_TYPES:
+        rank = codebook.EVENT_TYPES[event.event_type]
+    else:
+        return None
+    if rank.index(detail.sub_event_type) >= rank.index(event.sub_event_type):
         return None
     update: dict[str, Any] = {
         "sub_event_type": detail.sub_event_type, "event_type": detail.event_type,

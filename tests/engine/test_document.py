@@ -131,3 +131,13 @@ def test_a_one_country_group_tells_the_country_when_nothing_else_does(
     (event,) = found[0]
     assert event.event.country == "Democratic Republic of Congo"
     assert event.event.actor2 is not None and "Congo" in event.event.actor2
+
+
+def test_a_clash_that_ends_in_a_takeover_is_the_takeover(knowledge: Knowledge) -> None:
+    """§3: only the final takeover is coded as the territory type; it ranks above the clash."""
+    found = suggest_document(
+        ["On 3 March 2023, government troops clashed with Al Shabaab in Jowhar.",
+         "The troops later recaptured the town."],
+        DocumentMeta(published=date(2023, 3, 4), country="Somalia"), knowledge)
+    assert [s.event.sub_event_type for s in found[0]] == ["Government regains territory"]
+    assert found[1] == []
