@@ -17,13 +17,9 @@ from typing import Any, Final
 from pydantic import ValidationError
 from sqlmodel import Session, col, select
 
+from coder.engine.document import suggest_document
 from coder.engine.evaluate import GoldEvent, Report, accumulate, score_line
-from coder.engine.pipeline import (
-    DocumentMeta,
-    Knowledge,
-    Suggestion,
-    suggest_document,
-)
+from coder.engine.pipeline import DocumentMeta, Knowledge, Suggestion
 from coder.errors import InputError
 from coder.ingest import Defaults, json_object, parse_row, read_documents
 from coder.schema.events import EventFields, field_of, reason_of

@@ -22,8 +22,9 @@ from conftest import REPO, SEED_ARTICLE, assert_bad_input
 from sqlmodel import Session, col, select
 
 from coder.cli import cli
+from coder.engine.document import suggest_document
 from coder.engine.knowledge import load_knowledge
-from coder.engine.pipeline import DocumentMeta, suggest_document
+from coder.engine.pipeline import DocumentMeta
 from coder.schema.models import Document, Event, EventHistory, Sentence
 from coder.segment import split_sentences
 from coder.store import Store

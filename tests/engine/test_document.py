@@ -10,8 +10,9 @@ from datetime import date
 
 import pytest
 
+from coder.engine.document import suggest_document
 from coder.engine.knowledge import load_knowledge
-from coder.engine.pipeline import DocumentMeta, Knowledge, suggest_document
+from coder.engine.pipeline import DocumentMeta, Knowledge
 
 
 @pytest.fixture(scope="module")
