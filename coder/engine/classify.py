@@ -352,9 +352,9 @@ _CROWD_RE: Final = re.compile(
     r"|students|workers|fans|partisans)\b",
     re.IGNORECASE,
 )
+# The Shelling rows of the cue table, to find a heavy weapon inside another cue's span.
 _HEAVY_WEAPON_RE: Final = re.compile(
-    r"\b(?:mortars?|artillery|rockets?|missiles?|howitzers?|shells|grenade launchers?|RPGs?"
-    r"|rocket[- ]propelled grenades?|tanks?|heavy weapons)\b",
+    r"\b(?:" + "|".join(pattern for tag, pattern in CUES if tag == SHELLING) + r")\b",
     re.IGNORECASE,
 )
 _HARM_TAGS: Final = frozenset({"attack", "harm", "kill", "riot_act", ARMED_CLASH})
