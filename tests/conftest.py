@@ -63,17 +63,23 @@ def drop_pg_database(url: str, server: str) -> None:
     admin.dispose()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """An empty store URL, once on SQLite and once on PostgreSQL."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'coder.db'}"
+def empty_store_url(backend: str, path: Path) -> Iterator[str]:
+    """An empty store on `backend`: a SQLite file at `path`, or a fresh PostgreSQL database
+    dropped afterwards. For fixtures (`yield from`)."""
+    if backend == "sqlite":
+        yield f"sqlite:///{path}"
         return
     url, server = fresh_pg_database()
     try:
         yield url
     finally:
         drop_pg_database(url, server)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty store URL, once on SQLite and once on PostgreSQL."""
+    yield from empty_store_url(request.param, tmp_path / "coder.db")
 
 
 @pytest.fixture

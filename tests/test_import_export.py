@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import drop_pg_database, fresh_pg_database, shared_file
+from conftest import empty_store_url, shared_file
 from sqlmodel import col, select
 
 from coder import export
@@ -65,14 +65,8 @@ def write_rows(path: Path, header: list[str], rows: list[dict[str, str]]) -> Pat
 @pytest.fixture
 def second_url(db_url: str, tmp_path: Path) -> Iterator[str]:
     """Another empty store on the same backend as `db_url` (for round trips)."""
-    if db_url.startswith("sqlite"):
-        yield f"sqlite:///{tmp_path / 'second.db'}"
-        return
-    url, server = fresh_pg_database()
-    try:
-        yield url
-    finally:
-        drop_pg_database(url, server)
+    backend = "sqlite" if db_url.startswith("sqlite") else "postgresql"
+    yield from empty_store_url(backend, tmp_path / "second.db")
 
 
 # --- fidelity: the three assertions of the issue, on SQLite and PostgreSQL --------------------
