@@ -236,11 +236,8 @@ class Store:
                before: dict[str, Any] | None) -> None:
         """Append a history row for `event` (already flushed), with its state after the change."""
         assert event.id is not None
-        session.add(EventHistory(
-            event_id=event.id, coder=coder, action=action, at=utcnow(),
-            before=json.dumps(before, default=str, sort_keys=True) if before is not None else None,
-            after=json.dumps(event_state(event), default=str, sort_keys=True),
-        ))
+        session.add(EventHistory(**history_values(event.id, action, coder, before,
+                                                  event_state(event))))
 
     # --- events for export and stats (helpers below the class) ----------------------------------
 
@@ -682,7 +679,7 @@ def record_imported(session: Session, first_id: int, created_at: datetime,
 
 
 def state_json(state: Mapping[str, Any] | None) -> str | None:
-    """A history state as JSON, the same way `Store.record` writes it."""
+    """A history state as JSON (sorted keys, dates as text), for every history row."""
     return None if state is None else json.dumps(state, default=str, sort_keys=True)
 
 
@@ -691,7 +688,6 @@ def history_values(event_id: int, action: str, coder: str | None,
     """One event_history row as column values (for `bulk_insert` into event_history)."""
     return {"event_id": event_id, "coder": coder, "action": action, "at": utcnow(),
             "before": state_json(before), "after": state_json(after)}
-
 
 
 # --- what the engine learns from (imported, confirmed and adjudicated events) -----------------
