@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from importlib.resources import files
 from pathlib import Path
 
+from coder.countries import load_countries
 from coder.engine.actors import ActorDictionary, parse_actor_rows, parse_regime_rows
 from coder.engine.gazetteer import (
     Gazetteer,
@@ -37,12 +38,12 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 def seed_actors() -> ActorDictionary:
     """The actor dictionary of the seeds alone."""
-    countries = _rows("countries.csv")
+    countries = load_countries().by_name.values()
     return ActorDictionary.build(
         parse_actor_rows(_rows("actors.csv")),
         parse_regime_rows(_rows("regimes.csv")),
-        {row["country"]: row["demonyms"] for row in countries if row["demonyms"]},
-        {row["country"]: row["aliases"] for row in countries if row["aliases"]},
+        {c.country: c.demonyms for c in countries if c.demonyms},
+        {c.country: c.aliases for c in countries if c.aliases},
     )
 
 
