@@ -171,6 +171,11 @@ def render(runs: dict[str, dict[str, Report]]) -> str:
         found = [r.accuracy(name) for r in reports]
         if any(v is not None for v in found):
             row(f"  {name}", ("-" if v is None else f"{v:.3f}" for v in found))
+    lines.append("fixes per event, by field (where the coder's effort goes)")
+    for name in (*SCORED_FIELDS, "rejection"):
+        if any(r.fixes_by_field.get(name) for r in reports):
+            row(f"  {name}", (f"{r.fixes_by_field.get(name, 0) / max(r.gold_events, 1):.2f}"
+                              for r in reports))
     return "\n".join(lines)
 
 

@@ -432,10 +432,13 @@ def render_report(report: Report) -> None:
     fields.add_column("field")
     fields.add_column("accuracy", justify="right")
     fields.add_column("gold events", justify="right")
+    fields.add_column("fixes", justify="right")
     for name in SCORED_FIELDS:
         accuracy = report.accuracy(name)
         if accuracy is not None:
-            fields.add_row(name, f"{accuracy:.3f}", str(report.scored[name]))
+            fields.add_row(name, f"{accuracy:.3f}", str(report.scored[name]),
+                           str(report.fixes_by_field.get(name, 0)))
+    fields.add_row("(rejections)", "", "", str(report.fixes_by_field.get("rejection", 0)))
     console.print(fields)
 
 

@@ -81,7 +81,7 @@ def test_json_report_counts_the_gold_file(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert set(data) == {
         "lines", "gold_events", "suggested_events", "matched_events", "precision", "recall",
-        "no_event_left_empty", "fields_to_fix_per_event", "fields",
+        "no_event_left_empty", "fields_to_fix_per_event", "fixes_by_field", "fields",
     }
     assert (data["lines"], data["gold_events"]) == (3, 2)
     assert 0 <= data["matched_events"] <= 1  # the battle of T3 cannot be found

@@ -75,6 +75,8 @@ class Report:
     empty_lines: int = 0
     empty_lines_left_empty: int = 0
     fixes: int = 0
+    # Where the fixes go: a field's name, or "rejection" for a suggestion that matched nothing.
+    fixes_by_field: dict[str, int] = field(default_factory=dict)
     right: dict[str, int] = field(default_factory=dict)
     scored: dict[str, int] = field(default_factory=dict)
 
@@ -110,6 +112,7 @@ class Report:
             "recall": round(self.recall, 4),
             "no_event_left_empty": _round(self.no_event_left_empty),
             "fields_to_fix_per_event": round(self.fields_to_fix, 4),
+            "fixes_by_field": dict(sorted(self.fixes_by_field.items(), key=lambda kv: -kv[1])),
             "fields": {
                 name: {"accuracy": _round(self.accuracy(name)), "scored": self.scored[name]}
                 for name in SCORED_FIELDS if self.scored.get(name)
@@ -245,24 +248,34 @@ def accumulate(report: Report, line: LineResult) -> None:
         for name, ok in right.items():
             report.scored[name] = report.scored.get(name, 0) + 1
             report.right[name] = report.right.get(name, 0) + ok
-        report.fixes += fixes_needed(right, matched=suggestion is not None)
-    report.fixes += len(line.suggested) - len(line.pairs)  # each spurious one: a rejection
+        for name in fields_to_fix(right, matched=suggestion is not None):
+            report.fixes += 1
+            report.fixes_by_field[name] = report.fixes_by_field.get(name, 0) + 1
+    spurious = len(line.suggested) - len(line.pairs)  # each one costs a rejection
+    report.fixes += spurious
+    if spurious:
+        report.fixes_by_field["rejection"] = report.fixes_by_field.get("rejection", 0) + spurious
 
 
-def fixes_needed(right: Mapping[str, bool], *, matched: bool) -> int:
-    """Fields a coder types for one gold event, given which of its fields are right."""
-    fixes = 0
+def fields_to_fix(right: Mapping[str, bool], *, matched: bool) -> list[str]:
+    """The fields a coder types for one gold event, given which of its fields are right."""
+    fixes: list[str] = []
     for name, ok in right.items():
         if ok:
             continue
         parent = _FILLED_FROM.get(name, name)
         if parent == name:
-            fixes += 1
+            fixes.append(name)
         elif parent is not None and parent not in right and not matched:
-            fixes += 1  # nothing to fill it from: typed by hand (e.g. country, no location)
+            fixes.append(name)  # nothing to fill it from: typed by hand (e.g. country, no location)
         elif parent is not None and matched and right.get(parent, True):
-            fixes += 1  # the parent was right, yet this one is wrong
+            fixes.append(name)  # the parent was right, yet this one is wrong
     return fixes
+
+
+def fixes_needed(right: Mapping[str, bool], *, matched: bool) -> int:
+    """How many fields a coder types for one gold event (see `fields_to_fix`)."""
+    return len(fields_to_fix(right, matched=matched))
 
 
 def evaluate(lines: Iterable[tuple[Sequence[GoldEvent], Sequence[EventFields]]]) -> Report:

@@ -267,6 +267,16 @@ class TestReport:
         assert report.fields_to_fix == 0.5
         assert report.accuracy("fatalities") == 0.5
 
+    def test_fixes_by_field_names_where_the_fixes_go(self) -> None:
+        """A wrong count and a wrong date on one event, a spurious event on another line."""
+        report = report_of(
+            ([clash()], [clash(fatalities=30, event_date=SEP6)]),
+            ([], [attack()]),
+        )
+        assert report.fixes_by_field == {"fatalities": 1, "event_date": 1, "rejection": 1}
+        assert sum(report.fixes_by_field.values()) == report.fixes
+        assert report.as_dict()["fixes_by_field"]["rejection"] == 1
+
     def test_as_dict_has_the_eval_json_keys(self) -> None:
         """The `coder eval --json` object: counts, rates and per-field accuracy."""
         data = report_of(([clash()], [clash(fatalities=0)])).as_dict()
