@@ -22,9 +22,10 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import islice
 from math import isfinite
 from pathlib import Path
-from typing import Any, Final, Literal, TextIO, get_args
+from typing import Any, Final, Literal, TextIO, get_args, overload
 
 from annotated_types import Ge, Le
 from pydantic import ValidationError
@@ -329,7 +330,7 @@ class Source:
     fmt: Format = "acled"
     # CSV: the same rows in batches of (first lines, cells of `columns`, column by column).
     # Use `rows` or `batches`, not both: they read the same file.
-    batches: Callable[[int], Iterator[tuple[list[int], list[Sequence[str]]]]] | None = None
+    batches: Callable[[int], Iterator[tuple[Sequence[int], list[Sequence[str]]]]] | None = None
 
     def position(self) -> int:
         """Bytes read so far (for a progress bar)."""
@@ -376,17 +377,30 @@ def open_csv(path: Path) -> Source:
         for line, cells in lists():
             yield line, {n: cells[i] for i, n in keep}
 
-    def batches(size: int) -> Iterator[tuple[list[int], list[Sequence[str]]]]:
-        lines: list[int] = []
-        batch: list[list[str]] = []
-        for line, cells in lists():
-            lines.append(line)
-            batch.append(cells)
-            if len(batch) >= size:
-                yield lines, _known(batch)
-                lines, batch = [], []
-        if batch:
-            yield lines, _known(batch)
+    def batches(size: int) -> Iterator[tuple[Sequence[int], list[Sequence[str]]]]:
+        # The hot path of a large import: a batch comes off the csv reader in C (islice),
+        # not row by row through Python. Line numbers only ever name a bad row, so a batch
+        # of one-line rows (the usual case) gets them as a range, and one with quoted line
+        # breaks has them looked up, if ever, by reading the file again (_RowLines).
+        with handle:
+            done, rows_before = reader.line_num, 0
+            while batch := list(islice(reader, size)):
+                lines: Sequence[int]
+                if reader.line_num - done == len(batch):
+                    lines = range(done + 1, reader.line_num + 1)
+                    if not all(batch):  # csv gives [] for a blank line
+                        lines = [line for line, cells in zip(lines, batch, strict=True) if cells]
+                        batch = [cells for cells in batch if cells]
+                else:
+                    batch = [cells for cells in batch if cells]
+                    lines = _RowLines(path, rows_before, len(batch))
+                done, rows_before = reader.line_num, rows_before + len(batch)
+                if any(n != width for n in set(map(len, batch))):
+                    bad = next(i for i, cells in enumerate(batch) if len(cells) != width)
+                    raise InputError(str(path), lines[bad], "row",
+                                     f"{len(batch[bad])} fields, the header has {width}")
+                if batch:
+                    yield lines, _known(batch)
 
     def _known(batch: list[list[str]]) -> list[Sequence[str]]:
         table = list(zip(*batch, strict=True))  # rows -> columns, in C
@@ -395,6 +409,33 @@ def open_csv(path: Path) -> Source:
     return Source(path, rows(), handle, tuple(n for _, n in keep),
                   tuple(n for n in names if n not in known),
                   monadic=_MONADIC_MISSING.isdisjoint(names), batches=batches)
+
+
+class _RowLines(Sequence[int]):
+    """The first lines of `count` CSV rows from row `first` on (0 = the first after the header).
+
+    Found by reading the file again, once, when first asked: only a bad row in a batch with
+    quoted line breaks ever asks.
+    """
+
+    def __init__(self, path: Path, first: int, count: int) -> None:
+        self._path, self._first, self._count = path, first, count
+        self._lines: list[int] | None = None
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | Sequence[int]:
+        if self._lines is None:
+            with closing(open_csv(self._path)) as again:
+                wanted = islice(again.rows, self._first, self._first + self._count)
+                self._lines = [line for line, _cells in wanted]
+        return self._lines[index]
 
 
 def open_jsonl(path: Path) -> Source:
@@ -604,7 +645,7 @@ def _write(store: Store, source: Source, warn: Callable[[str], None] | None,
     counts = _Counts()
     rows = 0
     now = utcnow()  # one transaction, one time: it also names this import's new rows
-    with store.session() as session:
+    with db.rollback_journal(store.engine), store.session() as session:
         first_new_id = db.max_event_id(session) + 1
         look_up = db.has_imported(session)
         target = _Target(session, str(path), first_new_id, now, look_up)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import typing
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -613,6 +613,38 @@ def _insert_sql(table_name: str, order: tuple[str, ...],
     if not compiled.positional:
         return str(compiled), None
     return str(compiled), tuple(order.index(name) for name in compiled.positiontup or ())
+
+
+@contextmanager
+def rollback_journal(engine: Engine) -> Iterator[bool]:
+    """SQLite file: write one bulk transaction through a rollback journal instead of WAL.
+
+    In WAL mode every page of a large transaction is written twice (into the log, then copied
+    into the database by the checkpoint), and a page the cache spills is logged again each
+    time it changes; a rollback journal writes new pages once, straight into the file, and
+    journals only the pages that existed before. Equally safe against a killed process.
+    Switching needs the database to ourselves: while another connection has it open SQLite
+    stays in WAL, and so do we. WAL comes back when the block ends. Yields whether it switched.
+    """
+    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+        yield False
+        return
+    # One pooled connection: the block's session reuses it, so the journal mode set here
+    # (and not the WAL that a freshly opened connection would set) applies to its writes.
+    engine.dispose()
+    try:
+        with engine.connect() as connection:
+            mode = connection.exec_driver_sql("PRAGMA journal_mode=DELETE").scalar()
+    except DBAPIError:  # "database is locked": another connection has it open
+        mode = "wal"
+    switched = str(mode).lower() == "delete"
+    try:
+        yield switched
+    finally:
+        if switched:
+            # Best effort: every new connection asks for WAL again (_on_connect) anyway.
+            with suppress(DBAPIError), engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA journal_mode=WAL")
 
 
 @contextmanager

@@ -1,13 +1,16 @@
-"""`coder import` into an empty SQLite store rebuilds the event indexes once, at the end.
+"""`coder import` at bulk speed, and still one transaction naming the line of a bad row.
 
-The drop and the rebuild are part of the import's one transaction: a bad row leaves the
-store as it was, indexes included.
+Into an empty SQLite store the event indexes are rebuilt once, at the end; the drop and the
+rebuild are part of the import's one transaction, so a bad row leaves the store as it was,
+indexes included. An SQLite file the import has to itself is written through a rollback
+journal rather than WAL. Rows are read in batches, with line numbers found only for errors.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -18,7 +21,7 @@ from coder.errors import InputError
 from coder.importer import RowValidator, import_file
 from coder.schema import codebook
 from coder.schema.events import COMPLETE_RULES, FIELD_RULES, RowRule
-from coder.store import Store
+from coder.store import Store, rollback_journal
 
 
 def index_sql(url: str) -> list[tuple[str, str]]:
@@ -171,3 +174,69 @@ def test_each_row_rule_reads_only_the_fields_it_declares(rule: RowRule) -> None:
         # A verdict either way is fine (ValueError); only undeclared reads fail the test.
         with contextlib.suppress(ValueError):
             rule.check(_Guard(values, rule.reads | rule.presence))
+
+
+# --- reading batches: line numbers without a Python step per row ----------------------------
+
+@pytest.mark.parametrize("layout", ["plain", "blank-lines", "line-breaks"])
+def test_a_short_row_names_its_line_however_the_batch_reads(sqlite_url: str, tmp_path: Path,
+                                                           layout: str) -> None:
+    """Blank lines and quoted line breaks before it move the bad row's line; both count."""
+    rows = odd_rows(30)
+    for row in rows:
+        row["notes"] = "one\ntwo" if layout == "line-breaks" else "one"
+    lines = [",".join(codebook.CURRENT_COLUMNS)]
+    for n, row in enumerate(rows):
+        buffer = io.StringIO()
+        csv.DictWriter(buffer, codebook.CURRENT_COLUMNS, lineterminator="\n").writerow(row)
+        text = buffer.getvalue().rstrip("\n")
+        if n == 20:
+            text = text.rsplit(",", 1)[0]  # one field short
+        if layout == "blank-lines" and n % 5 == 0:
+            lines.append("")
+        lines.extend(text.split("\n"))
+        if n == 20:
+            bad_line = len(lines) - text.count("\n")
+    path = tmp_path / "short.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    store = Store.open(sqlite_url)
+    with pytest.raises(InputError) as caught:
+        import_file(store, path)
+    assert (caught.value.line, caught.value.field) == (bad_line, "row")
+    assert stored_events(sqlite_url, ("id",)) == []
+
+
+# --- the journal of a bulk write --------------------------------------------------------------
+
+def journal_mode(url: str) -> str:
+    with contextlib.closing(sqlite3.connect(url.removeprefix("sqlite:///"))) as connection:
+        return str(connection.execute("PRAGMA journal_mode").fetchone()[0])
+
+
+def test_a_bulk_write_alone_uses_a_rollback_journal_then_wal_again(sqlite_url: str) -> None:
+    """Inside the block the file is in DELETE mode; after it, WAL as every connection wants."""
+    store = Store.open(sqlite_url)
+    with rollback_journal(store.engine) as switched, store.session() as session:
+        assert switched
+        assert session.connection().exec_driver_sql("PRAGMA journal_mode").scalar() == "delete"
+    assert journal_mode(sqlite_url) == "wal"
+
+
+def test_a_bulk_write_stays_in_wal_while_another_connection_reads(sqlite_url: str,
+                                                                 tmp_path: Path) -> None:
+    """Another process's open connection keeps WAL: the import still works, nothing lost."""
+    store = Store.open(sqlite_url)
+    with contextlib.closing(sqlite3.connect(sqlite_url.removeprefix("sqlite:///"))) as reader:
+        reader.execute("SELECT count(*) FROM event").fetchone()
+        with rollback_journal(store.engine) as switched:
+            assert not switched
+        assert import_file(store, write_file(tmp_path / "a.csv", 20)).added == 20
+        assert reader.execute("SELECT count(*) FROM event").fetchone() == (20,)
+    assert journal_mode(sqlite_url) == "wal"
+
+
+def test_postgresql_has_no_journal_to_switch(db_url: str) -> None:
+    """Only an SQLite file switches; PostgreSQL (and SQLite alike when shared) carry on."""
+    store = Store.open(db_url)
+    with rollback_journal(store.engine) as switched:
+        assert switched == db_url.startswith("sqlite")
