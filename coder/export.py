@@ -310,10 +310,8 @@ def _chunked(events: Iterable[Any], convert: Callable[[Any], Any],
 
 # --- the same mapping, as one SQL expression per event (SQLite) --------------------------------
 
-_TEXT_TYPES: Final = ("text", "null")
-_SQL_TYPES: Final[Mapping[str, tuple[str, ...]]] = {
-    "event_date": _TEXT_TYPES, "updated_at": _TEXT_TYPES, "status": _TEXT_TYPES,
-}
+# Stored as text by SQLite whatever their Python type (dates and times as ISO text).
+_TEXT_COLUMNS: Final = frozenset({"event_date", "updated_at", "status"})
 # Between the cells of a rendered row: a control character no ACLED value holds (a row
 # whose cells hold it anyway is written by the Python mapping).
 SEPARATOR: Final = "\x1f"
@@ -376,11 +374,14 @@ def _inter_cells(style: InterStyle) -> tuple[dict[str, str], list[str]]:
                 "inter2": "coalesce(e.inter2, CASE WHEN e.inter1 IS NOT NULL AND "
                           "coalesce(e.actor2, '') = '' THEN '0' END)"}, []
     labels, pairs = dict(codebook.INTER_LABELS), _interaction_labels()
-    codes = ", ".join(map(str, labels))
+    # The inter codes with a label are one run of integers (the columns are checked to hold
+    # integers): a range test instead of an IN list's lookup per row.
+    low, high = min(labels), max(labels)
+    assert sorted(labels) == list(range(low, high + 1)), "inter labels are not one range"
     return {"inter1": _sql_cases("e.inter1", labels), "inter2": _sql_cases("e.inter2", labels),
             "interaction": _sql_cases(_PAIR, pairs)}, [
-        f"(e.inter1 IS NULL OR e.inter1 IN ({codes}))",
-        f"(e.inter2 IS NULL OR e.inter2 IN ({codes}))",
+        f"(e.inter1 IS NULL OR e.inter1 BETWEEN {low} AND {high})",
+        f"(e.inter2 IS NULL OR e.inter2 BETWEEN {low} AND {high})",
         f"({_PAIR} IS NULL OR {_PAIR} IN ({', '.join(map(str, pairs))}))",
     ]
 
@@ -422,9 +423,14 @@ def _coordinate(value: str) -> tuple[str, str]:
     # format_coordinate: 4 decimals unless they lose digits. When SQLite's 4-decimal text
     # reads back as the same double, Python's text is that one too (the value is then the
     # double nearest a 4-decimal number, far from any rounding tie); else Python renders.
+    # The check needs no second printf: k / 10000.0 is the double nearest the decimal k/10^4
+    # (IEEE division is correctly rounded), so it equals the value exactly when 4 decimals
+    # lose nothing, which is when the text reads back as the same double. round() without
+    # digits takes SQLite's arithmetic path, not its printf.
     four = f"printf('%.4f', {value})"
     return (f"CASE WHEN {value} IS NOT NULL THEN {four} END",
-            f"({value} IS NULL OR (abs({value}) <= 1e6 AND CAST({four} AS REAL) = {value}))")
+            f"({value} IS NULL OR (abs({value}) <= 1e6 AND "
+            f"round({value} * 10000) / 10000.0 = {value}))")
 
 
 def _renderable(fmt: RowFormat) -> list[str]:
@@ -433,11 +439,14 @@ def _renderable(fmt: RowFormat) -> list[str]:
     # or timestamp Python would derive differently.
     checks = []
     for name in (*EXPORT_META, *codebook.ALL_COLUMNS):
-        kinds = _SQL_TYPES.get(name) or (_kind_of(name), "null")
+        kind = "text" if name in _TEXT_COLUMNS else _kind_of(name)
         # Text columns are left out (a check per cell costs more than the cell): SQLite turns
-        # any number bound to them into text, and coder never binds bytes.
-        if name != "id" and kinds != _TEXT_TYPES:
-            checks.append(f"typeof(e.{name}) IN ({', '.join(map(_literal, kinds))})")
+        # any number bound to them into text, and coder never binds bytes. Coordinates are
+        # checked by _coordinate, which declines text and blobs too. An integer column holds
+        # an integer or NULL exactly when the value IS its own CAST (a real loses its
+        # fraction, text and blobs compare unequal to numbers): opcodes, not typeof() calls.
+        if name != "id" and kind == "integer":
+            checks.append(f"e.{name} IS CAST(e.{name} AS INTEGER)")
     checks += [
         f"NOT ({_NEED_COUNTRY} AND c.name IS NULL AND coalesce(e.country, '') <> '')",
         f"(e.year IS NOT NULL OR e.event_date IS NULL OR {_YEAR_FROM_DATE})",

@@ -89,6 +89,31 @@ def test_odd_values_render_the_same_in_sql_and_in_python(sqlite_url: str,
     assert rendered == python
 
 
+# Values of another storage type than the column's, as another program could have written
+# them (SQLite keeps text it cannot convert, and blobs): (column, SQL literal).
+FOREIGN_VALUES = [
+    ("fatalities", "'many'"), ("fatalities", "2.5"), ("geo_precision", "X'01'"),
+    ("year", "2021.5"), ("data_id", "'12x'"),
+    ("time_precision", "1e300"),
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS[:3], ids=lambda f: f"{f.layout}-{f.inter}")
+def test_foreign_storage_types_render_the_same_in_sql_and_in_python(sqlite_url: str,
+                                                                    fmt: RowFormat) -> None:
+    """Text, reals and blobs in integer and real columns: SQL declines them, same bytes."""
+    store = Store.open(sqlite_url)
+    with store.session() as session:
+        session.add_all([event(event_id_cnty=f"AFG{n}") for n in range(len(FOREIGN_VALUES))])
+    with store.engine.begin() as connection:
+        for n, (column, literal) in enumerate(FOREIGN_VALUES):
+            connection.exec_driver_sql(f"UPDATE event SET {column} = {literal} "
+                                       f"WHERE event_id_cnty = 'AFG{n}'")
+    rendered, python = both_paths(store, fmt)
+    assert rendered.count("\r\n") == len(FOREIGN_VALUES) + 1
+    assert rendered == python
+
+
 @pytest.mark.parametrize("name", ["acled-sample.csv", "acled-sample-2023.csv"])
 @pytest.mark.parametrize("fmt", FORMATS, ids=lambda f: f"{f.layout}-{f.inter}")
 def test_samples_render_the_same_in_sql_and_in_python(sqlite_url: str, name: str,
