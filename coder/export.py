@@ -18,6 +18,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from itertools import chain, repeat
 from operator import itemgetter
 from typing import Any, Final, Literal, TextIO
 
@@ -219,45 +220,59 @@ def write_acled(events: Iterable[Any], out: TextIO, fmt: RowFormat = RowFormat()
 
 def _write_rendered(events: EventStream, out: TextIO, fmt: RowFormat,
                     progress: Callable[[int], None] | None) -> int:
-    # SQLite computes each row's cells (derivations, labels, coordinates) as one string:
-    # cells joined by SEPARATOR, and the notes (the one cell that usually holds a comma)
-    # already quoted, between two NOTES marks. Python checks the rest for anything csv
-    # would quote (a C-speed search of the line) and only then hands the cells to csv's
-    # writer. The rare row SQLite declines (NULL) is written by the Python mapping,
-    # fetched by id, so both paths always agree on every byte.
+    # SQLite computes each row's cells (derivations, labels, coordinates) as three strings:
+    # the cells before the notes joined by commas, the notes already quoted, the cells after
+    # them. A chunk whose cells outside the notes hold nothing csv would quote (the usual
+    # case) becomes CSV text in a few C-speed string operations (_csv_text); any other goes
+    # row by row (_csv_rows).
     rendered = render_sql(fmt, load_countries())
-    parts: list[str] = []
-    writer = csv.writer(_Appender(parts), lineterminator="\r\n")
-    separators = len(fmt.columns) - 3  # the notes have NOTES marks on both sides instead
-    sep, mark = SEPARATOR, NOTES
+    commas = len(fmt.columns) - 3  # inside the cells before and after the notes
     count = 0
-    for chunk in stream_lines(events.store, events.where, rendered.line, rendered.lookups):
-        declined = []
-        for event_id, line in chunk:
-            if line is None or line.count(sep) != separators or line.count(mark) != 2:
-                declined.append(len(parts))  # NULL, or a cell holds a mark: Python's turn
-                parts.append(str(event_id))
-                continue
-            before, notes, after = line.split(mark)
-            if "," in before or '"' in before or "\n" in before or "\r" in before \
-                    or "," in after or '"' in after or "\n" in after or "\r" in after:
-                writer.writerow([*before.split(sep), _unquoted(notes), *after.split(sep)])
-            else:
-                parts.append(f"{before.replace(sep, ',')},{notes},{after.replace(sep, ',')}\r\n")
-        if declined:
-            ids = [int(parts[at]) for at in declined]
-            for at, text in zip(declined, _python_lines(events, ids, fmt), strict=True):
-                parts[at] = text
-        out.write("".join(parts))
-        parts.clear()
+    for chunk in stream_lines(events.store, events.where, rendered.cells, rendered.lookups):
+        text = _csv_text(chunk, commas)
+        out.write(text if text is not None else _csv_rows(chunk, commas, events, fmt))
         count += len(chunk)
         if progress is not None:
             progress(len(chunk))
     return count
 
 
-def _unquoted(cell: str) -> str:
-    return cell[1:-1].replace('""', '"') if cell.startswith('"') else cell
+def _csv_text(chunk: Sequence[tuple[Any, ...]], commas: int) -> str | None:
+    """The CSV text of a chunk of (id, before, notes, after), or None for a closer look.
+
+    Exact by counting: SQL writes `commas` commas per row outside the notes and a cell can
+    only add some, so the total matches only when no cell holds one.
+    """
+    _ids, befores, notes, afters = zip(*chunk, strict=True)
+    if None in befores:  # a row SQL declined
+        return None
+    outside = "".join(chain(befores, afters))
+    if '"' in outside or "\n" in outside or "\r" in outside \
+            or outside.count(",") != commas * len(chunk):
+        return None
+    return "".join(chain.from_iterable(
+        zip(befores, repeat(","), notes, repeat(","), afters, repeat("\r\n"))))
+
+
+def _csv_rows(chunk: Sequence[tuple[Any, ...]], commas: int, events: EventStream,
+              fmt: RowFormat) -> str:
+    # Row by row: a row SQLite declined (NULL), or whose cells outside the notes csv would
+    # quote (a comma, a quote, a line end: rare in ACLED data), is written by the Python
+    # mapping, fetched by id, so both paths always agree on every byte.
+    parts: list[str] = []
+    declined = []
+    for event_id, before, notes, after in chunk:
+        if before is None or before.count(",") + after.count(",") != commas \
+                or any(c in before or c in after for c in '"\r\n'):
+            declined.append(len(parts))
+            parts.append(str(event_id))
+        else:
+            parts.append(f"{before},{notes},{after}\r\n")
+    if declined:
+        ids = [int(parts[at]) for at in declined]
+        for at, text in zip(declined, _python_lines(events, ids, fmt), strict=True):
+            parts[at] = text
+    return "".join(parts)
 
 
 class _Appender:
@@ -312,23 +327,18 @@ def _chunked(events: Iterable[Any], convert: Callable[[Any], Any],
 
 # Stored as text by SQLite whatever their Python type (dates and times as ISO text).
 _TEXT_COLUMNS: Final = frozenset({"event_date", "updated_at", "status"})
-# Between the cells of a rendered row: a control character no ACLED value holds (a row
-# whose cells hold it anyway is written by the Python mapping).
-SEPARATOR: Final = "\x1f"
-NOTES: Final = "\x1e"  # before and after the (already quoted) notes cell
-
-
 @dataclass(frozen=True, slots=True)
 class RenderedSql:
-    """An SQL expression that is one row's cells joined by SEPARATOR, and its lookup tables.
+    """A row as three SQL expressions (cells before the notes, the notes, cells after them).
 
-    The expression is NULL for a row it cannot render exactly like `to_acled_row` (a value
+    The cells are as csv would write them, joined by commas; the notes cell is already
+    quoted. `before` is NULL for a row SQL cannot render exactly like `to_acled_row` (a value
     of an unexpected storage type, a coordinate needing more than 4 decimals, a country
     known only by an alias, an inter code without a label...); the caller formats such rows
-    in Python.
+    in Python, and those whose cells outside the notes need quoting too.
     """
 
-    line: str
+    cells: tuple[str, str, str]
     lookups: tuple[LookupTable, ...]
 
 
@@ -462,31 +472,31 @@ def _kind_of(name: str) -> str:
 
 
 def render_sql(fmt: RowFormat, countries: Countries) -> RenderedSql:
-    """The SQLite expression of `fmt`'s row: its cells as csv would get them, SEPARATOR-joined.
+    """The SQLite expressions of `fmt`'s row: its cells as csv would get them (RenderedSql).
 
-    One printf per row builds the string (no intermediate strings); NULL cells print blank.
-    Quoting is left to the caller (`_write_rendered`).
+    One printf builds each side of the notes (no intermediate strings); NULL cells print
+    blank. Quoting the cells outside the notes is left to the caller (`_write_rendered`).
     """
     values = _derived_values()
     inter = _inter_cells(fmt.inter_style)[0]
     checks = _renderable(fmt)
-    cells = []
-    pattern = ""
+    sides: tuple[list[str], list[str]] = ([], [])  # the cells before and after the notes
+    notes, side = "''", sides[0]
     for name in fmt.columns:
         value = inter.get(name) or values.get(name, f"e.{name}")
         if name in _FLOAT_COLUMNS:
             value, check = _coordinate(value)
             checks.append(check)
         if name == "notes":
-            value = _quoted(value)
-            pattern += f"{NOTES}%s{NOTES}"
+            notes, side = f"coalesce({_quoted(value)}, '')", sides[1]
         else:
-            pattern += ("" if not pattern or pattern.endswith(NOTES) else SEPARATOR) + "%s"
-        cells.append(value)
+            side.append(value)
+    before, after = (f"printf({_literal(','.join(['%s'] * len(side)))}, {', '.join(side)})"
+                     for side in sides)
     subs = LookupTable("s", ("name", "event_type", "disorder_type"), tuple(
         (sub.name, sub.event_type, sub.disorder_type)
         for sub in codebook.SUB_EVENT_TYPES.values()), "sub_event_type")
     table = LookupTable("c", ("name", "iso", "iso3", "region"), tuple(
         (c.country, c.iso, c.iso3, c.region) for c in countries.by_name.values()), "country")
-    return RenderedSql(f"CASE WHEN {' AND '.join(checks)} THEN printf({_literal(pattern)}, "
-                       f"{', '.join(cells)}) END", (subs, table))
+    return RenderedSql((f"CASE WHEN {' AND '.join(checks)} THEN {before} END", notes, after),
+                       (subs, table))

@@ -395,14 +395,14 @@ class LookupTable:
     joins_on: str  # the event column matched against the key
 
 
-def stream_lines(store: Store, where: EventFilter, line: str,
+def stream_lines(store: Store, where: EventFilter, expressions: Sequence[str],
                  lookups: Sequence[LookupTable] = (), batch: int = 5000
-                 ) -> Iterator[list[tuple[int, str | None]]]:
-    """SQLite only: (id, line) of the selected events in id order, in chunks of `batch`.
+                 ) -> Iterator[list[tuple[Any, ...]]]:
+    """SQLite only: (id, *expressions) of the selected events in id order, chunk by chunk.
 
-    `line` is an SQL expression over `e` (the event) and the lookup tables by name; it is
-    computed by SQLite (C speed, no Python object per cell). The raw driver cursor keeps
-    the per-row cost at one tuple. Memory stays flat: rows are fetched chunk by chunk.
+    The expressions are SQL over `e` (the event) and the lookup tables by name, computed by
+    SQLite (C speed, no Python object per cell). The raw driver cursor keeps the per-row
+    cost at one tuple. Memory stays flat: rows are fetched `batch` at a time.
     """
     conditions, params = _filter_sql(where)
     # Lookups go to TEMP tables with a primary key: SQLite builds no index on a CTE, and a
@@ -410,7 +410,8 @@ def stream_lines(store: Store, where: EventFilter, line: str,
     temp = {t.name: f"temp.coder_lookup_{t.name}" for t in lookups}
     joins = "".join(f" LEFT JOIN {temp[t.name]} AS {t.name} ON {t.name}.{t.columns[0]} = "
                     f"e.{t.joins_on}" for t in lookups)
-    sql = f"SELECT e.id, {line} FROM event AS e{joins} WHERE {conditions} ORDER BY e.id"
+    sql = (f"SELECT e.id, {', '.join(expressions)} FROM event AS e{joins} WHERE {conditions} "
+           "ORDER BY e.id")
     connection = store.engine.raw_connection()
     try:
         cursor = connection.cursor()
@@ -424,7 +425,7 @@ def stream_lines(store: Store, where: EventFilter, line: str,
         try:
             cursor.execute(sql, params)
             while chunk := cursor.fetchmany(batch):
-                yield typed("list[tuple[int, str | None]]", chunk)
+                yield typed("list[tuple[Any, ...]]", chunk)
         finally:
             for table in lookups:
                 cursor.execute(f"DROP TABLE IF EXISTS {temp[table.name]}")

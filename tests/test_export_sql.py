@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from conftest import shared_file
 
-from coder.export import NOTES, SEPARATOR, RowFormat, write_acled
+from coder.export import RowFormat, write_acled
 from coder.importer import import_file
 from coder.schema.models import Event
 from coder.store import EventFilter, Store
@@ -66,7 +66,9 @@ def odd_events() -> list[Event]:
               region="Caucasus and Central Asia", iso3="AFG"),
         event(inter1=None, inter2=None, actor2=None),
         event(inter2=None, actor2=""),
-        event(notes=f"a{SEPARATOR}b", location=f"x{NOTES}y"),
+        event(notes="a\x1fb\x1d", location="x\x1ey"),
+        event(admin2="Quartier, Nord"),  # one comma too many outside the notes
+        event(source='Radio "Libre"'),
         event(status="confirmed", event_id_cnty=None, timestamp=None),
         event(status="confirmed", event_id_cnty=None, country="Atlantis", timestamp=None),
         event(status="suggested", event_id_cnty="MINE-1", timestamp=1234567890),
