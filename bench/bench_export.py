@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_import import Run, generate, run
+from bench_import import Run, generate, median, run
 
 from coder.export import RowFormat, write_acled
 from coder.importer import import_file
@@ -28,6 +28,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--keep", type=Path, help="directory to keep (and reuse) files in")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs of each writer, interleaved; the medians are compared")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="coder-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -43,11 +45,12 @@ def main() -> None:
     store = Store.open(url)
     everything = EventFilter(statuses=None)
 
-    started, cpu = time.perf_counter(), time.process_time()
-    with open("/dev/null", "w", encoding="utf-8", newline="") as out:
-        written = write_acled(store.stream_events(everything), out, RowFormat("current"))
-    in_process = Run(time.perf_counter() - started, time.process_time() - cpu, 0.0)
-    assert written == args.rows, written
+    def in_process_run() -> Run:
+        started, cpu = time.perf_counter(), time.process_time()
+        with open("/dev/null", "w", encoding="utf-8", newline="") as out:
+            written = write_acled(store.stream_events(everything), out, RowFormat("current"))
+        assert written == args.rows, written
+        return Run(time.perf_counter() - started, time.process_time() - cpu, 0.0)
 
     # The Python mapping (PostgreSQL's path, and SQLite's for rows SQL declines), for scale.
     started, cpu = time.perf_counter(), time.process_time()
@@ -56,10 +59,17 @@ def main() -> None:
         write_acled(rows, out, RowFormat("current"))
     python = Run(time.perf_counter() - started, time.process_time() - cpu, 0.0)
 
-    cli = run([sys.executable, "-m", "coder", "export", "--db", url, "--status", "all"])
     columns = ", ".join(CURRENT_COLUMNS)
-    theirs = run(["sqlite3", "-csv", "-header", str(db),
-                  f"select {columns} from event order by id"])
+    runs: dict[str, list[Run]] = {"in-process": [], "cli": [], "sqlite3": []}
+    for _ in range(args.repeat):  # interleaved, so a busy spell hits every writer alike
+        runs["in-process"].append(in_process_run())
+        runs["cli"].append(run([sys.executable, "-m", "coder", "export", "--db", url,
+                                "--status", "all"]))
+        runs["sqlite3"].append(run(["sqlite3", "-csv", "-header", str(db),
+                                    f"select {columns} from event order by id"]))
+    in_process, cli, theirs = (median(found) for found in runs.values())
+    if args.repeat > 1:
+        print(f"medians of {args.repeat} interleaved runs each (the Python mapping: one run)")
     print(in_process.line("coder export (in-process):", args.rows).split("  peak")[0])
     print(python.line("  Python mapping only:", args.rows).split("  peak")[0])
     print(cli.line("coder export (command):", args.rows))

@@ -100,6 +100,11 @@ class Run:
                 f"{rows / self.wall:10,.0f} rows/s  peak RSS {self.rss_mb:5.0f} MB")
 
 
+def median(runs: list[Run]) -> Run:
+    """The run of median wall time (an odd count gives a real run; CPU and RSS come with it)."""
+    return sorted(runs, key=lambda r: r.wall)[len(runs) // 2]
+
+
 def run(argv: list[str]) -> Run:
     """Run a child to completion and measure it (os.wait4: its own rusage). Fails loudly."""
     started = time.perf_counter()
@@ -117,6 +122,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--keep", type=Path, help="directory to keep the files in")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs of each importer, interleaved; the medians are compared")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="coder-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -128,20 +135,28 @@ def main() -> None:
     print(f"{args.rows:,} generated rows ({size_mb:.0f} MB) ready in "
           f"{time.perf_counter() - started:.1f} s: {source}")
     ours_db, theirs_db, indexed_db = work / "coder.db", work / "sqlite3.db", work / "idx.db"
-    for db in (ours_db, theirs_db, indexed_db):
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
-    ours = run([sys.executable, "-m", "coder", "import", "--db", f"sqlite:///{ours_db}",
-                str(source)])
-    theirs = run(["sqlite3", str(theirs_db), f".import --csv {source} acled"])
     # The same number of indexes as our event table (6): ACLED's own three indexed columns,
     # and three low-variety columns standing in for status/coder_id/sentence_id, which the
     # CSV lacks (in an import they hold one value each).
     columns = ", ".join(codebook.PRE2023_COLUMNS)
     indexes = "; ".join(f"CREATE INDEX ix_{c} ON acled ({c})" for c in (
         "event_id_cnty", "event_date", "country", "year", "time_precision", "geo_precision"))
-    indexed = run(["sqlite3", str(indexed_db), f"CREATE TABLE acled ({columns}); {indexes}",
-                   f".import --csv --skip 1 {source} acled"])
+    commands = {
+        ours_db: [sys.executable, "-m", "coder", "import", "--db", f"sqlite:///{ours_db}",
+                  str(source)],
+        theirs_db: ["sqlite3", str(theirs_db), f".import --csv {source} acled"],
+        indexed_db: ["sqlite3", str(indexed_db), f"CREATE TABLE acled ({columns}); {indexes}",
+                     f".import --csv --skip 1 {source} acled"],
+    }
+    runs: dict[Path, list[Run]] = {db: [] for db in commands}
+    for _ in range(args.repeat):  # interleaved, so a busy spell hits every importer alike
+        for db, argv in commands.items():
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
+            runs[db].append(run(argv))
+    ours, theirs, indexed = (median(runs[db]) for db in commands)
+    if args.repeat > 1:
+        print(f"medians of {args.repeat} interleaved runs each")
     print(ours.line("coder import:", args.rows))
     print(theirs.line("sqlite3 .import:", args.rows))
     print(indexed.line("sqlite3 .import, 6 indexes:", args.rows))
