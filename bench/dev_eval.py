@@ -15,7 +15,12 @@ temporary directory, never into the repository, and scored in-process with
 --learn first imports the dev rows into a temporary SQLite store (`coder import`) and scores
 with the knowledge learned from it, the "suggestions grow with imported events" claim. Dev
 numbers are then flattered (the engine has seen those rows' actors and places); the held-out
-column is the honest one. Prints a table; --json prints one object for machines.
+column is the honest one. It then runs `coder train` on that store and scores again with the
+sub_event_type model (pipeline.suggest's `refine_types` step), prints the model's
+cross-validated accuracy, and how well the type confidence tells right types from wrong ones with and without the model's doubt (dev with
+5-fold models, held-out with the dev store's model). --grid compares override policies of
+`learned.combine`, cross-validated on dev (each dev line scored by a model fitted on the other
+folds). Prints a table; --json prints one object for machines.
 """
 
 from __future__ import annotations
@@ -28,45 +33,37 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
+from coder.engine import pipeline
+from coder.engine.classify import TypeEvidence
 from coder.engine.evaluate import SCORED_FIELDS, Report
 from coder.engine.knowledge import load_knowledge
+from coder.engine.learned import (
+    DEFAULT_POLICY,
+    Policy,
+    SubEventModel,
+    clean_notes,
+    cross_validate,
+    fit,
+    refine_types,
+)
 from coder.engine.pipeline import Knowledge
 from coder.importer import RowValidator
 from coder.schema.events import EventFields
 from coder.store import Store
 from coder.suggesting import evaluate_gold, read_gold
+from coder.training import KEEP_RARE_UP_TO, train
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "data"
 SAMPLES = ("acled-sample.csv", "acled-sample-2023.csv")
 SPLITS = ("dev", "held-out")
-
-# Answer leaks in ACLED notes (codebook, "notes"): the crowd-size tag of protests and riots,
-# the label some Strategic developments notes open with, and the coder's own remarks on how the
-# fatality figure was coded.
-_SIZE_TAG = re.compile(r"\s*\[size=[^\]]*\]\s*$")
-_LABEL = re.compile(r"^[A-Z][A-Za-z-]*(?: [a-z][A-Za-z/-]*){0,4}:\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[])")
-_CODER_REMARK = re.compile(
-    r"(?i)fatalit(?:y|ies)[^.]{0,40}\b(?:coded|split|spread|divided|unclear)"
-    r"|\bcoded (?:as|to|separately|for)\b|\b(?:have|has) been coded\b|\b(?:were|was) coded\b"
-    r"|^\W*(?:unclear )?(?:\d+|no|one|two|three) fatalit(?:y|ies)\W*$"
-)
-# Bracketed coder remarks inside a sentence: "[coded to <place>]", "(coded as <actor>)".
-_BRACKET_REMARK = re.compile(r"\s*(?:\[[^\]]*\bcoded\b[^\]]*\]|\([^)]*\bcoded\b[^)]*\))")
-
-
-def clean_notes(notes: str) -> str:
-    """The notes without the parts that state the answer rather than report the event."""
-    text = _SIZE_TAG.sub("", notes.strip())
-    text = _BRACKET_REMARK.sub("", _LABEL.sub("", text, count=1))
-    kept = [s for s in _SENTENCE_END.split(text) if not _CODER_REMARK.search(s)]
-    return " ".join(kept).strip()
-
 
 def split_of(event_id_cnty: str) -> str:
     """dev when the id's number is not divisible by 4, held-out otherwise."""
@@ -74,7 +71,8 @@ def split_of(event_id_cnty: str) -> str:
     return "held-out" if int(digits) % 4 == 0 else "dev"
 
 
-def gold_line(row: dict[str, str], line: int, path: str, validator: RowValidator) -> dict[str, Any]:
+def gold_line(row: dict[str, str], line: int, path: str, validator: RowValidator,
+              with_country: bool = True) -> dict[str, Any]:
     """One sample row as a gold line (contracts.md 4) with the row as its single event."""
     values = validator.validate(row, path, line)
     event = EventFields(**{k: v for k, v in values.items() if v is not None})
@@ -82,18 +80,20 @@ def gold_line(row: dict[str, str], line: int, path: str, validator: RowValidator
         "id": row["event_id_cnty"],
         "text": clean_notes(row["notes"]),
         "published": event.event_date.isoformat() if event.event_date else None,
-        "country": row["country"] or None,
+        "country": (row["country"] or None) if with_country else None,
         "source": row["source"] or None,
         "events": [event.model_dump(mode="json", exclude_none=True)],
     }
 
 
-def read_sample(path: Path) -> Iterator[tuple[str, dict[str, str], dict[str, Any]]]:
+def read_sample(path: Path, with_country: bool = True
+                ) -> Iterator[tuple[str, dict[str, str], dict[str, Any]]]:
     """(split, raw row, gold line) for every row of one sample file."""
     validator = RowValidator()
     with path.open(encoding="utf-8", newline="") as handle:
         for line, row in enumerate(csv.DictReader(handle), 2):
-            yield split_of(row["event_id_cnty"]), row, gold_line(row, line, str(path), validator)
+            yield split_of(row["event_id_cnty"]), row, gold_line(row, line, str(path), validator,
+                                                                 with_country)
 
 
 def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
@@ -102,7 +102,8 @@ def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def build(data: Path, work: Path) -> tuple[dict[str, Path], list[Path]]:
+def build(data: Path, work: Path, with_country: bool = True
+          ) -> tuple[dict[str, Path], list[Path]]:
     """Gold files per split, and the dev rows as CSV files for `coder import` (in `work`)."""
     gold: dict[str, list[dict[str, Any]]] = {s: [] for s in SPLITS}
     dev_csvs: list[Path] = []
@@ -112,7 +113,7 @@ def build(data: Path, work: Path) -> tuple[dict[str, Path], list[Path]]:
             print(f"skipped {path}: absent", file=sys.stderr)
             continue
         dev_rows: list[dict[str, str]] = []
-        for split, row, line in read_sample(path):
+        for split, row, line in read_sample(path, with_country):
             gold[split].append(line)
             if split == "dev":
                 dev_rows.append(row)
@@ -150,6 +151,152 @@ def score(files: dict[str, Path], knowledge: Knowledge) -> dict[str, Report]:
     return reports
 
 
+@contextmanager
+def model_wired(model: SubEventModel | None, policy: Policy = DEFAULT_POLICY) -> Iterator[None]:
+    """The pipeline's learned step (`pipeline.suggest` calls `refine_types`) with this model
+    and policy in place of the knowledge's own model and the default policy."""
+    original = pipeline.refine_types
+
+    def wired(sentence: str, types: list[TypeEvidence], _model: SubEventModel | None,
+              _policy: Policy = DEFAULT_POLICY) -> list[TypeEvidence]:
+        return original(sentence, types, model, policy)
+
+    pipeline.refine_types = wired  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        pipeline.refine_types = original
+
+
+@dataclass(frozen=True, slots=True)
+class TypeCall:
+    """One sentence the rules typed (a single candidate), and what the model made of it."""
+
+    gold: str
+    rule: str
+    rule_confidence: float
+    confidence: float
+    doubted: bool
+
+
+def type_calls(lines: Sequence[dict[str, Any]], model_of: Callable[[int], SubEventModel],
+               knowledge: Knowledge) -> list[TypeCall]:
+    """Run each gold line through the engine with the line's model wired in; record every
+    single-candidate type the rules gave, against the line's gold sub_event_type."""
+    original = pipeline.classify
+    calls: list[TypeCall] = []
+    gold = ""
+    model: SubEventModel | None = None
+
+    def classify(sentence: str, inter_hints: Sequence[int] = ()) -> list[TypeEvidence]:
+        types = original(sentence, inter_hints)
+        refined = refine_types(sentence, types, model)
+        if len(types) == 1:
+            calls.append(TypeCall(gold, types[0].sub_event_type, types[0].confidence,
+                                  refined[0].confidence,
+                                  refined[0].confidence < types[0].confidence))
+        return refined
+
+    pipeline.classify = classify
+    try:
+        for number, line in enumerate(lines):
+            gold, model = line["events"][0]["sub_event_type"], model_of(number)
+            evaluate_gold(read_gold([json.dumps(line)], "line"), knowledge)
+    finally:
+        pipeline.classify = original
+    return calls
+
+
+def auc(scores: Sequence[float], right: Sequence[bool]) -> float:
+    """Chance that a right answer has a higher score than a wrong one (ties count half)."""
+    wrong = sorted(s for s, r in zip(scores, right, strict=True) if not r)
+    hits = [s for s, r in zip(scores, right, strict=True) if r]
+    if not wrong or not hits:
+        return float("nan")
+    total = sum(bisect_left(wrong, s) + 0.5 * (bisect_right(wrong, s) - bisect_left(wrong, s))
+                for s in hits)
+    return total / (len(hits) * len(wrong))
+
+
+def render_doubt(label: str, calls: Sequence[TypeCall]) -> str:
+    """How well the type confidence tells a right type from a wrong one, without and with
+    the model's doubt (learned.Policy)."""
+    right = [c.rule == c.gold for c in calls]
+    doubted = [c for c in calls if c.doubted]
+    kept = [c for c in calls if not c.doubted]
+
+    def share(group: Sequence[TypeCall]) -> str:
+        return f"{sum(c.rule == c.gold for c in group)}/{len(group)}"
+
+    return (f"{label}: {len(calls)} typed sentences; the rules' type right "
+            f"{share(kept)} where the model agrees or is unsure, {share(doubted)} where it "
+            f"doubts; AUC of the type confidence for a right type: rules "
+            f"{auc([c.rule_confidence for c in calls], right):.3f}, with the doubt "
+            f"{auc([c.confidence for c in calls], right):.3f}")
+
+
+def gold_pairs(lines: Sequence[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(text, sub_event_type) of gold lines, as `coder train` reads imported notes."""
+    return [(line["text"], line["events"][0]["sub_event_type"]) for line in lines if line["text"]]
+
+
+# The override policies --grid compares (override_probability, max_rule_confidence,
+# same_event_type); doubt stays as in DEFAULT_POLICY.
+GRID: Final = tuple(
+    replace(DEFAULT_POLICY, override_probability=p, max_rule_confidence=r, same_event_type=same)
+    for p in (0.6, 0.9, 0.995) for r in (0.55, 0.7, 1.0) for same in (False, True)
+)
+
+
+def policy_grid(dev: Path, knowledge: Knowledge, folds: int = 5) -> list[tuple[Policy, Report]]:
+    """Each policy of GRID scored on the dev split by cross-validation: a dev line is scored
+    with a model fitted on the other folds only, so no line is seen by its own model."""
+    lines = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines()]
+    fold_files, models = [], []
+    for fold in range(folds):
+        path = dev.with_name(f"dev-fold-{fold}.jsonl")
+        write_jsonl(path, lines[fold::folds])
+        fold_files.append(path)
+        rest = [line for i, line in enumerate(lines) if i % folds != fold]
+        models.append(fit(gold_pairs(rest), min_count=1 if len(rest) <= KEEP_RARE_UP_TO else 2))
+    results = []
+    for policy in (None, *GRID):
+        total = Report()
+        for path, model in zip(fold_files, models, strict=True):
+            with model_wired(model if policy else None, policy or DEFAULT_POLICY):
+                report = score({"dev": path}, knowledge)["dev"]
+            total = merged(total, report)
+        results.append((policy or Policy(doubt_probability=2.0), total))
+    return results
+
+
+def merged(a: Report, b: Report) -> Report:
+    """Totals of two reports."""
+    def add(x: dict[str, int], y: dict[str, int]) -> dict[str, int]:
+        return {k: x.get(k, 0) + y.get(k, 0) for k in {*x, *y}}
+
+    return Report(
+        lines=a.lines + b.lines, gold_events=a.gold_events + b.gold_events,
+        suggested_events=a.suggested_events + b.suggested_events, matched=a.matched + b.matched,
+        empty_lines=a.empty_lines + b.empty_lines,
+        empty_lines_left_empty=a.empty_lines_left_empty + b.empty_lines_left_empty,
+        fixes=a.fixes + b.fixes, fixes_by_field=add(a.fixes_by_field, b.fixes_by_field),
+        right=add(a.right, b.right), scored=add(a.scored, b.scored))
+
+
+def render_grid(results: list[tuple[Policy, Report]]) -> str:
+    lines = ["policy (cross-validated on dev; first row: rules alone)".ljust(44)
+             + "sub_event  event_type  precision  fixes/event"]
+    for policy, report in results:
+        name = ("rules alone" if policy.override_probability is None else
+                f"p>={policy.override_probability} rule<={policy.max_rule_confidence}"
+                + (" same type" if policy.same_event_type else ""))
+        lines.append(f"{name:44}{report.accuracy('sub_event_type') or 0:9.3f}"
+                     f"{report.accuracy('event_type') or 0:12.3f}{report.precision:11.3f}"
+                     f"{report.fields_to_fix:13.2f}")
+    return "\n".join(lines)
+
+
 def render(runs: dict[str, dict[str, Report]]) -> str:
     """One column per (knowledge, split), one row per measure and per scored field."""
     columns = [(label, split) for label, reports in runs.items() for split in reports]
@@ -185,16 +332,50 @@ def main() -> None:
     parser.add_argument("--learn", action="store_true",
                         help="also score with knowledge learned from the imported dev rows")
     parser.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    parser.add_argument("--no-country", action="store_true",
+                        help="give the engine no country metadata, as news often comes: the "
+                             "country must come from the text")
+    parser.add_argument("--grid", action="store_true",
+                        help="compare the policies of combining rules and model (learned.combine),"
+                             " cross-validated on dev (stderr)")
     args = parser.parse_args()
     if not any((args.data / name).exists() for name in SAMPLES):
         parser.exit(2, f"no ACLED sample in {args.data}: see ../shared/data/README.md\n")
     with tempfile.TemporaryDirectory(prefix="coder-dev-eval-") as tmp:
         work = Path(tmp)
-        files, dev_csvs = build(args.data, work)
+        files, dev_csvs = build(args.data, work, with_country=not args.no_country)
         started = time.perf_counter()
-        runs = {"seeds": score(files, load_knowledge(None))}
+        seeds = load_knowledge(None)
+        runs = {"seeds": score(files, seeds)}
         if args.learn:
-            runs["learned"] = score(files, load_knowledge(learned_store(work, dev_csvs)))
+            store = learned_store(work, dev_csvs)
+            runs["learned"] = score(files, load_knowledge(store))
+            trained = train(store)
+            if trained is None:
+                sys.exit("coder train found nothing to learn from in the imported dev rows")
+            knowledge = load_knowledge(store)  # with the stored model: pipeline.suggest uses it
+            runs["learned+model"] = score(files, knowledge)
+            runs["seeds+model"] = score(files, replace(seeds,
+                                                       sub_event_model=knowledge.sub_event_model))
+            dev = [json.loads(line) for line in files["dev"].read_text("utf-8").splitlines()]
+            held_out = [json.loads(line)
+                        for line in files["held-out"].read_text("utf-8").splitlines()]
+            cv = cross_validate(gold_pairs(dev))
+            model = knowledge.sub_event_model
+            assert model is not None
+            folds = [fit(gold_pairs([x for i, x in enumerate(dev) if i % 5 != k]), min_count=1)
+                     for k in range(5)]
+            print(render_doubt("dev, 5-fold models", type_calls(dev, lambda n: folds[n % 5],
+                                                                 seeds)), file=sys.stderr)
+            print(render_doubt("held-out, model from the dev store",
+                               type_calls(held_out, lambda _n: model, seeds)), file=sys.stderr)
+            print(f"coder train: {trained.texts} texts; its cross-validated accuracy "
+                  f"sub_event_type {trained.cv_accuracy[0]:.3f}, event_type "
+                  f"{trained.cv_accuracy[1]:.3f}; model alone on dev notes (5-fold): "
+                  f"sub_event_type {cv[0]:.3f}, event_type {cv[1]:.3f}"
+                  if trained.cv_accuracy else "", file=sys.stderr)
+        if args.grid:
+            print(render_grid(policy_grid(files["dev"], seeds)), file=sys.stderr)
         elapsed = time.perf_counter() - started
     if args.json:
         print(json.dumps({label: {split: report.as_dict() for split, report in reports.items()}

@@ -137,7 +137,7 @@ class Store:
             raise StoreError(
                 f"cannot open database {shown_url(url)!r}: {first_line(exc)}"
             ) from exc
-        head = migrate.head_revision()
+        head = migrate.SCHEMA_REVISION
         if current == head:
             return cls(engine)
         if empty or (migrate_default and url == DEFAULT_URL and current is not None):

@@ -186,3 +186,26 @@ class Decision(SQLModel, table=True):
     comment: str | None = Field(default=None, sa_column=Column(Text))
     before: str | None = Field(default=None, sa_column=Column(Text))
     at: datetime = Field(default_factory=utcnow)
+
+
+class LearnedModel(SQLModel, table=True):
+    """A fitted learned part of the engine (`coder train`), stored so a team trains once.
+
+    `parameters` is the model as JSON (plain counts, never a pickle: a pickle read from a
+    shared database would run code). `trained_events` and `trained_until` (the newest
+    `updated_at` among them) tell what it was fitted from, so a later load can see it is stale.
+    """
+
+    __tablename__ = "learned_model"
+
+    id: int | None = Field(default=None, primary_key=True)
+    # Which part: "sub_event_type" for now; one row per part, replaced by each `coder train`.
+    name: str = Field(unique=True)
+    kind: str
+    parameters: str = Field(sa_column=Column(Text, nullable=False))
+    texts: int
+    trained_events: int
+    trained_until: datetime | None = None
+    # Cross-validated sub_event_type accuracy on the training texts (None: too few to split).
+    cv_accuracy: float | None = Field(default=None, sa_column=Column(Float))
+    created_at: datetime = Field(default_factory=utcnow)

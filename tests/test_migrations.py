@@ -146,6 +146,25 @@ def test_upgrade_on_empty_database_creates_every_model_table(engine: Engine) -> 
     assert tables == set(SQLModel.metadata.tables) | {"alembic_version"}
 
 
+def test_the_models_revision_is_the_head_of_the_migrations() -> None:
+    """Store.open compares databases with SCHEMA_REVISION: it must be alembic's head."""
+    assert migrate.head_revision() == migrate.SCHEMA_REVISION
+
+
+def test_current_revision_answers_as_alembic_does_at_every_step(engine: Engine) -> None:
+    """The one-query revision equals alembic's MigrationContext answer, empty to head."""
+    from alembic.runtime.migration import MigrationContext
+
+    def alembic_says() -> str | None:
+        with engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+
+    assert revision_of(engine) is None is alembic_says()
+    for script in reversed(migrate.revisions()):
+        migrate.upgrade(engine, script.revision)
+        assert revision_of(engine) == alembic_says() == script.revision
+
+
 def test_migrations_match_the_models(engine: Engine) -> None:
     """After upgrading, autogenerate finds nothing to add: the migrations and models agree."""
     migrate.upgrade(engine)

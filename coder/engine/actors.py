@@ -20,7 +20,14 @@ Seed conventions a caller must know (seeds/actors.csv, seeds/regimes.csv):
   case-insensitively, token by token, so "al-Shabaab" and "Al Shabaab" are the same alias;
 - a regime row may give `start_date` (the exact cut-over inside the start year) and
   `state_actor`, the actor that *is* the state forces during that regime (the Taliban from
-  15 August 2021: codebook §5 says the Taliban became Afghanistan's state forces).
+  15 August 2021: codebook §5 says the Taliban became Afghanistan's state forces);
+- optional actor columns: `frontline` (the two actors sharing a value are the sides of
+  unattributed fire in their country), `unnamed_in` (event types whose unnamed perpetrator in
+  the actor's country is this actor, not an Unidentified Armed Group) and `umbrella`
+  ("Host: State; State": those states' forces in the host country are this operation).
+
+Besides the dictionary, a sentence's named communities become identity militias (inter 4)
+by ACLED's pattern "{Name} Clan/Tribal/Communal/Ethnic Militia ({Country})".
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Final, Literal, NamedTuple
+from typing import Any, Final, Literal, NamedTuple
 
 from coder.schema.codebook import interaction
 
@@ -105,7 +112,15 @@ class Actor:
     """One dictionary actor: ACLED name, inter code, home country (None: several) and aliases.
 
     `first_year`/`last_year` bound the years in which ACLED used the name (a mission renamed,
-    a group absorbed); None is open.
+    a group absorbed); None is open. `frontline` names a front on which the actor is one of
+    the two sides ACLED codes for fire that no source attributes (Donbas: the Ukrainian
+    military and the separatist forces face each other, so unattributed shelling there is
+    theirs). `unnamed_in` lists event types in which an unnamed perpetrator in the actor's
+    country is coded as this actor rather than as an Unidentified Armed Group (ACLED codes
+    Mexico's anonymous killings to "Unidentified Gang (Mexico)"). `umbrella_host` and
+    `umbrella_states` make the actor an operation that foreign states' forces fight under in
+    the host country: there a state's forces are coded as the operation, with the state force
+    as associated actor (Saudi forces in Yemen: Operation Restoring Hope).
     """
 
     name: str
@@ -114,6 +129,10 @@ class Actor:
     aliases: tuple[str, ...]
     first_year: int | None = None
     last_year: int | None = None
+    frontline: str | None = None
+    unnamed_in: tuple[str, ...] = ()
+    umbrella_host: str | None = None
+    umbrella_states: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +188,9 @@ def _optional_int(value: str | None) -> int | None:
 
 def parse_actor_rows(rows: Iterable[Mapping[str, str]]) -> list[Actor]:
     """Actors from seeds/actors.csv rows (columns actor, inter, country, aliases, first_year,
-    last_year); aliases are ";"-separated. Raises ValueError naming the row on bad values."""
+    last_year, frontline, unnamed_in, umbrella; the last five may be blank or absent);
+    aliases and unnamed_in's event types are ";"-separated, umbrella is "Host: State; State".
+    Raises ValueError naming the row on bad values."""
     actors: list[Actor] = []
     for number, row in enumerate(rows, start=2):  # row 1 is the header
         try:
@@ -184,10 +205,25 @@ def parse_actor_rows(rows: Iterable[Mapping[str, str]]) -> list[Actor]:
                               if a.strip()),
                 first_year=_optional_int(row.get("first_year")),
                 last_year=_optional_int(row.get("last_year")),
+                frontline=(row.get("frontline") or "").strip() or None,
+                unnamed_in=tuple(t.strip() for t in (row.get("unnamed_in") or "").split(";")
+                                 if t.strip()),
+                **_umbrella(row.get("umbrella") or ""),
             ))
         except (KeyError, ValueError) as error:
             raise ValueError(f"actors row {number}: {error}") from error
     return actors
+
+
+def _umbrella(text: str) -> dict[str, Any]:
+    """umbrella_host/umbrella_states from a seed cell "Yemen: Saudi Arabia; Sudan"."""
+    if not text.strip():
+        return {}
+    host, _, states = text.partition(":")
+    if not states.strip():
+        raise ValueError(f"umbrella {text!r} is not 'Host: State; State'")
+    return {"umbrella_host": host.strip(),
+            "umbrella_states": tuple(s.strip() for s in states.split(";") if s.strip())}
 
 
 def parse_regime_rows(rows: Iterable[Mapping[str, str]]) -> list[Regime]:
@@ -523,6 +559,40 @@ class ActorDictionary:
             return name, 8
         return name, inter
 
+    def frontline(self, country: str, on: date) -> tuple[tuple[str, int], ...]:
+        """The (name, inter) of the sides of a front in a country on a day, or () if none.
+
+        ACLED codes fire that no source attributes on an active front as between its two sides
+        (OSCE-reported ceasefire violations in Donbas: the Ukrainian military and the NAF).
+        """
+        sides = [a for a in self._actors
+                 if a.frontline and a.country == country
+                 and (a.first_year is None or a.first_year <= on.year)
+                 and (a.last_year is None or on.year <= a.last_year)]
+        if len({a.frontline for a in sides}) != 1 or len(sides) < 2:
+            return ()  # no front, or several: which one a sentence means is unknown
+        return tuple(self.resolve(a, on, country) for a in sides)
+
+    def umbrella(self, host: str, state: str, on: date) -> tuple[str, int] | None:
+        """The (name, inter) of the operation a state's forces fight under in a host country
+        on a day (Saudi Arabia in Yemen: Operation Restoring Hope), or None."""
+        for actor in self._actors:
+            if actor.umbrella_host == host and state in actor.umbrella_states and \
+                    (actor.first_year is None or actor.first_year <= on.year) and \
+                    (actor.last_year is None or on.year <= actor.last_year):
+                return self.resolve(actor, on, host)
+        return None
+
+    def unnamed(self, country: str, event_type: str, on: date) -> tuple[str, int] | None:
+        """The (name, inter) ACLED gives an unnamed perpetrator of this event type in this
+        country, when it is not the default Unidentified Armed Group; else None."""
+        for actor in self._actors:
+            if actor.country == country and event_type in actor.unnamed_in and \
+                    (actor.first_year is None or actor.first_year <= on.year) and \
+                    (actor.last_year is None or on.year <= actor.last_year):
+                return self.resolve(actor, on, country)
+        return None
+
     def countries_named(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
         """Countries a lower-cased token sequence names ("kenyan" -> Kenya), if any."""
         return self._forms.get(tokens, ())
@@ -619,11 +689,16 @@ _GENERIC_PHRASES: Final[tuple[tuple[str, _Generic], ...]] = (
      "unidentified attackers; unknown gunmen; unidentified gunmen; attackers; attacker; "
      "armed group; armed groups; unidentified armed group; masked men; bandits; bandit; "
      "kidnappers; abductors; hitmen; unknown assailants; unidentified assailants; "
-     "unidentified men; unknown men; armed bandits", _people(_UAG, 3)),
+     "unidentified men; unknown men; armed bandits; arsonists; unknown arsonists; "
+     "unidentified arsonists; unidentified perpetrators; unknown perpetrators; "
+     "unidentified actors; unknown individuals; unidentified individuals; armed individuals; "
+     "unidentified armed individuals; unknown armed men; unidentified armed men",
+     _people(_UAG, 3)),
     ("militants; militant; insurgents; insurgent; jihadists; terrorists; extremists; "
      "suspected militants", _people(_UAG, 3, _WEAK)),
-    ("gang; gangs; gang members; gangsters; criminal gang; criminal group",
-     _people("Unidentified Gang", 3)),
+    ("gang; gangs; gang members; gangsters; criminal gang; criminal group; criminal groups; "
+     "drug traffickers; drug trafficker; drug dealers; drug dealer; traffickers; "
+     "rival gang members", _people("Unidentified Gang", 3)),
     ("clan militia; clan militias; clan militiamen; clan fighters; clan gunmen",
      _people("Unidentified Clan Militia", 4)),
     ("communal militia; ethnic militia; community militia; tribal militia",
@@ -640,11 +715,10 @@ _GENERIC_PHRASES: Final[tuple[tuple[str, _Generic], ...]] = (
     ("civilians; civilian; villagers; villager; residents; resident; locals; passengers; "
      "passenger; worshippers; worshipers; a man; man; men; boy; boys; children; child; "
      "family members; a family; relatives; motorists; motorist; pedestrians; shoppers; "
-     "travellers; travelers; traders; trader; shopkeeper; shopkeepers; vendors; driver; "
-     "drivers; elder; elders; tribal elder; village chief; village head; "
-     "businessman; businessmen; aid workers; humanitarian workers; pastor; priest; imam; "
-     "cleric; bystanders; non-combatants; teenager; hostages; fishermen; "
-     "fisherman; labourer; laborers", _people("Civilians", 7)),
+     "travellers; travelers; elder; elders; tribal elder; village chief; village head; "
+     "aid workers; humanitarian workers; pastor; priest; imam; "
+     "cleric; bystanders; non-combatants; teenager; hostages; citizens; inhabitants; "
+     "community members; families; tourists; neighbours; neighbors", _people("Civilians", 7)),
     ("people; persons", _people("Civilians", 7, _WEAK)),
     ("women; woman; girls; girl", _people("Civilians", 7, assoc="Women")),
     ("teachers; teacher", _people("Civilians", 7, assoc="Teachers")),
@@ -659,8 +733,31 @@ _GENERIC_PHRASES: Final[tuple[tuple[str, _Generic], ...]] = (
     ("refugees; refugee; IDPs; displaced people; displaced persons",
      _people("Civilians", 7, assoc="Refugees/IDPs")),
     ("prisoners; prisoner; inmates; inmate", _people("Civilians", 7, assoc="Prisoners")),
-    ("workers; employees; trade unionists; union members; miners",
+    # ACLED files people by their trade under one label (codebook §6 "Labor Group"): drivers,
+    # traders and shopkeepers protesting for their livelihood, or attacked at work.
+    ("workers; employees; trade unionists; union members; miners; labourers; labourer; "
+     "laborers; laborer; migrant workers; migrant labourers; daily wage workers; "
+     "drivers; driver; taxi drivers; taxi driver; bus drivers; bus driver; truck drivers; "
+     "truck driver; truckers; lorry drivers; moto-taxi drivers; rickshaw drivers; "
+     "rickshaw pullers; motorcycle taxi drivers; transporters; transport workers; "
+     "traders; trader; merchants; merchant; shopkeepers; shopkeeper; shop owners; "
+     "shop owner; vendors; vendor; street vendors; hawkers; business owners; "
+     "businessmen; businessman; businesspeople; entrepreneurs; artisans; musicians; "
+     "artists; firefighters; civil servants; public servants; sanitation workers; "
+     "contract workers; contractual workers; dock workers; factory workers; "
+     "garment workers; bank employees; ration dealers; worker; employee; cleaners; "
+     "construction workers; construction worker; owner; owners; store owner; "
+     "store owners; bar owner; restaurant owner; company owners; contractor; "
+     "contractors; pharmacist; unionists; trade unions; labour unions; labor unions; "
+     "labour union; labor union; labour organization; labor organization; "
+     "labour organisation; labour groups; labor groups; economic operator; "
+     "economic operators; revenue collector; tax collectors",
      _people("Civilians", 7, assoc="Labor Group")),
+    # A Labour Day march is a labour group's protest, whoever the sentence says marched.
+    ("Labour Day; Labor Day; Workers' Day; International Workers' Day; "
+     "International Workers Day; International Labour Day; International Labor Day",
+     _people("Civilians", 7, _WEAK, assoc="Labor Group")),
+    ("fishermen; fisherman; fishers", _people("Civilians", 7, assoc="Fishermen")),
     ("Christians; Christian worshippers", _people("Civilians", 7, assoc="Christian Group")),
     ("Muslims; Muslim worshippers", _people("Civilians", 7, assoc="Muslim Group")),
 )
@@ -687,6 +784,11 @@ _TRAILING_HEADS: Final = frozenset({
     "elements", "operatives", "combatants", "loyalists", "fighter", "militant", "member",
     "personnel", "jawans", "cadres", "activists", "peacekeepers", "suspects", "units",
     "commanders", "commander", "guards", "officers", "police", "policemen", "army",
+})
+
+_TRAILING_PAIRS: Final = frozenset({
+    ("air", "force"), ("security", "forces"), ("special", "forces"), ("armed", "forces"),
+    ("ground", "forces"), ("naval", "forces"),
 })
 
 # --- role hints -------------------------------------------------------------------------------
@@ -884,7 +986,128 @@ def find_actors(
         j, entry = found
         made, i = _mention(sentence, toks, i, j, entry, dictionary, country, event_date)
         mentions.extend(made)
+    if country is not None and _IDENTITY_CUE.search(sentence):
+        mentions = _with_identity_militias(sentence, toks, mentions, dictionary, country,
+                                           event_date)
+    if country is not None and any(m.inter == 8 for m in mentions):
+        mentions = _under_umbrellas(mentions, dictionary, country, event_date)
     return mentions
+
+
+def _under_umbrellas(mentions: list[ActorMention], dictionary: ActorDictionary,
+                     country: str, on: date) -> list[ActorMention]:
+    """Foreign state forces that fight in `country` under an operation are that operation,
+    with the state force kept as an identity label for the associated actor (codebook §6)."""
+    result: list[ActorMention] = []
+    for mention in mentions:
+        parsed = _parse_state_name(mention.actor) if mention.inter == 8 else None
+        operation = dictionary.umbrella(country, parsed.state, on) if parsed else None
+        if operation is None or mention.assoc_label:
+            result.append(mention)
+            continue
+        result += [ActorMention(operation[0], operation[1], mention.span, mention.confidence,
+                                mention.role_hint),
+                   ActorMention(mention.actor, mention.inter, mention.span, _LABEL,
+                                mention.role_hint, True)]
+    return result
+
+
+# Named identity militias the dictionary cannot list (codebook §5 inter 4, §6 naming): a
+# community, clan or tribe named before the kind of group ("Hawadle clan militia", "Bani Ali
+# tribesmen", "Umumbo and Omor communal militias", "militias from the X and Y clans").
+_ID_WORD: Final = r"[A-Z][\w'\u2019]*(?:-[A-Za-z][\w'\u2019]*)*"
+_ID_NAMES: Final = rf"{_ID_WORD}(?: {_ID_WORD}){{0,3}}"
+_ID_KIND: Final = (r"(?i:(?P<kind>sub-clan|clan|tribal|communal|community|ethnic)\s+"
+                   r"(?:militias?|militiamen|militia members|fighters|gunmen)"
+                   r"|(?P<group>tribesmen|clans|tribes|communities|clansmen)\b)")
+_IDENTITY: Final = re.compile(
+    rf"\b(?P<first>{_ID_NAMES})(?: and (?:the )?(?P<second>{_ID_NAMES}))?\s+{_ID_KIND}"
+    rf"|\b(?i:militias?|militiamen) from (?:the )?(?P<first2>{_ID_NAMES})"
+    rf"(?: and (?:the )?(?P<second2>{_ID_NAMES}))?(?:\s+(?P<group2>clans|tribes|communities))?")
+_IDENTITY_CUE: Final = re.compile(
+    r"(?i:clan|tribes|tribal|tribesmen|communal|community|communities|ethnic|militias? from)")
+_ID_SUFFIX: Final[Mapping[str, str]] = {
+    "sub-clan": "Sub-Clan Militia", "clan": "Clan Militia", "clans": "Clan Militia",
+    "clansmen": "Clan Militia", "tribal": "Tribal Militia", "tribesmen": "Tribal Militia",
+    "tribes": "Tribal Militia", "communal": "Communal Militia", "community": "Communal Militia",
+    "communities": "Communal Militia", "ethnic": "Ethnic Militia",
+}
+# Capitalised words that open a sentence or a phrase, not a community's name.
+_NOT_A_NAME: Final = frozenset({
+    "on", "in", "the", "a", "an", "two", "three", "armed", "local", "rival", "unidentified",
+    "unknown", "suspected", "some", "several", "both", "government", "pro", "anti", "and",
+    "around", "at", "as", "reported", "presumed", "alleged", "other", "their", "its", "his",
+    "this", "these", "those", "islamist", "islamic", "opposition", "rebel", "militia",
+})
+
+
+def _with_identity_militias(sentence: str, toks: Sequence[_Tok],
+                            mentions: list[ActorMention], dictionary: ActorDictionary,
+                            country: str, on: date) -> list[ActorMention]:
+    """The mentions with named identity militias added; they replace the generic mentions
+    ("clan militia" -> Unidentified Clan Militia) found on the same words."""
+    found: list[ActorMention] = []
+    for match in _IDENTITY.finditer(sentence):
+        kind = (match["kind"] or match["group"] or match["group2"] or "communal").lower()
+        for key in ("first", "second", "first2", "second2"):
+            name = _community_name(match[key], dictionary)
+            if name is None:
+                continue
+            span = match.span(key)
+            # The kind words close the last name's mention; an earlier name's is its own.
+            end = match.end() if key == "second" or (key == "first" and not match["second"]) \
+                else span[1]
+            i = next(k for k, t in enumerate(toks) if t.start >= span[0])
+            j = next((k for k, t in enumerate(toks) if t.start >= match.end()), len(toks))
+            # A community the dictionary knows keeps its dictionary name ("Dabarre" alone in
+            # "Geledle and Dabarre sub-clan militia" is still the Dabarre militia).
+            known = _alias_actor(dictionary, f"{name} {_ID_SUFFIX[kind]}", country, on)
+            full = known or (f"{name} {_ID_SUFFIX[kind]} ({country})", 4)
+            found.append(ActorMention(full[0], full[1], (span[0], end), _GENERIC,
+                                      _role(toks, i, j, sentence)))
+    if not found:
+        return mentions
+
+    def overlaps(a: ActorMention, b: ActorMention) -> bool:
+        return a.span[0] < b.span[1] and b.span[0] < a.span[1]
+
+    named = [m for m in mentions if not m.actor.startswith("Unidentified")]
+    kept = [m for m in mentions if not (m.actor.startswith("Unidentified")
+                                        and any(overlaps(m, f) for f in found))]
+    kept += [f for f in found if not any(overlaps(f, m) for m in named)]
+    return sorted(kept, key=lambda m: m.span)
+
+
+def _alias_actor(dictionary: ActorDictionary, alias: str, country: str,
+                 on: date) -> tuple[str, int] | None:
+    """The (name, inter) of the named actor an exact alias stands for here, if any."""
+    node: _Node | None = dictionary._trie
+    for token in _tokens(alias):
+        node = node.children.get(token.lower()) if node is not None else None
+    if node is None:
+        return None
+    usable = [e for e in node.entries if isinstance(e.target, Actor) and e.exact is None
+              and e.bound in (None, country)
+              and (e.target.first_year is None or e.target.first_year <= on.year)
+              and (e.target.last_year is None or on.year <= e.target.last_year)]
+    if not usable:
+        return None
+    best = max(usable, key=lambda e: _rank(e, country)).target
+    assert isinstance(best, Actor)  # filtered above; mypy cannot carry it through max()
+    return dictionary.resolve(best, on, country)
+
+
+def _community_name(text: str | None, dictionary: ActorDictionary) -> str | None:
+    """A community's name from the matched words, or None for words that name no community
+    (sentence openers, a country or its people: "Somali clan militia")."""
+    if not text:
+        return None
+    words = text.split(" ")
+    while words and words[0].lower() in _NOT_A_NAME:
+        words = words[1:]
+    if not words or dictionary.countries_named(tuple(w.lower() for w in words)):
+        return None
+    return " ".join(words)
 
 
 def _longest(sentence: str, toks: Sequence[_Tok], i: int, dictionary: ActorDictionary,
@@ -927,21 +1150,29 @@ def _mention(sentence: str, toks: Sequence[_Tok], i: int, j: int,
         return [], j  # "former government soldiers" are not the state forces of the day
     start = qualified[0] if qualified else i
     where = _pick_country(qualified[1], country) if qualified else country
+    also: tuple[str, ...] = ()
     if target.kind in _KIND_PREFIX and qualified is None and \
             (named := _of_country(toks, j, sentence, dictionary)) is not None:
         # "military forces of Armenia", "the police of Kenya": the state comes after.
         j, where = named[0], _pick_country(named[1], country)
         qualified = (start, named[1])
+        if j + 1 < len(toks) and toks[j].low == "and" and \
+                (second := _country_at(toks, j + 1, sentence, dictionary)) is not None:
+            # "military forces of India and Pakistan": one phrase, two states' forces.
+            j, also = second[0], second[1][:1]
     if where is None:
         return [], j
     confidence = max(target.confidence, _QUALIFIED) if qualified else target.confidence
     span = (toks[start].start, toks[j - 1].end)
     role = _role(toks, start, j, sentence)
     if target.kind in _KIND_PREFIX:
-        name = dictionary.state_force(where, target.kind, on)
-        # The regime's state actor (the Taliban) is state forces of its own country too.
-        inter = 8 if country and where != country else 1
-        return [ActorMention(name, inter, span, confidence, role)], j
+        made = []
+        for state in (where, *also):
+            name = dictionary.state_force(state, target.kind, on)
+            # The regime's state actor (the Taliban) is state forces of its own country too.
+            inter = 8 if country and state != country else 1
+            made.append(ActorMention(name, inter, span, confidence, role))
+        return made, j
     return _people_mentions(toks, i, j, target, where, span, confidence, role, on), j
 
 
@@ -956,7 +1187,14 @@ def _of_country(toks: Sequence[_Tok], j: int, sentence: str,
     k = j + 1 if j < len(toks) and toks[j].low in _STATE_HEADS else j
     if k >= len(toks) or toks[k].low != "of":
         return None
-    k += 2 if k + 1 < len(toks) and toks[k + 1].low == "the" else 1
+    return _country_at(toks, k + 1, sentence, dictionary)
+
+
+def _country_at(toks: Sequence[_Tok], k: int, sentence: str,
+                dictionary: ActorDictionary) -> tuple[int, tuple[str, ...]] | None:
+    """A country named from token k on ("the" skipped): the token after it and the countries
+    it may name."""
+    k += 1 if k < len(toks) and toks[k].low == "the" else 0
     for size in (3, 2, 1):
         end = k + size
         if end > len(toks) or not all(_joined(sentence, toks, m) for m in range(k, end - 1)):
@@ -979,6 +1217,9 @@ def _named(sentence: str, toks: Sequence[_Tok], i: int, j: int,
     if j < len(toks) and toks[j].low in _TRAILING_HEADS and \
             sentence[toks[j - 1].end:toks[j].start].isspace():
         j += 1  # "Taliban fighters", "M23 rebels"
+    elif j + 1 < len(toks) and (toks[j].low, toks[j + 1].low) in _TRAILING_PAIRS and \
+            sentence[toks[j - 1].end:toks[j].start].isspace():
+        j += 2  # "GNA air force", "Houthi security forces": one actor, not two
     name, inter = dictionary.resolve(actor, on, country)
     role = _role(toks, i, j, sentence)
     confidence = entry.confidence

@@ -82,21 +82,23 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
     ("riot_act", r"crude bombs?|petrol bombs?|molotov(?: cocktails?)?"),
     (SHELLING, r"rocket[- ]propelled grenades?|RPGs?|grenade launchers?"),
     # Protests: lethal force against protesters [§3 Excessive force]
-    (EXCESSIVE_FORCE, r"(?:opened fire|fired(?: live)?(?: rounds| bullets| shots)?|shot)"
+    (EXCESSIVE_FORCE, r"(?:open(?:ed|ing)? fire|fired(?: live)?(?: rounds| bullets| shots)?|shot)"
                       r"\s+(?:on|at|into)\s+(?:the\s+|a\s+)?(?:\w+\s+)?" + _PROT_N
                       + r"|live (?:ammunition|bullets|rounds|fire)"
+                      r"|open(?:ed|ing)? fire to disperse"
                       r"|(?:killed|killing|shot dead|shooting dead|gunned down)" + _W
-                      + r"\s+(?:protesters|protestors|demonstrators|marchers)"
+                      + r"\s+(?:protesters?|protestors?|demonstrators?|marchers?)"
                       r"|(?:protesters|protestors|demonstrators|marchers)" + _W
                       + r"\s+(?:were|was|had been|have been)\s+(?:shot dead|killed|shot)"),
-    ("disperse", r"dispers(?:ed|ing|e)|broke up|water[- ]cannon|baton[- ]charged?|tear[- ]?gas"
-                 r"|lathi[- ]?charged?|cane[- ]charged?|rubber bullets|(?:detained|arrested"
-                 r"|rounded up)" + _W
+    ("disperse", r"dispers(?:ed|ing|e)|broke up|used force|water[- ]cannon|baton[- ]charged?"
+                 r"|tear[- ]?gas|lathi[- ]?charged?|cane[- ]charged?|rubber bullets"
+                 r"|(?:detained|arrested|rounded up)" + _W
                  + r"\s+(?:protesters|protestors|demonstrators|marchers|participants)"),
     ("riot_act", r"(?:threw|throwing|hurled|pelted)\s+(?:\w+\s+)?(?:stones|rocks|bricks|"
                  r"petrol bombs|molotov)|pelted|stoned|stone[- ]pelting|burn(?:ed|t|ing)\s+"
                  r"(?:\w+\s+)?(?:tyres|tires)|vandali[sz](?:ed|ing)|ransacked|turned violent"
-                 r"|set fire to|set ablaze|torched|rampaged|rioted|riots?|rioters"),
+                 r"|set fire to|set ablaze|torched|rampaged|rioted|riots?|rioters"
+                 r"|set (?!(?:him|her|them|himself|herself|themselves)\b)(?:[\w-]+ ){1,6}?on fire"),
     (MOB_VIOLENCE, r"lynch(?:ed|ing)?|mob(?:s)?|vigilantes?|mob justice"
                    r"|beaten to death by (?:angry )?(?:residents|villagers|locals|a crowd)"
                    r"|angry (?:residents|villagers|locals|youths?)|jungle justice"),
@@ -105,12 +107,24 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
     ("protest", r"protest(?:ed|ing|s)?|protesters|protestors|demonstrat(?:ed|ing|ion|ions|ors)"
                 r"|rall(?:ied|y|ies)|march(?:ed|es)?|sit-ins?|picket(?:ed|ing)?"
                 r"|took to the streets|gathered|motorcades?|caravans?|chant(?:ed|ing)|vigils?"
-                r"|blocked (?:\w+ ){0,2}(?:roads?|highways?|streets?|routes?)|road ?blocks?"
+                r"|blocked (?:[\w-]+ ){0,5}?(?:roads?|highways?|streets?|routes?)|road ?blocks?"
+                r"|(?:road )?blockades?"
                 r"|strikes?|boycott(?:ed)?"),
-    (DISRUPTED, r"defus(?:ed|ing|al)|intercept(?:ed|ing)|foil(?:ed|ing)|thwart(?:ed|ing)"
+    # a thwarted or foiled attack was fought off: an Armed clash, not a disrupted weapon [§3]
+    (ARMED_CLASH, r"(?:thwart|foil)(?:ed|ing) (?:an? |the |their |\d+ |two |three |several )?"
+                  r"(?:[\w-]+ ){0,3}?(?:attacks?|incursions?|assaults?|offensives?|advances?"
+                  r"|infiltrations?|raids?)"),
+    (DISRUPTED, r"defus(?:ed|ing|al)|foil(?:ed|ing)|thwart(?:ed|ing)"
+                r"|intercept(?:ed|ing) (?:at least |more than )?(?:an? |the |one |two |three"
+                r" |several |\d+ )?(?:[\w-]+ ){0,2}?"
+                r"(?:missiles?|rockets?|drones?|projectiles?|shells?|weapons|arms|explosives"
+                r"|shipments?|bombs?|IEDs?|ammunition)|(?:was|were) intercepted"
                 r"|weapons? caches?|arms caches?|cache of|seized (?:\w+ )?(?:weapons|arms"
-                r"|explosives|ammunition)|recovered (?:\w+ )?(?:weapons|explosives|IEDs?|bombs?)"
+                r"|explosives|ammunition)|recovered (?:[\w-]+ ){0,3}?(?:weapons|explosives|IEDs?"
+                r"|bombs?|explosive devices|devices|mines|grenades|ammunition|arms)"
                 r"|premature(?:ly)? (?:detonation|exploded|detonated)|while (?:planting|making)"
+                # the device went off in the hands of those who planted it [§3]
+                r"|(?:exploded|detonated|went off) prematurely|controlled (?:explosion|detonation)"
                 r"|bomb disposal|shot down (?:a |an )?(?:\w+ )?drones?"),
     (HEADQUARTERS, r"set up (?:a |an |its |their )?(?:new )?(?:base|camp|headquarters|checkpoint)"
                    r"|establish(?:ed|ing) (?:a |an |its |their )?(?:new )?(?:base|camp"
@@ -151,7 +165,8 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
                   r"|liberat(?:ed|ing)|cleared (?:the )?(?:\w+ )?of (?:militants|insurgents)"),
     ("capture", r"captur(?:ed|ing|e)|seiz(?:ed|ing|e)|overr(?:an|un|unning)|fell to|fall of"
                 r"|took (?:full )?control|taken control|tak(?:e|ing) (?:full )?control"
-                r"|took over|taken over"),
+                r"|took over|taken over|gain(?:ed|ing)? (?:full )?control"
+                r"|made (?:territorial )?gains"),
     (ARMED_CLASH, r"clash(?:ed|es|ing)?|fighting|fought|gun ?fights?|fire ?fights?"
                   r"|exchang(?:e|ed|ing) (?:of )?(?:fire|gunfire)|skirmish(?:es)?"
                   r"|returned fire|shot back|fired back"
@@ -192,11 +207,12 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
             r"|mayor|candidates?|businessman|his (?:wife|son|daughter|brother)|detainees"
             r"|prisoners|relatives|merchants?|owners?"),
     ("mil", r"soldiers?|troops|army|military|police(?:m[ae]n|wom[ae]n)?|officers?"
-            r"|security forces|members? of (?:the )?(?:\w+ ){0,3}(?:division|brigade|battalion"
+            r"|security forces|members? of (?:the )?(?:[\w'-]+ ){0,3}(?:division|brigade|battalion"
             r"|regiment|forces|army|police)"
             r"|militants?|fighters?|rebels?|insurgents?|checkpoints?|outposts?|posts?|bases?"
             r"|convoys?|patrols?|militia(?:men|s)?|guards?|personnel|ANDSF|forces|positions"
-            r"|jihadists?|gunmen|commanders?|Taliban|army post|barracks"),
+            r"|jihadists?|gunmen|commanders?|Taliban|army post|barracks"
+            r"|armed (?:men|man|individuals|assailants|persons|group)"),
 )
 
 _GROUP_OF: Final = {tag: f"g{i}" for i, tag in enumerate(dict.fromkeys(t for t, _ in CUES))}
@@ -317,10 +333,14 @@ _SCOPE_RE: Final = re.compile(
     r"|(?i:(?P<appeal>\b(?:call(?:s|ed|ing)? (?:for|on)|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?"
     r"|demand(?:s|ed|ing)?|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|criticis(?:e|es|ed|ing)"
     r"|blam(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|to stop|to end|to prevent|against the|over the"
-    r"|following the|after the)\b))",
+    r"|following the|after the|responsibility for the|in the wake of the"
+    r"|in retaliation for the|in response to the|investigat(?:e|es|ed|ing) the)\b))",
 )
 # The scope of such a word: the next few words, not past a clause break.
 _SCOPE_WORDS: Final = 5
+_PREPOSITION_SCOPE_RE: Final = re.compile(
+    r"(?:against|over|following|after|responsibility for|in the wake of|in retaliation"
+    r" for|in response to|investigat\w+) the", re.I)
 _CLAUSE_BREAK_RE: Final = re.compile(r"[;:]|,\s+(?:and|but|while|as|after|before)\b|\bbut\b")
 
 _HISTORY_RE: Final = re.compile(
@@ -329,6 +349,27 @@ _HISTORY_RE: Final = re.compile(
     r"|\bever since\b|\bhistorically\b",
     re.IGNORECASE,
 )
+# A summary over a long span, in the present perfect ("Clashes have displaced thousands over
+# the past year"), tells no event of its own day [issue: background]. Checked only when the
+# sentence holds "has"/"have" and one of the span words (the scan is costly otherwise).
+_SUMMARY_RE: Final = re.compile(
+    r"\b(?:has|have)\b[^.;]*?(?:\b(?:over|in|during) the (?:past|last) (?:few |several |two "
+    r"|three |\w+ )?(?:years?|months|decades?)\b|\bin recent (?:years|months|weeks)\b"
+    r"|\bso far this year\b|\bsince (?:it|the (?:\w+ )?(?:war|conflict|insurgency|fighting|crisis"
+    r"|takeover|uprising|revolution)) (?:began|started|erupted)\b"
+    r"|\bsince the (?:start|beginning|outbreak) of\b|\bin the past\b"
+    r"|\bfor (?:more than |over |nearly |almost )?(?:a|an|two|three|several|many|\d+) (?:decades?"
+    r"|years|months)\b)",
+    re.IGNORECASE,
+)
+_SUMMARY_KEYS: Final = (" past", " last ", " recent ", " so far ", " since ", " for ")
+
+
+def _summary(sentence: str) -> bool:
+    """Whether the sentence sums up a long span in the present perfect (see _SUMMARY_RE)."""
+    lowered = sentence.lower()
+    return (" has " in lowered or " have " in lowered) and any(
+        key in lowered for key in _SUMMARY_KEYS) and _SUMMARY_RE.search(sentence) is not None
 # Markers of a second, separate incident in the same sentence [§10: different day, place or
 # actors make separate events].
 _SPLIT_RE: Final = re.compile(
@@ -343,9 +384,18 @@ _STATE_SUBJECT_RE: Final = re.compile(
     re.IGNORECASE,
 )
 _PLACE_OBJECT_RE: Final = re.compile(
-    r"\s+(?:the\s+)?(?:control\s+)?(?:of\s+(?:the\s+)?)?(?:(?:\w+\s+){0,2}(?:town|city|district|village"
-    r"|area|base|province|capital|headquarters|centre|center|airport|port|region|territory"
-    r"|positions?|checkpoint|post|outpost|camp|valley|road|hill|crossing|bridge)s?\b|[A-Z])"
+    r"\s+(?:the\s+)?(?:control\s+)?(?:(?:of|over)\s+)?(?:(?:(?:the|a|an|its|their|several|\d+)\s+)?"
+    r"(?:[\w-]+\s+){0,3}(?:town|city|district|village|area|base|province|capital|headquarters"
+    r"|centre|center|airport|port|region|territory|positions?|checkpoint|post|outpost|camp|valley"
+    r"|road|hill|crossing|bridge|stronghold|locality|hideout|front|frontline|mountain)s?\b"
+    r"|(?:the\s+)?[A-Z]|towards?\b)"
+)
+# "There were no clashes": a place changing hands without fighting [§3 Non-violent transfer].
+# (The negation hides these words from the cue scan, so they are looked for directly.)
+_NO_FIGHT_RE: Final = re.compile(
+    r"\bno (?:clashes|fighting|resistance|fight|battle|shots? (?:was|were) fired)\b"
+    r"|\bwithout (?:any |a )?(?:fight|fighting|resistance|clashes|a shot)\b",
+    re.IGNORECASE,
 )
 _CROWD_RE: Final = re.compile(
     r"\b(?:supporters|communities|community|youths|groups of|members of|families|neighbou?rs"
@@ -377,7 +427,11 @@ def _scoped(sentence: str, start: int) -> str | None:
         window = window[breaks[-1].end():]
     kind: str | None = None
     for match in _SCOPE_RE.finditer(window):
-        if len(window[match.end():].split()) <= _SCOPE_WORDS:
+        words = len(window[match.end():].split())
+        # "against the (brutal) killing of": a preposition governs only the noun phrase right
+        # after it, not a verb further on ("against the new tax vandalised").
+        limit = 1 if _PREPOSITION_SCOPE_RE.fullmatch(match.group()) else _SCOPE_WORDS
+        if words <= limit:
             kind = match.lastgroup
     return kind
 
@@ -449,7 +503,15 @@ _INTERVENTION_RE: Final = re.compile(
     r"|lathi[- ]?charged?|cane[- ]charged?|tear[- ]?gas|rubber bullets|intervened"
     r"|used force|(?:arrested|detained|rounded up|removed|evicted|chased away|pushed back)"
     r"\b(?:\s+[\w-]+){0,3}?\s+(?:them|of them|protesters|protestors|demonstrators"
-    r"|participants|the crowd|people))\b",
+    r"|participants|the crowd|people))\b"
+    # arrests of the gathering told in the passive or as a count ("7 were detained by police",
+    # "and were detained by the police"); not the one arrest a protest is about ("He was
+    # arrested in May")
+    r"|\b(?:some|several|many|dozens|scores|\d+|two|three|four|five|six|seven|eight|nine|ten"
+    r"|of them|protesters|demonstrators|participants|people|persons|activists|students"
+    r"|workers)\s+(?:\w+\s+)?(?:were|have been|had been)\s+(?:\w+\s+)?(?:arrested|detained)\b"
+    r"|\band\s+(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained)\s+by\b"
+    r"|\barrests were made\b|\b\d+\s+(?:\w+\s+)?(?:arrested|detained)\b",
     re.IGNORECASE,
 )
 
@@ -462,18 +524,74 @@ def intervention(sentence: str) -> tuple[int, int] | None:
     return found.span()
 
 
+def without_fighting(sentence: str) -> bool:
+    """Whether the sentence says a change of control came without fighting ("There were no
+    clashes"): a Non-violent transfer of territory, not a battle (codebook §3)."""
+    return _NO_FIGHT_RE.search(sentence) is not None
+
+
+# What happens habitually or as a series is background, not one event [issue: background]:
+# "The militants often attack convoys", "the latest in a series of assaults".
+_HABITUAL_RE: Final = re.compile(
+    r"\b(?:often|frequently|regularly|routinely|usually|repeatedly|commonly"
+    r"|the latest in a (?:spate|wave|string|series) of|(?:has|have) become (?:common|routine"
+    r"|frequent))\b",
+    re.IGNORECASE,
+)
+# A definite event noun ("the attack", "the bombing", "the injured") names an event already
+# told; with no verb of happening beside it, the sentence comments on that event ("The attack
+# comes amid tensions", "It was not clear who carried out the attack") and tells no new one.
+_REFERENCE_RE: Final = re.compile(
+    r"(?:the|this|that|such|similar|previous|earlier|recent|last|latest)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_EVENT_NOUN_RE: Final = re.compile(
+    r"attacks?|assaults?|bombings?|blasts?|explosions?|clash(?:es)?|fighting|killings?"
+    r"|violence|incidents?|shootings?|raids?|ambush|strikes?|air ?strikes?|airstrikes?"
+    r"|offensive|injured|wounded|dead|death toll|protests?|demonstrations?|riots?",
+    re.IGNORECASE,
+)
+_HAPPENING_RE: Final = re.compile(
+    r"\b(?:occurred|happened|took place|hit|struck|targeted|rocked|tore through|went off"
+    r"|erupted|broke out|killed|left|claimed|injured|wounded|destroyed|damaged|lasted|began"
+    r"|started|continued|resumed|ended|was carried out|were carried out|on (?:\w+day|\d))\b",
+    re.IGNORECASE,
+)
+
+
+def _only_references(sentence: str, cues: Sequence[_Cue]) -> bool:
+    """Whether every event cue is a definite event noun and nothing says it happened."""
+    acts = [c for c in cues if c.tag not in _UNSCOPED_TAGS]
+    if not acts or not all(
+        _EVENT_NOUN_RE.fullmatch(sentence, c.start, c.end)
+        and _REFERENCE_RE.search(sentence, max(0, c.start - 30), c.start)
+        for c in acts
+    ):
+        return False
+    rest = sentence
+    for cue in acts:  # the nouns themselves ("the injured") are no verb of happening
+        rest = rest[:cue.start] + " " * (cue.end - cue.start) + rest[cue.end:]
+    return not _HAPPENING_RE.search(rest)
+
+
 def is_reportable(sentence: str, history: bool = False) -> tuple[bool, str]:
     """Whether the sentence reports an event as fact; False comes with a reason.
 
     Reasons: "history" (passed by the date step via `history`, or a leading past year such as
-    "In 1996 ..."), "negated", "speculation", "appeal" (statements, appeals, condemnations,
+    "In 1996 ...", or a present-perfect summary of a long span), "background" (habitual or
+    serial events), "reference" (only a definite event noun, "the attack", with no verb of
+    happening), "negated", "speculation", "appeal" (statements, appeals, condemnations,
     denials) and "no event cue". "No casualties were reported" is not an event cue.
     """
-    if history or _HISTORY_RE.search(sentence):
+    if history or _HISTORY_RE.search(sentence) or _summary(sentence):
         return False, "history"
+    if _HABITUAL_RE.search(sentence):
+        return False, "background"
     found, blocked = _cues(sentence)
     if _equipment_only(sentence, found):
         return False, "no event cue"
+    if _only_references(sentence, found):
+        return False, "reference"
     if any(c.tag not in _UNSCOPED_TAGS for c in found):
         return True, ""
     if blocked:
@@ -507,6 +625,12 @@ def classify(sentence: str, inter_hints: Sequence[int] = ()) -> list[TypeEvidenc
     for start, end in _clauses(sentence):
         clause_cues = [c for c in found if start <= c.start < end]
         evidence = _decide(sentence, clause_cues, frozenset(inter_hints))
+        if (evidence is not None and evidence.sub_event_type == NSA_OVERTAKES and inter_hints
+                and inter_hints[0] == _STATE):
+            # The first actor named takes the place; when that is the state, it regains it
+            # (codebook §3: only the government regains territory).
+            evidence = TypeEvidence(evidence.event_type, GOV_REGAINS, evidence.span,
+                                    evidence.confidence)
         if evidence is not None and evidence.sub_event_type not in seen:
             seen.add(evidence.sub_event_type)
             results.append(evidence)
@@ -520,8 +644,44 @@ def _evidence(sub_event_type: str, cue: _Cue, confidence: float) -> TypeEvidence
     )
 
 
+# What a protest is against ("protested against the killing of", "demanding the arrest of")
+# tells its grievance, not an act at the protest: cues in that phrase are not this event's.
+_GRIEVANCE_MARK_RE: Final = re.compile(
+    r"\b(?:against|over|demand(?:ed|ing)?|to demand|after|following|in protest|denouncing"
+    r"|condemning|calling for|in solidarity with|to commemorate|in memory of|for justice)\b",
+    re.IGNORECASE,
+)
+_GRIEVANCE_END_RE: Final = re.compile(
+    r"[;.]|,\s|\s(?:while|when|during|before|then)\b|\sand\s+(?:then\s+)?(?:threw|burn\w*"
+    r"|set|clash\w*|attack\w*|block\w*|pelt\w*|stormed|vandali\w*|torched)\b"
+    # a finite verb of the crowd's own act ends the grievance's noun phrase (not a verb of a
+    # relative clause inside it: "the youths who clashed")
+    r"|(?<!\bwho)(?<!\bwhich)(?<!\bthat)\s(?:vandali[sz]ed|torched|stormed|stoned|pelted|looted"
+    r"|ransacked|threw|hurled|set fire|set ablaze|blocked)\b",
+    re.IGNORECASE,
+)
+# Cues that a grievance phrase never hides: they tell the gathering itself or force used on it.
+_GATHERING_TAGS: Final = frozenset({"protest", "crowd", "disperse", "civ", "mil", "noise"})
+
+
+def _without_grievance(sentence: str, cues: list[_Cue]) -> list[_Cue]:
+    """The cues outside the grievance phrases that follow a protest cue."""
+    protest = next((c for c in cues if c.tag == "protest"), None)
+    if protest is None:
+        return cues
+    hidden: list[tuple[int, int]] = []
+    for mark in _GRIEVANCE_MARK_RE.finditer(sentence, protest.start):
+        end = _GRIEVANCE_END_RE.search(sentence, mark.end())
+        hidden.append((mark.start(), end.start() if end else len(sentence)))
+    if not hidden:
+        return cues
+    return [c for c in cues if c.tag in _GATHERING_TAGS
+            or not any(a <= c.start < b for a, b in hidden)]
+
+
 def _decide(sentence: str, cues: list[_Cue], hints: frozenset[int]) -> TypeEvidence | None:
     """The one sub-event type of one event's cues, by the codebook hierarchy [§3]."""
+    cues = _without_grievance(sentence, cues)
     first: dict[str, _Cue] = {}
     for cue in cues:
         first.setdefault(cue.tag, cue)
@@ -542,14 +702,16 @@ def _protest_or_riot(
     sentence: str, first: dict[str, _Cue], tags: set[str], hints: frozenset[int]
 ) -> TypeEvidence | None:
     """Protests and Riots: who is violent decides [§3 Protests, Riots]."""
-    protest = "protest" in tags or _PROTESTERS in hints
+    protest = "protest" in tags or _PROTESTERS in hints or (
+        bool(tags & {"riot_act", "crowd"}) and _GRIEVANCE_RE.search(sentence) is not None)
     if EXCESSIVE_FORCE in tags:
         return _evidence(EXCESSIVE_FORCE, first[EXCESSIVE_FORCE], 0.85)
     if MOB_VIOLENCE in tags and not protest:
         return _evidence(MOB_VIOLENCE, first[MOB_VIOLENCE], 0.8)
-    if "crowd" in tags and not protest and tags & _HARM_TAGS and not tags & _WEAPON_TAGS:
-        # A crowd of ordinary people that attacks is a mob, not an armed group [§3 Riots].
-        return _evidence(MOB_VIOLENCE, first["crowd"], 0.6)
+    if not protest and not tags & _WEAPON_TAGS and (beating := _crowd_beating(sentence)):
+        # A crowd of ordinary people that beats or attacks someone with no firearm is a
+        # mob, not an organised armed group [§3 Riots: Mob violence].
+        return _evidence(MOB_VIOLENCE, _Cue(MOB_VIOLENCE, *beating), 0.6)
     armed_fight = tags & {GOV_REGAINS, NSA_OVERTAKES} or (
         ARMED_CLASH in tags and not protest and "riot_act" not in tags
     )
@@ -557,6 +719,9 @@ def _protest_or_riot(
         return None
     if "riot_act" in tags and (protest or _RIOTERS in hints):
         return _evidence(VIOLENT_DEMO, first["riot_act"], 0.8)
+    if LOOTING in tags and ("protest" in tags or _RIOTERS in hints):
+        # Demonstrators who destroy or loot turn the demonstration violent [§3 Riots].
+        return _evidence(VIOLENT_DEMO, first[LOOTING], 0.65)
     if not protest:
         if "riot_act" in tags and first["riot_act"].end - first["riot_act"].start >= 4 and (
             sentence[first["riot_act"].start:first["riot_act"].end].lower().startswith("riot")
@@ -568,7 +733,8 @@ def _protest_or_riot(
         # A protest that turns into clashes is one Riots event [§3].
         cue = first.get(ARMED_CLASH) or first.get(MOB_VIOLENCE) or first["crowd"]
         return _evidence(VIOLENT_DEMO, cue, 0.7)
-    if "kill" in tags and _lethal(sentence, first["kill"]):
+    if "kill" in tags and _lethal(sentence, first["kill"]) and _force_on_crowd(sentence,
+                                                                               first["kill"]):
         return _evidence(EXCESSIVE_FORCE, first["kill"], 0.55)
     if "disperse" in tags:
         return _evidence(PROTEST_INTERVENTION, first["disperse"], 0.8)
@@ -579,6 +745,88 @@ def _protest_or_riot(
     if _is_noun_only_strike(sentence, cue):
         return None
     return _evidence(PEACEFUL_PROTEST, cue, 0.75)
+
+
+# Who stops a gathering by force [§3 Excessive force]: state forces or armed men.
+_FORCE_AGENT_RE: Final = re.compile(
+    r"\b(?:police(?:m[ae]n)?|security (?:forces|personnel|agents)|soldiers|troops|army|military"
+    r"|gendarmes?|guards|officers|gunmen|armed men|militiamen|forces)\b",
+    re.IGNORECASE,
+)
+# A death that is the gathering's grievance, not done to it: "families of people killed",
+# "a man who died", "after a police officer killed a civilian".
+_GRIEVANCE_DEATH_RE: Final = re.compile(
+    r"(?:\b(?:who|which|that|people|persons|those|victims|families of|family of|after|since"
+    r"|over|for|against|of)\s+(?:\w+\s+){0,3}$)",
+    re.IGNORECASE,
+)
+
+
+def _force_on_crowd(sentence: str, cue: _Cue) -> bool:
+    """Whether a kill cue in a protest sentence is force used on the protesters."""
+    return bool(_FORCE_AGENT_RE.search(sentence)) and not _GRIEVANCE_DEATH_RE.search(
+        sentence, max(0, cue.start - 40), cue.start)
+
+
+# People with no organisation or arms (codebook §3 Riots: rioters are unorganised).
+_CROWD_WORDS: Final = (
+    r"(?:(?:a |an )?(?:group|mob|crowd|gang|band) of (?:[\w-]+ ){0,4}?)?(?:locals|residents"
+    r"|villagers|inhabitants|youths?|young men|traders|vendors|people|persons|men|community members"
+    r"|neighbou?rs|relatives|family members|settlers|supporters|workers|students|farmers"
+    r"|passengers|drivers|teenagers|mob|crowd)"
+)
+# Sides of a clash that are no armed organisation: a fight of theirs is a mob's [§3 Riots].
+_CLASH_SIDE: Final = (
+    r"(?:" + _CROWD_WORDS + r"|labou?rers|journalists|supporters|nationals|migrants"
+    r"|(?:young )?members of (?:the )?(?:[\w-]+ ){0,3}?party|groups|teenagers)"
+)
+_CLASH_CROWD_RE: Final = re.compile(
+    r"(?:^|[,;]\s+|\d{4},?\s+|\bbetween\s+)(?:[\w'-]+\s+){0,4}?" + _CLASH_SIDE
+    + r"(?:\s+(?!(?:and|or|but)\b)[\w'-]+){0,8}?\s+(?:clash|engaged|fought|confronted)"
+    r"|\bclash\w*\s+(?:\w+\s+)?between\s+(?:[\w'-]+\s+){0,4}?" + _CLASH_SIDE + r"\b",
+    re.IGNORECASE,
+)
+_BEAT: Final = (
+    r"(?:beat(?:en|ing)?(?: up)?|assault(?:ed|ing)|attack(?:ed|ing)|lynch(?:ed|ing)|stabb(?:ed|ing)"
+    r"|stoned|hacked|injured|chased|thrashed|clubbed|whipped|flogged)"
+)
+_BEAT_RE: Final = re.compile(r"\b" + _BEAT + r"\b", re.IGNORECASE)
+_CROWD_ACTIVE_RE: Final = re.compile(
+    r"(?:^|[,;]\s+|\d{4},?\s+)(?:[\w'-]+\s+){0,4}?" + _CROWD_WORDS
+    + r"(?:\s+(?!(?:and|or|but|was|were|been|being)\b)[\w'-]+){0,6}?\s+" + _BEAT + r"\b",
+    re.IGNORECASE,
+)
+_CROWD_PASSIVE_RE: Final = re.compile(
+    r"\b(?:was|were|been|got)\s+(?:\w+\s+)?" + _BEAT
+    + r"(?:\s+\w+){0,2}?\s+by\s+(?:a |an |the |\w+ )?(?:[\w-]+ ){0,2}?" + _CROWD_WORDS + r"\b",
+    re.IGNORECASE,
+)
+_FIREARM_RE: Final = re.compile(
+    r"\b(?:shot|shoot\w*|guns?|gunmen|gunfire|fir(?:ed|ing)|armed|rifles?|pistols?|bullets?"
+    r"|militants?|insurgents?|rebels?|soldiers (?:beat|attacked)|police(?:men)? (?:beat|attacked"
+    r"|assaulted))\b",
+    re.IGNORECASE,
+)
+
+
+def _crowd_beating(sentence: str) -> tuple[int, int] | None:
+    """The span of a beating or attack by an unarmed crowd ("locals beat a thief"), if any."""
+    if not _BEAT_RE.search(sentence) or _FIREARM_RE.search(sentence):
+        return None
+    found = _CROWD_ACTIVE_RE.search(sentence) or _CROWD_PASSIVE_RE.search(sentence)
+    if found is None or _scoped(sentence, found.start()) is not None:
+        return None
+    return found.span()
+
+
+# A crowd's stated grievance makes its riot act a demonstration [§3 Violent demonstration].
+_GRIEVANCE_RE: Final = re.compile(
+    r"\b(?:demand(?:ed|ing)?|denounc(?:ed|ing)|to (?:denounce|reject|express|oppose|prevent)"
+    r"|in protest|expressing (?:their )?(?:discontent|anger|frustration)|slogans"
+    r"|(?:over|against) (?:the )?(?:lack|poor|non-receipt|alleged|unpaid|shortage|high|rising"
+    r"|increase|price|cost|power|electricity|water))\b",
+    re.IGNORECASE,
+)
 
 
 def _arrest_act(sentence: str, cue: _Cue) -> bool:
@@ -613,12 +861,18 @@ def _battle(
     capture = first.get("capture")
     fell = capture is not None and sentence[capture.start:capture.end].lower() in {"fell to",
                                                                                   "fall of"}
-    if capture is not None and (fell or _PLACE_OBJECT_RE.match(sentence, capture.end)):
-        if NONVIOLENT_TRANSFER in tags:
-            return _evidence(NONVIOLENT_TRANSFER, first[NONVIOLENT_TRANSFER], 0.7)
+    if capture is not None and DISRUPTED not in tags and (
+            fell or _PLACE_OBJECT_RE.match(sentence, capture.end)):
+        if NONVIOLENT_TRANSFER in tags or _NO_FIGHT_RE.search(sentence):
+            return _evidence(NONVIOLENT_TRANSFER, first.get(NONVIOLENT_TRANSFER, capture), 0.7)
         if _STATE_SUBJECT_RE.search(sentence):
             return _evidence(GOV_REGAINS, capture, 0.6)
         return _evidence(NSA_OVERTAKES, capture, 0.7)
+    if tags & {ARMED_CLASH, "fire_at"} and _one_sided_fire(sentence):
+        # Machine guns, grenade launchers or mortars fired at a place with no engagement
+        # named: heavy weapons with no other engagement are Shelling (codebook §3); small
+        # arms or a reply from the other side make it an Armed clash.
+        return _evidence(SHELLING, first.get("fire_at") or first[ARMED_CLASH], 0.65)
     if "fire_at" in tags and ARMED_CLASH not in tags and not tags & _WEAPON_TAGS:
         fired = first["fire_at"]
         if _HEAVY_WEAPON_RE.search(sentence, fired.start, fired.end):
@@ -628,7 +882,10 @@ def _battle(
         return _evidence(ARMED_CLASH, fired, 0.7)
     if ARMED_CLASH in tags:
         clash_word = sentence[first[ARMED_CLASH].start:first[ARMED_CLASH].end].lower()
-        if (clash_word.startswith("clash") and "mil" not in tags and not hints & _ARMED_CODES
+        crowd_side = clash_word.startswith(("clash", "engaged", "fought", "fighting")) and (
+            _CLASH_CROWD_RE.search(sentence) is not None) and not _FIREARM_RE.search(sentence)
+        if crowd_side or (
+                clash_word.startswith("clash") and "mil" not in tags and not hints & _ARMED_CODES
                 and ("civ" in tags or _CROWD_RE.search(sentence))):
             # Battles need two organised armed groups [§3]; crowds fighting are a mob.
             return _evidence(MOB_VIOLENCE, first[ARMED_CLASH], 0.55)
@@ -647,12 +904,53 @@ def _remote(
         return None  # defused or intercepted: the weapon was not used [§3 Disrupted weapons use]
     for sub in _REMOTE_ORDER:
         if sub in tags:
-            if sub == SHELLING and re.search(r"exchange", sentence, re.IGNORECASE):
+            generic = sub == IED and _generic_blast(sentence, first[sub])
+            if generic and _COUNTED_BLASTS_RE.search(sentence):
+                # Explosions counted by observers at a front line, with no device named, are
+                # long-range fire, not a planted device [§3 Shelling vs Remote explosive].
+                sub = SHELLING
+            if sub == SHELLING and _TWO_SIDED_RE.search(sentence):
                 # Two sides exchanging long-range fire is an Armed clash [§3 Battles].
-                return _evidence(ARMED_CLASH, first[sub], 0.6)
-            confidence = 0.6 if sub == IED and _generic_blast(sentence, first[sub]) else 0.8
-            return _evidence(sub, first[sub], confidence)
+                return _evidence(ARMED_CLASH, first[IED if generic else sub], 0.6)
+            confidence = 0.6 if generic else 0.8
+            return _evidence(sub, first[IED if generic else sub], confidence)
     return None
+
+
+# Fire from both sides: "exchanged fire", "in both directions", "fired back" [§3 Armed clash].
+_TWO_SIDED_RE: Final = re.compile(
+    r"\b(?:exchang\w*|both directions|(?:fired|shot|hit) back|returned (?:the )?fire"
+    r"|respon(?:ded|ding) to the (?:fire|shelling|attack)|retaliat\w*)\b",
+    re.IGNORECASE,
+)
+# Explosions that observers counted ("observed a total of 12 explosions"): front-line fire.
+_COUNTED_BLASTS_RE: Final = re.compile(
+    r"\b(?:observed|heard|recorded|counted|registered)\b(?:\s+[\w-]+){0,4}?\s+(?:\d+|two|three"
+    r"|four|five|six|seven|eight|nine|ten|several|multiple|numerous|dozens of)\s+(?:[\w-]+\s+)?"
+    r"(?:explosions|blasts|detonations)",
+    re.IGNORECASE,
+)
+# One side fires weapons that act at range (§3 Shelling: "other heavy weapons with no other
+# engagement") at a place or at positions; small arms, a reply or fighting words are an
+# engagement (Armed clash). Dev ACLED rows code such reports this way nearly without exception.
+_FIRED_RE: Final = re.compile(r"\b(?:fired|firing|bursts? of fire|shots)\b", re.IGNORECASE)
+_RANGED_RE: Final = re.compile(
+    r"\b(?:(?:heavy |medium )?machine ?guns?|grenade launchers?|mortars?|\d+(?:\.\d+)?\s?mm"
+    r"|(?:heavy|medium) weapons|cannons?|anti-?aircraft|RPGs?|rockets?|artillery)\b",
+    re.IGNORECASE,
+)
+_ENGAGED_RE: Final = re.compile(
+    r"\b(?:small arms|clash\w*|exchang\w*|both directions|fired back|shot back|returned fire"
+    r"|respon(?:ded|ding)|fight\w*|fought|attack\w*|battl\w*|ambush\w*|infantry|assault\w*"
+    r"|gun ?fights?|fire ?fights?|skirmish\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _one_sided_fire(sentence: str) -> bool:
+    """Ranged weapons fired by one side with no engagement named (Shelling, codebook §3)."""
+    return bool(_FIRED_RE.search(sentence) and _RANGED_RE.search(sentence)
+                and not _ENGAGED_RE.search(sentence))
 
 
 def _generic_blast(sentence: str, cue: _Cue) -> bool:
@@ -666,6 +964,31 @@ def _target(sentence: str, cues: Sequence[_Cue], tag: str, act: _Cue) -> bool:
         act.start:act.end
     ].lower() in {"dead", "died", "wounded", "injured", "bodies"}
     return any(c.tag == tag and (c.start > act.start or passive) for c in cues)
+
+
+# Someone attacked while unable to defend themselves is a civilian (codebook §3 Violence
+# against civilians): off-duty soldiers or police at home.
+_OFF_DUTY_RE: Final = re.compile(r"\boff[- ]duty\b|\bat (?:his|her|their) home\b", re.I)
+_NP_GAP_RE: Final = re.compile(r"\s*(?:[\w'-]+\s+){0,2}")
+_NP_BREAK_RE: Final = re.compile(r"\b(?:and|or|with|in|at|on|from|near|by|who|while)\b|[,;.]")
+
+
+def _object_head(sentence: str, cues: Sequence[_Cue], act: _Cue) -> str | None:
+    """The party tag ("civ" or "mil") of the head noun of the act's object, if one follows.
+
+    The head is the last party word of the noun phrase right after the act: "a chief police
+    officer" is "mil", "an army officer's wife" would need more than this and is left alone.
+    """
+    after = [c for c in cues if c.tag in _PARTY_TAGS and act.end <= c.start <= act.end + 40]
+    if not after or _NP_BREAK_RE.search(sentence, act.end, after[0].start):
+        return None
+    phrase = [after[0]]
+    for cue in after[1:]:
+        gap = sentence[phrase[-1].end:cue.start]
+        if not _NP_GAP_RE.fullmatch(gap) or _NP_BREAK_RE.search(gap):
+            break
+        phrase.append(cue)
+    return phrase[-1].tag
 
 
 def _violence(
@@ -682,8 +1005,18 @@ def _violence(
     act = harm or attack
     civilians = _CIVILIANS in hints or (act is not None and _target(sentence, cues, "civ", act))
     armed_target = act is not None and _target(sentence, cues, "mil", act) and not civilians
+    head = _object_head(sentence, cues, act) if act is not None else None
+    if _OFF_DUTY_RE.search(sentence):
+        civilians, armed_target = True, False
+    elif head == "mil":
+        # "attacked a chief police officer": the object's head noun is armed, whatever other
+        # words of the phrase or sentence name civilians [§3: Battles need two armed sides].
+        civilians, armed_target = False, True
     if hints and not civilians and len(hints & _ARMED_CODES) >= 2:
         armed_target = True
+    if DISRUPTED in tags and not civilians:
+        # Militants killed by their own device going off early: Disrupted weapons use [§3].
+        return None
     if harm is not None or attack is not None:
         cue = harm or attack
         assert cue is not None
@@ -699,6 +1032,15 @@ def _violence(
     return None
 
 
+# A deal named by a noun is an event only with a verb that makes or marks it [§3 Agreement].
+_AGREEMENT_NOUN_RE: Final = re.compile(
+    r"cease-?fires?|truce|peace (?:talks|deal|agreement|accord)|agreement|deal", re.IGNORECASE)
+_CONCLUDE_RE: Final = re.compile(
+    r"\b(?:sign(?:ed|ing)|agreed|reach(?:ed|ing)|conclud(?:ed|ing)|broker(?:ed|ing)|announc(?:ed|ing)"
+    r"|declar(?:ed|ing)|accept(?:ed|ing)|struck|seal(?:ed|ing)|negotiat(?:ed|ing)|mediat(?:ed|ing)"
+    r"|extend(?:ed|ing)|took effect|came into (?:force|effect)|entered into|held|met)\b",
+    re.IGNORECASE,
+)
 # Most specific first: a strategic sentence often carries a generic word of another kind.
 _STRATEGIC_ORDER: Final = (
     DISRUPTED, HEADQUARTERS, NONVIOLENT_TRANSFER, AGREEMENT, ARRESTS, LOOTING, OTHER,
@@ -718,6 +1060,11 @@ def _strategic(
             return _evidence(LOOTING, first["capture"], 0.5)
     for sub in _STRATEGIC_ORDER:
         if sub in tags:
+            if sub == AGREEMENT and _AGREEMENT_NOUN_RE.fullmatch(
+                    sentence, first[sub].start, first[sub].end) and not _CONCLUDE_RE.search(
+                    sentence):
+                # "The ceasefire could collapse": a deal named is no deal made [§3 Agreement].
+                continue
             if sub == ARRESTS and hints and not hints & {_STATE, _EXTERNAL}:
                 return _evidence(ABDUCTION, first[sub], 0.6)
             return _evidence(sub, first[sub], 0.7 if sub != CHANGE_TO_GROUP else 0.55)

@@ -225,7 +225,8 @@ def _ago(match: re.Match[str], published: date) -> _Outcome:
 
 
 _NAMED_SPAN: Final = re.compile(
-    r"\b(?:(earlier|later)\s+(?:in\s+)?)?(this|last|past|next|the\s+previous|the\s+past)\s+"
+    r"\b(?:(earlier|later|early|late|mid|(?:at\s+)?the\s+(?:end|beginning|start|middle)\s+of)"
+    r"(?:\s+|-)(?:in\s+)?)?(this|last|past|next|the\s+previous|the\s+past)\s+"
     r"(week|weekend|month|year)(?:['\u2019]s)?\b"
     r"|\b(?:on|over|at|during)\s+the\s+(?:past\s+)?(weekend)\b",
     re.IGNORECASE,
@@ -243,7 +244,13 @@ def _named_span(match: re.Match[str], published: date) -> _Outcome:
     if unit == "weekend":
         return _weekend(match, published, which)
     if unit == "month":
-        return _month_span(match, published, which, earlier=bool(when))
+        if when not in {"", "earlier"} and which in {"last", "previous", "this"}:
+            # "late last month", "at the beginning of this month": §7's first or last day
+            # of the month, or its middle for "mid".
+            month = published if which == "this" else published.replace(day=1) - timedelta(1)
+            where = when.removeprefix("at ").removeprefix("the ").split()[0]
+            return _ev(match, _month_day(month.year, month.month, where, published), MONTH)
+        return _month_span(match, published, which, earlier=when == "earlier")
     if which in {"last", "previous"}:
         return _ev(match, _history_year(published.year - 1, published), MONTH, history=True)
     return None  # "this year", "the past year": vaguer than a month, not recorded (§7)
@@ -314,14 +321,52 @@ def _explicit(day: int, month_name: str, year: str | None, published: date) -> d
     return None
 
 
+# "Around 5 May", "as reported on 5 May", "5 May (week of)": the source gives the day only
+# approximately, or gives its own report's day; §7 records such a day with precision 2 (a
+# week), or 3 when the source says only the month.
+_APPROXIMATE_BEFORE: Final = re.compile(
+    r"\b(?:around|about|circa|approximately|roughly|sometime|(?:as\s+)?reported(?:\s+on)?"
+    r"|on\s+or\s+(?:about|around))\s+(?:on\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_APPROXIMATE_AFTER: Final = re.compile(
+    r"\s*\((?:or around|week of|midweek|weekend|as reported|on or about|around)\b"
+    r"|\s*\((?P<month>month of|mid-?month|early|late)\b",
+    re.IGNORECASE,
+)
+
+
+def _precision_of(match: re.Match[str]) -> int:
+    """An explicit day's precision: 1, unless words around it make it approximate (§7)."""
+    text = match.string
+    after = _APPROXIMATE_AFTER.match(text, match.end())
+    if after is not None:
+        return MONTH if after.group("month") else WEEK
+    if _APPROXIMATE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+        return WEEK
+    return EXACT_DAY
+
+
 def _day_month(match: re.Match[str], published: date) -> _Outcome:
     found = _explicit(int(match.group(1)), match.group(2), match.group(3), published)
-    return None if found is None else _ev(match, found, EXACT_DAY)
+    return None if found is None else _ev(match, found, _precision_of(match))
+
+
+# "on 5 and 6 May", "4-5 May": the first day of a list or range takes the month after it.
+_DAY_BEFORE_DAY_MONTH: Final = re.compile(
+    rf"(?<![\d,.])(\d{{1,2}})(?:st|nd|rd|th)?(?=\s*(?:and|&|,|to|-)\s*\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"\s+({_MONTH_ANY})(?:,?\s+({_YEAR}))?)"
+)
+
+
+def _day_before_day_month(match: re.Match[str], published: date) -> _Outcome:
+    found = _explicit(int(match.group(1)), match.group(2), match.group(3), published)
+    return None if found is None else _ev(match, found, _precision_of(match))
 
 
 def _month_day_handler(match: re.Match[str], published: date) -> _Outcome:
     found = _explicit(int(match.group(2)), match.group(1), match.group(3), published)
-    return None if found is None else _ev(match, found, EXACT_DAY)
+    return None if found is None else _ev(match, found, _precision_of(match))
 
 
 # Numeric dates: only year-first forms. "6/9/2021" is 6 September or June 9 depending on the
@@ -400,6 +445,7 @@ _RULES: Final = (
     _Rule(_AGO, _ago, ("ago",)),
     _Rule(_NAMED_SPAN, _named_span, ("week", "month", "year")),
     _Rule(_DAY_MONTH, _day_month, _MONTH_KEYS),
+    _Rule(_DAY_BEFORE_DAY_MONTH, _day_before_day_month, _MONTH_KEYS),
     _Rule(_MONTH_DAY, _month_day_handler, _MONTH_KEYS),
     _Rule(_NUMERIC, _numeric, ("-", "/")),
     _Rule(_MONTH_PHRASE, _month_phrase, _MONTH_KEYS),
@@ -485,3 +531,31 @@ def resolve_date(sentence: str, published: date) -> DateEvidence:
     if found:
         return found[0]
     return DateEvidence(published, EXACT_DAY, None)
+
+
+# Days joined in a list ("on 5 and 6 May", "on Saturday and Sunday"): several days of one
+# story, each an event (codebook §7, §10: days are atomic). A later day named apart from the
+# first ("the blogger, who was arrested on 6 May", "a week after the raid on Friday") is the
+# context of the event, not another day of it.
+_DAY_LIST_GAP: Final = re.compile(
+    r"\s*(?:,|and|or|,\s*and|as well as|&|to|through|until)\s*(?:again\s+)?(?:on\s+)?", re.I)
+
+
+def event_days(sentence: str, dates: list[DateEvidence]) -> list[DateEvidence]:
+    """The days of the sentence's event among its dates (in text order): the first, and the
+    days listed with it that are no vaguer than it.
+
+    The engine makes one event per day (codebook §10); a day named apart from the first is
+    context, and the caller drops it.
+    """
+    if len(dates) < 2:
+        return dates
+    kept = [dates[0]]
+    for date_ in dates[1:]:
+        previous = kept[-1].span
+        if date_.span is None or previous is None or (
+                date_.time_precision > dates[0].time_precision):
+            continue
+        if _DAY_LIST_GAP.fullmatch(sentence, previous[1], date_.span[0]):
+            kept.append(date_)
+    return kept

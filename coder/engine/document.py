@@ -9,6 +9,7 @@ event's; §10: one event is one place and one day), and decides a document's cou
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -16,7 +17,7 @@ from datetime import date
 from typing import Any, Final
 
 from coder.engine.actors import find_actors
-from coder.engine.classify import intervention
+from coder.engine.classify import intervention, without_fighting
 from coder.engine.dates import find_dates
 from coder.engine.fatalities import find_fatalities
 from coder.engine.pipeline import DocumentMeta, Knowledge, Suggestion, suggest
@@ -44,7 +45,12 @@ def suggest_document(
         for suggestion in suggest(sentence, meta, knowledge):
             first = next((t for t in told if _retold(suggestion.event, _at(result, kept, t))),
                          None)
-            if first is None and told and told[-1][0] < len(result) and _detail(suggestion):
+            if first is not None and suggestion.event.sub_event_type in _RETOLD_RAISES:
+                # A retelling may add a higher tactic of the same event ("Al Shabaab took
+                # control of the village" after the clash there): §3 folds it into one.
+                _complete(result, kept, first, suggestion.event)
+            if (first is None and told and told[-1][0] < len(result)
+                    and _detail(suggestion, sentence)):
                 first = told[-1]
                 _complete(result, kept, first, suggestion.event)
             if first is None:
@@ -57,8 +63,14 @@ def suggest_document(
         if not kept and told:
             _late_toll(sentence, meta, result, kept, told[-1])
             _late_intervention(sentence, meta, knowledge, result, kept, told[-1])
+            _late_no_fight(sentence, result, kept, told[-1])
         result.append(kept)
     return result
+
+
+_OTHER_SOURCES_RE: Final = re.compile(
+    r"\b(?:other|another|some|different|conflicting|local|official) (?:sources?|reports?)\b"
+    r"|\baccording to other\b|\bother reports\b", re.IGNORECASE)
 
 
 def _late_toll(sentence: str, meta: DocumentMeta, result: list[list[Suggestion]],
@@ -68,7 +80,12 @@ def _late_toll(sentence: str, meta: DocumentMeta, result: list[list[Suggestion]]
     if find_dates(sentence, meta.published or date.today()):
         return
     toll = find_fatalities(sentence).fatalities
-    if toll > (_at(result, kept, last).fatalities or 0):
+    earlier = _at(result, kept, last).fatalities or 0
+    if toll and earlier and _OTHER_SOURCES_RE.search(sentence):
+        # "Other sources report 2 killed": sources disagree, the lowest figure (§8)
+        if toll < earlier:
+            _update(result, kept, last, toll)
+    elif toll > earlier:
         _update(result, kept, last, toll)
 
 
@@ -95,13 +112,44 @@ def _late_intervention(sentence: str, meta: DocumentMeta, knowledge: Knowledge,
     row[position] = replace(row[position], event=raised)
 
 
-def _detail(suggestion: Suggestion) -> bool:
-    """Whether a later sentence's event names neither a date nor a place of its own.
+# A sentence that opens by pointing back at the story ("The protest was initiated by ...",
+# "The attackers fled", "They later killed them") goes on telling the event before it.
+_ANAPHORA_RE: Final = re.compile(
+    r"\s*(?:(?:The|This|That|These|Those)\s+(?:\w+\s+)?(?:attacks?|assault|protests?"
+    r"|demonstrations?|rally|march|clash(?:es)?|fighting|incidents?|explosions?|blasts?"
+    r"|bombing|strikes?|airstrikes?|raids?|ambush|violence|events?|killings?|shooting"
+    r"|victims?|perpetrators?|attackers?|assailants?|protesters|demonstrators|gunmen|bodies"
+    r"|body|deceased)\b|(?:It|They|He|She)\s)"
+)
+
+
+def _late_no_fight(sentence: str, result: list[list[Suggestion]], kept: list[Suggestion],
+                   last: tuple[int, int]) -> None:
+    """"There were no clashes" after a takeover: the place changed hands without fighting, a
+    Non-violent transfer of territory (codebook §3), whoever took it."""
+    if not without_fighting(sentence):
+        return
+    sentence_index, position = last
+    row = result[sentence_index] if sentence_index < len(result) else kept
+    event = row[position].event
+    if event.sub_event_type not in _TERRITORY:
+        return
+    moved = EventFields(**{**event.filled(), "event_type": "Strategic developments",
+                           "sub_event_type": "Non-violent transfer of territory",
+                           "disorder_type": None, "interaction": None}).derived()
+    row[position] = replace(row[position], event=moved)
+
+
+def _detail(suggestion: Suggestion, sentence: str = "") -> bool:
+    """Whether a later sentence's event names no date and no place of its own, or no date
+    and opens by pointing back at the story.
 
     "Three soldiers were wounded", "They set fire to the village": such a sentence tells more
     of the event before it (codebook §10: one event is one place and day), not a new one.
     """
-    return "event_date" not in suggestion.evidence and "location" not in suggestion.evidence
+    if "event_date" in suggestion.evidence:
+        return False
+    return "location" not in suggestion.evidence or bool(_ANAPHORA_RE.match(sentence))
 
 
 def _complete(result: list[list[Suggestion]], kept: list[Suggestion], where: tuple[int, int],
@@ -138,6 +186,10 @@ _CROWD_RANK: Final = ("Violent demonstration", "Excessive force against proteste
 # Within these event types the codebook's table order is its hierarchy (§3): a clash that
 # ends in a takeover is the takeover, an abduction followed by a killing is an Attack.
 # Strategic developments have no such order.
+_TERRITORY: Final = ("Government regains territory", "Non-state actor overtakes territory")
+# Types a retelling raises its event to: a takeover ends a battle; a crowd's higher type
+# tells how the same gathering went. (A retold blast or abduction names no new tactic.)
+_RETOLD_RAISES: Final = frozenset({*_TERRITORY, *_CROWD_RANK})
 _RANKED_TYPES: Final = frozenset({"Battles", "Explosions/Remote violence",
                                   "Violence against civilians"})
 
@@ -154,8 +206,13 @@ def _higher_type(event: EventFields, detail: EventFields) -> EventFields | None:
         return None
     if rank.index(detail.sub_event_type) >= rank.index(event.sub_event_type):
         return None
+    sub_event_type = detail.sub_event_type
+    if sub_event_type == _TERRITORY[1] and event.inter1 == 1:
+        # Who takes the place is the event's own agent: when that is the state, it regains
+        # the territory (§3: only the government regains territory).
+        sub_event_type = _TERRITORY[0]
     update: dict[str, Any] = {
-        "sub_event_type": detail.sub_event_type, "event_type": detail.event_type,
+        "sub_event_type": sub_event_type, "event_type": detail.event_type,
         "disorder_type": None, "interaction": None,
     }
     if detail.event_type == "Riots" and event.inter1 == 6:

@@ -44,7 +44,7 @@ _VAGUE: Final = {
     "dozens": 12, "hundreds": 100, "thousands": 1000, "tens": 10, "scores": 20, "several": 3,
     "many": 3, "a few": 3, "few": 3, "numerous": 3, "a number": 3, "multiple": 3, "some": 3,
     "an unknown number": 3, "a handful": 3, "a couple": 2, "both": 2, "a dozen": 12,
-    "himself": 1, "herself": 1, "a": 1, "an": 1, "the": 1, "his": 1, "her": 1,
+    "himself": 1, "herself": 1, "a": 1, "an": 1, "the": 1, "his": 1, "her": 1, "him": 1,
 }
 _NUMWORD: Final = "|".join(sorted([*_UNITS, *_SCALES], key=len, reverse=True))
 _QUAL: Final = (
@@ -57,8 +57,9 @@ _COUNT: Final = (
     r"(?<![Nn]o )(?<!\w)(?P<qual>" + _QUAL + r")(?P<num>\d{1,3}(?:,\d{3})+|\d+"
     r"|(?:" + _NUMWORD + r")(?:(?:[- ]|\s+and\s+)(?:" + _NUMWORD + r"))*(?:\s+dozen)?"
     r"|a dozen|dozens|hundreds|thousands|tens|scores|several|many|a few|few|numerous|a number"
-    r"|multiple|an unknown number|a handful|a couple|both|himself|herself|an?|the|his|her)(?!\w)"
-    r"(?:\s+of)?"
+    r"|multiple|an unknown number|a handful|a couple|both|himself|herself|him|an?|the|his|her)"
+    r"(?!\w)"
+    r"(?:\s+of\b)?"
 )
 _PERSON: Final = (
     r"(?:man|woman|boy|girl|child|civilian|soldier|police(?:man|woman)|officer|member|fighter"
@@ -72,7 +73,7 @@ _PERSON: Final = (
     r"|bystander|owner|sibling|citizen|local|shepherd|merchant|vendor|hostage|prisoner"
     r"|detainee|inmate|supporter|tribesman|clansman|spokesman|smuggler|trafficker"
     r"|major|chairman|candidate|trooper|pilot|individual|protester|demonstrator|contractor"
-    r"|cop|agent|other)"
+    r"|cop|agent|perpetrator|other)"
 )
 # Words that end a noun phrase: verbs, clause words, wound words.
 _STOP: Final = (
@@ -84,7 +85,11 @@ _STOP: Final = (
 )
 # Case-sensitive stop check, so that "IS militants" is a noun phrase and not "is".
 _PERSON_RE: Final = re.compile(r"\b" + _PERSON + r"\b", re.IGNORECASE)
-_NP: Final = r"(?P<np>(?:\s+(?!(?-i:" + _STOP + r")\b)[\w'-]+){0,4})"
+_NP: Final = (
+    r"(?P<np>(?:\s+(?!(?-i:" + _STOP + r")\b)[\w'-]+){0,4}"
+    # "members of the regime's Air Force Intelligence": an "of" phrase stays in the noun phrase
+    r"(?:\s+of(?:\s+(?!(?-i:" + _STOP + r")\b)[\w'-]+){1,6})?)"
+)
 _OTHERS: Final = r"(?:\s+others?)?"
 _WOUND_NEXT: Final = re.compile(
     r"\s*(?:(?:were|was|are|have been|had been)\s+)?(?:also\s+)?(?:wounded|injured|hurt)\b"
@@ -92,6 +97,9 @@ _WOUND_NEXT: Final = re.compile(
     re.IGNORECASE,
 )
 _ITEM_RE: Final = re.compile(_COUNT + _NP + _OTHERS, re.IGNORECASE)
+_CASUALTIES_NEXT: Final = re.compile(
+    r"\s+(?:or|and)\s+(?:were\s+)?(?:wounded|injured|hurt)\b(?!\s+(?:\d|two|three|four|five"
+    r"|six|seven|eight|nine|ten|several|others?|another|a |an ))", re.IGNORECASE)
 _JOIN_RE: Final = re.compile(r"\s*(?:,\s*and|,|and|as well as|plus)\s+", re.IGNORECASE)
 
 # Death anchors. Object form: the count follows ("killing 3"); subject form: it precedes
@@ -116,6 +124,12 @@ _SUBJECT_VERB_RE: Final = re.compile(
 _TOLL_RE: Final = re.compile(
     r"\b(?:death|casualty)?\s*toll(?:\s+[\w']+){0,4}?\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|jumped|increased"
     r"|reached|stood|stands|stand|was|is|of|at|to|hit)(?:\s+(?:to|at))?\s+",
+    re.IGNORECASE,
+)
+# A death verb split around its object: "shot him dead", "stabbed a journalist to death".
+_SPLIT_VERB_RE: Final = re.compile(
+    r"\b(?:shot|stabbed|beat|hacked|burned|burnt|clubbed|stoned|strangled|hanged)\s+"
+    r"(?P<obj>(?!(?:dead|to)\b)[^,.;]{1,50}?)\s+(?:dead|to death)\b",
     re.IGNORECASE,
 )
 _AUX_BEFORE_RE: Final = re.compile(
@@ -217,15 +231,30 @@ def _number(text: str) -> int | None:
     return (total + current) * multiplier
 
 
-def _item_value(match: re.Match[str]) -> tuple[int, float] | None:
-    """Count and confidence of one counted noun phrase, or None when it names no person."""
+# "killed a group of fighters": a collective noun counts no one by itself.
+_COLLECTIVE: Final = frozenset({"group", "number", "series", "couple", "handful", "few", "lot",
+                                "total", "band", "crowd", "unit", "squad", "convoy"})
+# Death words after which "a"/"an" need not name a person: the dead may be animals, or the
+# death the cause of a protest ("over the death of a patient").
+_NOT_VICTIM_VERBS: Final = frozenset({"slaughtered", "death of", "the death of", "deaths of"})
+
+
+def _item_value(match: re.Match[str], victim: bool = False) -> tuple[int, float] | None:
+    """Count and confidence of one counted noun phrase, or None when it names no person.
+
+    `victim`: the phrase is the object of a death verb ("killed a revenue collector"), where
+    "a"/"an" names one person whatever the noun.
+    """
     num = match.group("num").lower()
     value = _number(num)
     if value is None:
         return None
     np = match.group("np").strip().lower().split(" of ")[0]
+    if num == "him" and np:
+        return None  # "him" is a whole object; "him and ..." is read item by item
     # "a man", "the district governor": one person only when the phrase names a person.
-    if num in _ARTICLES and not _PERSON_RE.search(np) and not (
+    victim = victim and num in {"a", "an"} and bool(np) and np.split()[0] not in _COLLECTIVE
+    if num in _ARTICLES and not victim and not _PERSON_RE.search(np) and not (
         match.group().lower().rstrip().endswith(("other", "others"))
     ):
         return None
@@ -240,7 +269,8 @@ def _item_value(match: re.Match[str]) -> tuple[int, float] | None:
     return value, confidence
 
 
-def _object_items(sentence: str, pos: int) -> tuple[int, float, int] | None:
+def _object_items(sentence: str, pos: int, victim: bool = True
+                  ) -> tuple[int, float, int] | None:
     """Counts listed right after a death verb ("killing 3 soldiers and 2 civilians")."""
     total, confidence, end = 0, 1.0, pos
     while True:
@@ -251,7 +281,7 @@ def _object_items(sentence: str, pos: int) -> tuple[int, float, int] | None:
         item = _ITEM_RE.match(sentence, start)
         if item is None or _WOUND_NEXT.match(sentence, item.end()):
             break
-        value = _item_value(item)
+        value = _item_value(item, victim=victim)
         if value is None:
             break
         total += value[0]
@@ -300,8 +330,14 @@ def _mentions(sentence: str) -> list[_Mention]:
         value = _item_value(item) if item is not None else None
         if item is not None and value is not None:
             add(value[0], match.start(), item.end(), value[1], True)
+    for match in _SPLIT_VERB_RE.finditer(sentence):
+        item = _ITEM_RE.fullmatch(match.group("obj"))
+        value = _item_value(item, victim=True) if item is not None else None
+        if value is not None and value[0] > 0:
+            add(value[0], match.start(), match.end(), value[1], False)
     for match in _OBJECT_VERB_RE.finditer(sentence):
-        items = _object_items(sentence, match.end())
+        items = _object_items(sentence, match.end(),
+                              match.group().lower() not in _NOT_VICTIM_VERBS)
         if items is not None and items[0] > 0:
             word = match.group().lower()
             if word in {"left", "leaving"} and not re.match(
@@ -315,9 +351,16 @@ def _mentions(sentence: str) -> list[_Mention]:
             after = sentence[match.end():]
             if match.group().lower() == "killed" and not re.match(r"\s*(?:[,.;]|$|\w+\s)", after):
                 continue
-            if _WOUND_NEXT.match(after) and re.match(r"\s+or\b", after):
-                continue  # "12 killed or wounded": casualties, not deaths
-            add(items[0], items[2], match.end(), items[1], False)
+            count = items[0]
+            if _CASUALTIES_NEXT.match(after):
+                if re.match(r"\s+or\b", after):
+                    continue  # "12 killed or wounded": casualties, not deaths (§8)
+                if items[1] >= 0.9:
+                    # "7 militants were killed and wounded": the dead are some of the 7; ACLED
+                    # coders record half (rounded down) when the split is not reported.
+                    count = count // 2
+            if count:
+                add(count, items[2], match.end(), items[1], False)
     found.sort(key=lambda m: m.start)
     return found
 

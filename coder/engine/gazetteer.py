@@ -25,13 +25,16 @@ from pathlib import Path
 from typing import Any, Final
 
 # Bump when the layout of the cached tables changes: old cache files are then ignored.
-CACHE_FORMAT: Final = 2
+CACHE_FORMAT: Final = 3
 CACHE_PREFIX: Final = "gazetteer-"
 
 KINDS: Final = ("place", "admin1", "admin2", "feature")
 # Tiers rank candidates of the same name: the team's own events first, then the curated
 # supplement (it exists to fix what GeoNames lacks), then admin1 units, then GeoNames places.
 _TIER_EVENT, _TIER_CURATED, _TIER_ADMIN1, _TIER_GEONAMES = 0, 1, 2, 3
+# A place's `source`, by tier: whether its `location` is ACLED's spelling ("event",
+# "curated") or GeoNames' ("admin1", "geonames").
+SOURCES: Final = ("event", "curated", "admin1", "geonames")
 
 _APOSTROPHES = re.compile(r"[\u2019\u2018`'\u02bc\u02bb\u00b4.]")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_/]+")
@@ -63,6 +66,7 @@ class Place:
     longitude: float
     population: int
     kind: str  # "place" | "admin1" | "admin2" | "feature"
+    source: str = "geonames"  # one of SOURCES: where the entry (and its spelling) comes from
 
 
 class Gazetteer:
@@ -88,6 +92,7 @@ class Gazetteer:
         "_pop",
         "_postings",
         "_strings",
+        "_tier",
         "cache_key",
     )
 
@@ -105,6 +110,7 @@ class Gazetteer:
         self._lon = _array("d", tables["lon"])
         self._pop = _array("q", tables["pop"])
         self._kind: bytes = tables["kind"]
+        self._tier: bytes = tables["tier"]
         # Keys, offsets and postings travel as three blobs: marshal loads a blob far faster
         # than half a million small strings and tuples (0.1 s against 3 s here).
         keys = tables["keys"].split("\n")
@@ -169,6 +175,7 @@ class Gazetteer:
             longitude=self._lon[i],
             population=self._pop[i],
             kind=KINDS[self._kind[i]],
+            source=SOURCES[self._tier[i]],
         )
 
 
@@ -450,6 +457,7 @@ def _tables(rows: list[_Row], countries: list[dict[str, str]], key: str) -> dict
         "lon": array("d", [r.lon for r in rows]).tobytes(),
         "pop": array("q", [r.pop for r in rows]).tobytes(),
         "kind": bytes(r.kind for r in rows),
+        "tier": bytes(r.tier for r in rows),
         **_postings(index),
     }
 

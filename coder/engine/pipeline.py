@@ -18,9 +18,10 @@ from typing import Any, Final
 
 from coder.engine.actors import ActorDictionary, ActorMention, find_actors
 from coder.engine.classify import TypeEvidence, classify, is_reportable
-from coder.engine.dates import DateEvidence, find_dates
+from coder.engine.dates import DateEvidence, event_days, find_dates
 from coder.engine.fatalities import FatalityEvidence, find_fatalities
 from coder.engine.gazetteer import Gazetteer, Place
+from coder.engine.learned import SubEventModel, refine_types
 from coder.engine.places import (
     NamedPlace,
     PlaceEvidence,
@@ -28,15 +29,11 @@ from coder.engine.places import (
     find_places,
     find_unknown_places,
 )
+from coder.engine.roles import Roles, assign_roles, is_source
 from coder.schema.events import EventFields
 
 Span = tuple[int, int]
 
-# ACLED's generic actors, by inter code; "{country}" is filled with the event's country.
-CIVILIANS: Final = "Civilians ({country})"
-PROTESTERS: Final = "Protesters ({country})"
-RIOTERS: Final = "Rioters ({country})"
-UNIDENTIFIED: Final = "Unidentified Armed Group ({country})"
 # A sentence naming more places or dates than this is a summary, not a list of events.
 _MAX_SPLIT: Final = 4
 
@@ -59,6 +56,8 @@ class Knowledge:
     actors: ActorDictionary
     # Outlet -> ACLED source_scale (codebook §9), from seeds and imported events.
     source_scales: Mapping[str, str] = field(default_factory=dict)
+    # The sub_event_type model `coder train` stored (learned.py); None: rules alone.
+    sub_event_model: SubEventModel | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +94,7 @@ def suggest(sentence: str, meta: DocumentMeta, knowledge: Knowledge) -> list[Sug
     """The events a trained ACLED coder would write for this sentence, best first."""
     published = meta.published or date.today()
     dates = find_dates(sentence, published)
-    events_dates = [d for d in dates if not d.is_history]
+    events_dates = event_days(sentence, [d for d in dates if not d.is_history])
     history = bool(dates) and not events_dates
     reportable, _reason = is_reportable(sentence, history=history)
     if not reportable:
@@ -106,6 +105,9 @@ def suggest(sentence: str, meta: DocumentMeta, knowledge: Knowledge) -> list[Sug
     types = classify(sentence, tuple(
         m.inter for m in mentions if not m.assoc_label and not is_source(sentence, m)
     ))
+    # The learned model may doubt the rules' type (lower its confidence); it never adds an
+    # event or changes a type (coder train: on the samples the rules are the more accurate).
+    types = refine_types(sentence, types, knowledge.sub_event_model)
     if not types:
         return []
     places = find_places(sentence, knowledge.gazetteer, country)
@@ -130,7 +132,7 @@ def suggest(sentence: str, meta: DocumentMeta, knowledge: Knowledge) -> list[Sug
         _assemble(found, kind, when, where, share)
         for kind in types
         for when, where, share in _split(events_dates or [first_date],
-                                         event_places(sentence, places, kind.span))
+                                         event_places(sentence, places, kind.span), sentence)
     ]
 
 
@@ -149,40 +151,31 @@ def _unknown_place(
     return None
 
 
-# "Police said ...", "according to the army": the actor reports the event, it need not act in it.
-_SPEECH_AFTER: Final = re.compile(
-    r"\s*(?:spokes(?:man|woman|person)\s+)?(?:said|says|told|reported|confirmed|stated|"
-    r"announced|added|claimed|alleged)\b", re.I)
-_ACCORDING_BEFORE: Final = re.compile(r"\b(?:according to|said|told)\s+(?:the\s+)?$", re.I)
-
-
-def is_source(sentence: str, mention: ActorMention) -> bool:
-    """Whether the mention reports the event ("police said") rather than takes part in it."""
-    start, end = mention.span
-    return bool(_SPEECH_AFTER.match(sentence, end)
-                or _ACCORDING_BEFORE.search(sentence, max(0, start - 30), start))
-
-
 def _country_from_text(sentence: str, knowledge: Knowledge) -> str | None:
     found = find_country(sentence, knowledge.gazetteer)
     return found[0] if found else None
 
 
 def _split(
-    dates: Sequence[DateEvidence], places: Sequence[PlaceEvidence]
+    dates: Sequence[DateEvidence], places: Sequence[PlaceEvidence], sentence: str = ""
 ) -> list[tuple[DateEvidence, PlaceEvidence | None, tuple[int, int]]]:
     """One (date, place) per event; (index, count) tells how fatalities are split.
 
     Days are atomic and an event is one place (codebook §7, §10): several exact dates, or
     several places listed together ("in Rukha and Dara"), make several events. Places named
-    apart from that list ("fled to Kabul") are context, not events of their own.
+    apart from that list ("fled to Kabul") are context, not events of their own. Two places
+    joined by a comma alone ("near Pisky, Donetsk") are a place and the area it lies in, as
+    reports and ACLED notes write them, not a list: a list ends with "and" or "or".
     """
     distinct_dates = list({d.event_date: d for d in dates}.values())[:_MAX_SPLIT]
+    if len(places) == 2 and _COMMA_ONLY.fullmatch(sentence[places[0].span[1]:places[1].span[0]]):
+        places = places[:1]
     where: list[PlaceEvidence | None] = list(places) or [None]
     combos = [(d, p) for d in distinct_dates for p in where][:_MAX_SPLIT]
     return [(d, p, (i, len(combos))) for i, (d, p) in enumerate(combos)]
 
 
+_COMMA_ONLY: Final = re.compile(r"\s*,\s*")
 _LIST_GAP: Final = re.compile(r"\s*(?:,|and|or|,\s*and|as well as|&)\s*(?:in\s+|at\s+)?", re.I)
 
 
@@ -263,9 +256,10 @@ def _assemble(
         place = where.place
         fields.update(
             location=place.location, admin1=place.admin1, admin2=place.admin2,
-            admin3=place.admin3, latitude=round(place.latitude, 4),
-            longitude=round(place.longitude, 4), geo_precision=where.geo_precision,
+            admin3=place.admin3, geo_precision=where.geo_precision,
         )
+        if place.source != "text":  # a place read from the text has no centroid of its own
+            fields.update(latitude=round(place.latitude, 4), longitude=round(place.longitude, 4))
         evidence["location"] = where.span
     if kind.event_type == "Violence against civilians" or (
         kind.sub_event_type == "Excessive force against protesters"
@@ -303,95 +297,8 @@ def _confidence(
     return round(sum(p * w for p, w in zip(parts, weights, strict=True)) / sum(weights), 3)
 
 
-def _generic(template: str, inter: int, country: str) -> ActorMention:
-    """An actor the codebook implies without a mention (e.g. the civilian victims)."""
-    return ActorMention(template.format(country=country), inter, (0, 0), 0.5, "unknown", False)
-
-
-@dataclass(frozen=True, slots=True)
-class _Roles:
-    actor1: ActorMention | None
-    actor2: ActorMention | None
-    assoc_actor_1: tuple[str, ...] = ()
-    assoc_actor_2: tuple[str, ...] = ()
-
-
-# Organised non-state armed actors (codebook §5): rebels, political and identity militias.
-_NON_STATE_ARMED: Final = frozenset({2, 3, 4})
-# Who stops a protest when the sentence does not say: the police, by far the most often.
-_INTERVENTIONS: Final = frozenset({"Protest with intervention",
-                                   "Excessive force against protesters"})
-
-
-def _roles(found: _Sentence, kind: TypeEvidence, country: str, on: date) -> _Roles:
-    """actor1, actor2 and their associated actors, by the codebook's rules for the type.
-
-    Violence against civilians: the victim is always actor2 (Civilians of the country when
-    unnamed) and an unnamed perpetrator is an Unidentified Armed Group (codebook §3, §6).
-    Protests and riots: protesters/rioters are actor1, with identity labels ("Teachers") as
-    their associated actors; whoever intervenes is actor2 (the police when unnamed), and a
-    mob's unnamed victims are civilians. Otherwise the agent is actor1 and the patient actor2.
-    """
-    # Reporters of the event ("police said") are chosen only when nobody else is named.
-    named = [m for m in found.mentions if not m.assoc_label]
-    main = [m for m in named if not is_source(found.text, m)] or named
-    labels = tuple(dict.fromkeys(m.actor for m in found.mentions if m.assoc_label))
-    unique: list[ActorMention] = []
-    for mention in main:
-        if all(mention.actor != u.actor for u in unique):
-            unique.append(mention)
-    event_type = kind.event_type
-    if event_type == "Violence against civilians":
-        victims = [m for m in unique if m.inter == 7]
-        others = [m for m in unique if m.inter != 7]
-        attacker = _pick(others, "agent") or _generic(UNIDENTIFIED, 3, country)
-        victim = victims[0] if victims else _generic(CIVILIANS, 7, country)
-        return _Roles(attacker, victim, assoc_actor_2=labels)
-    if event_type in ("Protests", "Riots"):
-        return _crowd_roles(found, kind, unique, labels, country, on)
-    if event_type == "Battles":
-        # Civilians are never actors in a battle (codebook §6): both sides are armed.
-        unique = [m for m in unique if m.inter != 7]
-    agent = _pick(unique, "agent")
-    rest = [m for m in unique if m is not agent]
-    return _Roles(agent, _pick(rest, "patient"), assoc_actor_2=labels)
-
-
-def _crowd_roles(
-    found: _Sentence, kind: TypeEvidence, unique: Sequence[ActorMention],
-    labels: tuple[str, ...], country: str, on: date,
-) -> _Roles:
-    crowd_inter = 6 if kind.event_type == "Protests" else 5
-    crowd = next((m for m in unique if m.inter == crowd_inter), None)
-    armed_agent = _pick([m for m in unique if m.inter in _NON_STATE_ARMED], "agent")
-    if crowd is None and armed_agent is not None and armed_agent.role_hint == "agent":
-        # A rebel group or militia acting is no crowd (codebook §3 Riots: rioters are
-        # unorganised): the type is likely misread, so the actors follow the sentence. State
-        # forces are left out: a mob against the police is still a mob.
-        rest = [m for m in unique if m is not armed_agent]
-        return _Roles(armed_agent, _pick(rest, "patient"), assoc_actor_2=labels)
-    if crowd is None:
-        crowd = _generic(PROTESTERS if crowd_inter == 6 else RIOTERS, crowd_inter, country)
-    rest = [m for m in unique if m is not crowd and m.inter != crowd_inter]
-    if kind.sub_event_type == "Mob violence":
-        # A mob is always Rioters (codebook §3): "villagers lynched a thief" are the mob, the
-        # one they attack is actor2.
-        rest = [m for m in rest if not (m.inter == 7 and m.role_hint == "agent")]
-        other = _pick(rest, "patient")
-    else:
-        other = None if kind.sub_event_type == "Peaceful protest" else _pick(rest, "agent")
-    if other is None and kind.sub_event_type in _INTERVENTIONS and country:
-        police = found.knowledge.actors.state_force(country, "police", on)
-        other = ActorMention(police, 1, (0, 0), 0.4, "unknown", False)
-    if other is None and kind.sub_event_type == "Mob violence":
-        other = next((m for m in rest if m.inter == 7), None) or _generic(CIVILIANS, 7, country)
-    return _Roles(crowd, other, assoc_actor_1=labels)
-
-
-def _pick(mentions: Sequence[ActorMention], role: str) -> ActorMention | None:
-    """The first mention with the role hint, else the first mention at all."""
-    for mention in mentions:
-        if mention.role_hint == role:
-            return mention
-    return mentions[0] if mentions else None
-
+def _roles(found: _Sentence, kind: TypeEvidence, country: str, on: date) -> Roles:
+    """actor1, actor2 and their associated actors, by the codebook's rules for the type
+    (`roles.assign_roles`)."""
+    return assign_roles(found.text, found.mentions, kind.event_type, kind.sub_event_type,
+                        country, on, found.knowledge.actors)

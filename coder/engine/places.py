@@ -3,12 +3,21 @@
 Only capitalised spans are looked up: GeoNames has a place called "Taliban", one called
 "Valley" and one called "Said", so lower-case words and a stoplist of frequent capitalised
 non-places are never tried.
+
+Admin units written after a place ("Harbole village (Afmadow, Lower Juba)", "near Taramchuk,
+Donetsk", "in Nirkh district, Wardak") only qualify it: they fill its admin1-admin3, pick the
+namesake in that province, and a place no gazetteer knows is returned as written
+(``Place.source == "text"``, with NaN coordinates: nothing is made up).
+GeoNames places get ACLED's conventions on top: the text's spelling, and admin2 (admin3 where
+units are named after their seats) = the town's own name for likely district seats.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from typing import Final
 
 from coder.engine.gazetteer import Gazetteer, Place, normalise
@@ -20,8 +29,10 @@ _TOKEN = re.compile(r"(?:(?:al|el|ad|ar|as|ash|at|an|ad|az)-)?[^\W\d_][\w'\u2019
 _ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|an|az)-[A-Z]")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 # Lower-case words that may sit inside a name: "Dera Ismail Khan", "Bosnia and Herzegovina".
+# Portuguese and Romanian names join with "do", "da", "dos", "das", "sub" ("Catole do Rocha").
 _CONNECTORS: Final = frozenset(
-    {"al", "el", "de", "del", "du", "des", "la", "le", "of", "and", "bin"}
+    {"al", "el", "de", "del", "du", "des", "la", "le", "of", "and", "bin",
+     "da", "do", "dos", "das", "sub"}
 )
 # Gap between two tokens of one name: spaces, or a spaced dash ("Mogadishu - Hodan").
 _JOIN = re.compile(r"\s{1,2}|\s?[-\u2013]\s?")
@@ -59,7 +70,15 @@ _TITLES: Final = _keys(
 )
 _SPEECH = re.compile(r"\s+(?:said|says|told|added|stated|announced|warned)\b")
 _ADMIN_WORD = re.compile(r"\s+(?:province|state|region|governorate|oblast|prefecture)\b", re.I)
-_AREA_WORD = re.compile(r"\s+(?:district|area|county|territory|lga|zone)\b", re.I)
+# A district-level unit or a front line after the name: the place stands for a part of a
+# region (codebook §7, geo_precision 2); on the ACLED dev notes "X sector", "X municipality",
+# "X commune", "X front" are coded 2 nearly always.
+_AREA_WORD = re.compile(
+    r"\s+(?:district|area|county|territory|lga|zone|municipality|commune|sector|front(?:line)?|"
+    r"upazila|township|countryside)\b",
+    re.I,
+)
+_CITY_WORD = re.compile(r"\s+city\b", re.I)
 _VALLEY_WORD = re.compile(r"\s+(?:valley|forest|mountains?|hills|river|lake)\b", re.I)
 # geo_precision 2 (codebook §7): "near" a town, or a small area represented by it. The
 # outskirts count as the town itself (1), so "outskirts of" is deliberately absent.
@@ -67,7 +86,9 @@ _NEAR = re.compile(
     r"(?:\bnear(?:by)?|\bclose to|\baround|\boutside(?: of)?|\bvicinity of|\bkm (?:from|of)"
     r"|\bkilomet(?:re|er)s? (?:from|of)|\bmiles? (?:from|of)"
     r"|\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of"
-    r"|\bvillages? (?:around|near|of|in)|\bsurroundings of)\s+(?:the\s+)?$",
+    r"|\bvillages (?:around|near|of|in)|\bvillage (?:around|near)|\bsurroundings of"
+    r"|\barea of|\bbetween|\brural"
+    r"|\bcountryside of)\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -96,7 +117,9 @@ def find_places(sentence: str, gazetteer: Gazetteer, country: str | None) -> lis
 
     ``country`` is the document's country (metadata first); without it the country named in
     the sentence is used. An admin1 that only qualifies a finer place in the same sentence
-    ("in Rukha, Panjshir province") is not returned on its own.
+    ("in Rukha, Panjshir province") is not returned on its own, nor are the admin units in
+    "X village (A, B)": X is returned with them (see the module docstring). A place of
+    source "text" has NaN coordinates.
     """
     runs = _runs(sentence)
     if country is None and (named := _country_in(runs, gazetteer)) is not None:
@@ -106,8 +129,17 @@ def find_places(sentence: str, gazetteer: Gazetteer, country: str | None) -> lis
         for span in _spans(sentence, runs, gazetteer)
         if (candidates := _candidates(sentence, span, gazetteer, country))
     ]
-    context = {c[0].admin1 for _, c in hits if c[0].kind == "admin1"}
+    # The provinces the sentence names, as a province or as its namesake city ("in
+    # Manzanillo, Colima"): a homonym in another province is then likely the wrong place.
+    context = {
+        p.admin1
+        for span, cands in hits
+        for p in cands
+        if p.kind == "admin1" and (p is cands[0] or normalise(p.admin1 or "") == span.key)
+    }
     found = [_evidence(sentence, span, cands, country, context) for span, cands in hits]
+    if "(" in sentence or "," in sentence or " of " in sentence or " in " in sentence:
+        found = _with_qualifiers(sentence, found, gazetteer, country)
     finer = {(e.place.country, e.place.admin1) for e in found if e.place.kind != "admin1"}
     # "Mogadishu's Hodan district" names one place, "Mogadishu - Hodan", not two.
     parts = {e.place.location.split(" - ")[0] for e in found if " - " in e.place.location}
@@ -118,6 +150,222 @@ def find_places(sentence: str, gazetteer: Gazetteer, country: str | None) -> lis
         and e.place.location not in parts
         and not (i and _qualifies(sentence, found[i - 1], e))
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# A place followed by its admin units: in brackets, finest first ("Harbole village (Afmadow,
+# Lower Juba)", "Karakai (Bungudu LGA, Zamfara)"), or after a comma ("near Taramchuk,
+# Donetsk", "in Shah Wali Kot district, Kandahar"). ACLED's notes and local reports locate
+# villages no gazetteer knows this way; the units say where the place is, not where the
+# event is.
+
+_BRACKETS = re.compile(r"\(([^()\d]{2,80})\)")
+_NAME = r"(?:(?:al|el|ad|ar|as|ash|at|an|az)-)?[A-Z][\w'\u2019-]*"
+# ", Kandahar." / ", Borno state)": a province closing the phrase, so that "Nabi, Kunduz
+# police chief" (a person and his post) is no place.
+_COMMA_UNIT = re.compile(
+    rf",\s+({_NAME}(?:\s+{_NAME}){{0,3}})"
+    r"(?:\s+(?:province|state|region|governorate|oblast|department|county))?(?=\s*(?:[.,;:)]|$))"
+    # "in Lida of the Grodno region", "in Qala district in Badghis province": the unit
+    # word is then required.
+    rf"|\s+(?:of|in)\s+(?:the\s+)?({_NAME}(?:\s+{_NAME}){{0,3}})"
+    r"\s+(?:province|state|region|governorate|oblast|department|county)\b"
+    # "Afes front in Idleb.": a bare province after a place word (checked in the code).
+    rf"|\s+in\s+({_NAME}(?:\s+{_NAME}){{0,3}})(?=\s*(?:[.,;:)]|$))"
+)
+_UNIT_WORDS = re.compile(
+    r"\s+(?:district|lga|province|state|region|governorate|county|municipality|township|"
+    r"subdivision|locality|department|commune|prefecture|oblast|raion|rayon|zone|upazila)$",
+    re.I,
+)
+# Words between a place's name and its units: "Harbole village (...)", "Nirkh district, ...".
+_PLACE_WORD = re.compile(
+    r"\s+(village|town|city|area|neighbou?rhood|locality|settlement|community|district|"
+    r"camp|hamlet|market|sector|lga|township|municipality|upazila|county|commune|front)$",
+    re.I,
+)
+_DISTRICT_WORDS: Final = frozenset(
+    {"district", "lga", "township", "municipality", "upazila", "county", "commune"}
+)
+# A comma qualifier needs the name to be introduced as a place ("in", "near", ...).
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:in|at|near|of|around|outside|from|to|towards|into|on|between)\s+(?:the\s+)?$", re.I
+)
+_AT_PREPOSITION = re.compile(
+    r"\b(?:in|at|near|(?:village|town|city|hamlet) of)\s+(?:the\s+)?$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Qualifier:
+    """A named place and the admin units that follow it; `anchor` is the known unit."""
+
+    head: tuple[int, int]
+    inner: tuple[int, int]  # the characters of the units (not places of their own)
+    admins: tuple[str | None, str | None, str | None]
+    anchor: Place
+    district: bool  # the name is itself a district: "Nirkh district", a bracket's admin2 alone
+
+
+def _qualifiers(sentence: str, gazetteer: Gazetteer, country: str | None) -> list[_Qualifier]:
+    found: list[_Qualifier] = []
+    for bracket in _BRACKETS.finditer(sentence) if "(" in sentence else ():
+        if (q := _bracketed(sentence, bracket, gazetteer, country)) is not None:
+            found.append(q)
+    for comma in _COMMA_UNIT.finditer(sentence):
+        if any(q.head[0] <= comma.start() < q.inner[1] for q in found):
+            continue
+        if (q := _comma_qualified(sentence, comma, gazetteer, country)) is not None:
+            found.append(q)
+    return found
+
+
+def _bracketed(
+    sentence: str, bracket: re.Match[str], gazetteer: Gazetteer, country: str | None
+) -> _Qualifier | None:
+    parts = bracket.group(1).split(",")
+    names = [_UNIT_WORDS.sub("", part.strip()) for part in parts]
+    if not 1 <= len(names) <= 3 or not all(n[:1].isupper() for n in names):
+        return None
+    anchor = _unit(names[-1], gazetteer, country)
+    if anchor is None:
+        return None
+    finer = [*[None] * (3 - len(names)), *names[:-1]]
+    found = _head(sentence, bracket.start(), gazetteer)
+    if found is not None:
+        head, word = found
+        district = word in _DISTRICT_WORDS
+        admin2 = finer[1] or (sentence[head[0] : head[1]] if district else None)
+        return _Qualifier(head, bracket.span(), (anchor.admin1, admin2, finer[0]), anchor,
+                          district)
+    if len(names) < 2:
+        return None
+    # "in western Yemen (Ad Durayhimi, Al Hudaydah)": no place before the bracket, so the
+    # finest unit is where the event is, known to the district only.
+    first = bracket.start(1) + len(parts[0]) - len(parts[0].lstrip())
+    head = (first, first + len(names[0]))
+    return _Qualifier(head, (head[1], bracket.end()), (anchor.admin1, finer[1], finer[0]),
+                      anchor, True)
+
+
+def _comma_qualified(
+    sentence: str, comma: re.Match[str], gazetteer: Gazetteer, country: str | None
+) -> _Qualifier | None:
+    unit = comma.group(1) or comma.group(2) or comma.group(3)
+    anchor = _unit(unit, gazetteer, country)
+    if anchor is None or (anchor.kind != "admin1"
+                          and normalise(anchor.admin1 or "") != normalise(unit)):
+        return None  # only a province qualifies after a comma: "Rukha, Dara" is a list
+    found = _head(sentence, comma.start(), gazetteer)
+    if found is None:
+        return None
+    head, word = found
+    # Without a place word the name must be introduced as a place, and before "in ...
+    # province" only as a location ("in", "at", "near"): "forces of Ahmad Shah in Kandahar
+    # province" names a person.
+    preposition = _PLACE_PREPOSITION if comma.group(1) else _AT_PREPOSITION
+    if comma.group(3) and not word:
+        return None  # "Taliban fighters in Kandahar.": only "X front/village in Kandahar"
+    if not word and not preposition.search(sentence, max(0, head[0] - 20), head[0]):
+        return None
+    name = sentence[head[0] : head[1]]
+    if any(p.admin1 == anchor.admin1 for p in gazetteer.lookup(name, anchor.country)):
+        return None  # a known place of that province: the ordinary lookup has it
+    district = word in _DISTRICT_WORDS
+    return _Qualifier(head, comma.span(), (anchor.admin1, name if district else None, None),
+                      anchor, district)
+
+
+def _unit(name: str, gazetteer: Gazetteer, country: str | None) -> Place | None:
+    """The known admin1 (else place) a qualifier names last; a country is no qualifier here."""
+    key = normalise(name)
+    if key in STOP or key not in gazetteer or gazetteer.country_of(key) is not None:
+        return None
+    candidates = [p for p in gazetteer.lookup(key, country, limit=8)
+                  if country in (None, p.country)]
+    return next((p for p in candidates if p.kind == "admin1"), None) or next(
+        iter(candidates), None)
+
+
+def _head(
+    sentence: str, end: int, gazetteer: Gazetteer
+) -> tuple[tuple[int, int], str] | None:
+    """The capitalised name (1-4 words) ending before `end` or before a place word there."""
+    end = len(sentence[:end].rstrip())
+    word = ""
+    if (found := _PLACE_WORD.search(sentence, max(0, end - 16), end)) is not None:
+        end, word = found.start(), found.group(1).casefold()
+    run: list[re.Match[str]] = []
+    for token in reversed(list(_TOKEN.finditer(sentence, max(0, end - 80), end))):
+        following = run[-1].start() if run else end
+        text = token.group()
+        joins = run and text in _CONNECTORS and text != "and"  # "X and Y (...)" is a list
+        if len(run) == MAX_TOKENS or not (_capitalised(text) or joins):
+            break
+        if token.end() != following and not _JOIN.fullmatch(sentence, token.end(), following):
+            break
+        run.append(token)
+    while run and (normalise(run[-1].group()) in STOP | _OPENERS | _TITLES
+                   or run[-1].start() == 0 or run[-1].group() in _CONNECTORS):
+        run.pop()  # a sentence opener, title or stopword is no part of the name
+    if not run:
+        return None
+    key = normalise(sentence[run[-1].start() : end])
+    if key in STOP or gazetteer.country_of(key) is not None:
+        return None  # a country never heads a qualifier: "in western Yemen (...)"
+    return (run[-1].start(), end), word
+
+
+def _with_qualifiers(
+    sentence: str, found: list[PlaceEvidence], gazetteer: Gazetteer, country: str | None
+) -> list[PlaceEvidence]:
+    """The places with their qualifying units applied: the units only say where the place
+    is; the place is a gazetteer entry of that province, else the name as written."""
+    quals = _qualifiers(sentence, gazetteer, country)
+    if not quals:
+        return found
+
+    def inside(e: PlaceEvidence, span: tuple[int, int]) -> bool:
+        return span[0] <= e.span[0] and e.span[1] <= span[1] + 1
+
+    kept = [e for e in found if not any(inside(e, q.inner) or inside(e, q.head) for q in quals)]
+    kept.extend(_qualified(sentence, q, gazetteer) for q in quals)
+    return sorted(kept, key=lambda e: e.span)
+
+
+def _qualified(sentence: str, q: _Qualifier, gazetteer: Gazetteer) -> PlaceEvidence:
+    admin1, admin2, admin3 = q.admins
+    name = " ".join(sentence[q.head[0] : q.head[1]].split())
+    span = _Span(q.head[0], q.head[1], normalise(name), q.head[0] == 0, False)
+    known = [p for p in gazetteer.lookup(name, q.anchor.country)
+             if p.country == q.anchor.country and p.admin1 == admin1 and p.kind == "place"]
+    if known:
+        place = _spelled(known[0], sentence, span)
+        if place.source in ("geonames", "admin1"):
+            place = _with_district(replace(place, admin2=admin2 or place.admin2,
+                                           admin3=admin3 or place.admin3))
+    else:
+        # No gazetteer entry: the name as written, located by its units only. It has no
+        # centroid (NaN): a village's coordinates are not its district's (§7).
+        place = Place(name, q.anchor.country, admin1, admin2, admin3, math.nan, math.nan, 0,
+                      "place", "text")
+    if _city_district(name, place.country, gazetteer):
+        precision = 1  # codebook §7: a district of a large city is the city itself
+    else:
+        precision = 2 if q.district else _precision(sentence, span, place)
+    return PlaceEvidence(place, precision, q.head, 0.9 if known else 0.85)
+
+
+# ACLED splits only large cities into districts ("Mogadishu-Karan", "Aden-Kraytar").
+_LARGE_CITY: Final = 100_000
+
+
+def _city_district(name: str, country: str, gazetteer: Gazetteer) -> bool:
+    """Whether `name` is written "City-District" after a large city of the country."""
+    city = name.split("-")[0].strip()
+    return city != name and any(
+        p.kind == "place" and p.country == country and p.population >= _LARGE_CITY
+        for p in gazetteer.lookup(city, country, limit=3)
+    )
 
 
 # "in Krymske, Luhansk", "in Limeira (Sao Paulo)": a comma or bracket after a town.
@@ -232,11 +480,13 @@ def _evidence(
     context: set[str | None],
 ) -> PlaceEvidence:
     place = _choose(sentence, span, candidates, country, context)
+    precision = _precision(sentence, span, place)
+    place = _with_district(_spelled(place, sentence, span))
     return PlaceEvidence(
         place,
-        _precision(sentence, span, place),
+        precision,
         (span.start, span.end),
-        _confidence(span, place, country),
+        _confidence(sentence, span, place, country, context),
     )
 
 
@@ -260,25 +510,115 @@ def _choose(
     return top
 
 
+# A town of this size is most often the seat of its district, and the district takes the
+# seat's name (Afghan, Pakistani, Mexican, Brazilian, Turkish districts): on the dev split of
+# the ACLED samples, two thirds of the events in such a town have admin2 = location; in
+# smaller places hardly any.
+DISTRICT_SEAT_POPULATION: Final = 5000
+
+
+# Countries whose third-level unit is named after its seat town, as the second is: Indian
+# and Pakistani tehsils/talukas, Bangladeshi upazilas, Syrian nahiyas, Peruvian districts,
+# Chilean communes, Philippine municipalities. Elsewhere ACLED leaves admin3 blank or the
+# unit has a name of its own, so no admin3 is guessed.
+ADMIN3_SEAT_COUNTRIES: Final = frozenset(
+    {"India", "Pakistan", "Bangladesh", "Syria", "Peru", "Chile", "Philippines"}
+)
+
+
+def _with_district(place: Place) -> Place:
+    """The place with admin2 (and admin3) = its own name when it is likely their seat.
+
+    Only for GeoNames entries, which carry no admin2 at all: curated and learned places keep
+    the admin2 they were given (or its absence, which is then ACLED's).
+    """
+    if (
+        place.admin2 is None
+        and place.source in ("geonames", "admin1")
+        and place.population >= DISTRICT_SEAT_POPULATION
+        and " - " not in place.location
+    ):
+        admin3 = place.location if place.country in ADMIN3_SEAT_COUNTRIES else place.admin3
+        return replace(place, admin2=place.location, admin3=admin3)
+    return place
+
+
+def _spelled(place: Place, sentence: str, span: _Span) -> Place:
+    """The place named as the sentence spells it, when that is one of GeoNames' alternates.
+
+    GeoNames' main name is often a local romanisation ("Lashkar Gah", "Mar'yinka",
+    "Ash Shaykh Zuwayd"), while ACLED writes the common English form, which is what the news
+    (and the text in hand) uses. Curated and learned entries already use ACLED's spelling.
+    """
+    written = _ascii(" ".join(sentence[span.start : span.end].split()))
+    if (
+        place.source != "geonames"
+        or place.kind != "place"
+        or span.partial
+        or written.casefold() == place.location.casefold()
+        or not written[:1].isupper()
+        or written.isupper()
+    ):
+        return place
+    # Also when only apostrophes or hyphens differ: ACLED writes "Bir Al-Abd", "Samarra",
+    # "Gourma-Rharous" as the text does, not GeoNames' "Bi'r al 'Abd", "Samarra'".
+    return replace(place, location=written)
+
+
+def _ascii(name: str) -> str:
+    """The name without diacritics: ACLED's names are plain ASCII ("Kagizman")."""
+    if name.isascii():
+        return name
+    decomposed = unicodedata.normalize("NFKD", name.replace("\u0131", "i"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def _precision(sentence: str, span: _Span, place: Place) -> int:
     if place.kind in ("admin1", "feature") or _VALLEY_WORD.match(sentence, span.end):
         return 3
     if " - " in place.location:
         return 1  # codebook §7: a district of a large city still counts as the place itself
-    if place.kind == "admin2" or _AREA_WORD.match(sentence, span.end):
+    if place.kind == "admin2" or (
+        (area := _AREA_WORD.match(sentence, span.end)) is not None
+        # "Ar Rabii area" with no gazetteer entry is the locality itself, while "the Beni
+        # area" is around a known town.
+        and not (place.source == "text" and area.group().strip().casefold() == "area")
+    ):
         return 2
-    return 2 if _NEAR.search(sentence, 0, span.start) else 1
+    near = _NEAR.search(sentence, max(0, span.start - 60), span.start)
+    if near is not None and near.group().casefold().startswith("area") and _CITY_WORD.match(
+        sentence, span.end
+    ):
+        return 1  # "in the Saheb Bazar area of Rajshahi city": a part of the city (§7: 1)
+    return 2 if near is not None else 1
 
 
-def _confidence(span: _Span, place: Place, country: str | None) -> float:
+def _confidence(
+    sentence: str, span: _Span, place: Place, country: str | None, context: set[str | None]
+) -> float:
     score = 0.9 if country is not None and place.country == country else 0.6
     if country is not None and place.country != country:
         score = 0.3
+    if context and place.kind == "place" and place.admin1 not in context:
+        score -= 0.3  # a namesake outside the province the sentence names
     if span.partial:
         score -= 0.1
     if span.first:
         score -= 0.1
+    if place.kind == "feature":
+        score -= 0.1  # "a camp at Parisu in Sambisa Forest": the feature is the wider area
+    if _NEIGHBOURHOOD_BEFORE.search(sentence, max(0, span.start - 20), span.start) or (
+        _NEIGHBOURHOOD_AFTER.match(sentence, span.end) or span.key.startswith("colonia ")
+    ):
+        # "in Moroleon, Guanajuato ... in Colonia El Ranchito": a neighbourhood named after
+        # its town is a part of it, and a namesake of it elsewhere is likelier than not.
+        score -= 0.2
     return round(max(score, 0.05), 2)
+
+
+_NEIGHBOURHOOD_BEFORE = re.compile(r"\b(?:colonia|fraccionamiento|barrio|bairro)\s+$", re.I)
+_NEIGHBOURHOOD_AFTER = re.compile(
+    r"\s+(?:neighbou?rhoods?|suburb|colony|comunidad|community)\b", re.I)
 
 
 # A place the gazetteer lacks, where the wording itself says it is a place: "in Kwakwa

@@ -18,6 +18,7 @@ from coder.engine.gazetteer import (
     load_gazetteer,
     normalise,
 )
+from coder.engine.knowledge import learned_places
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -136,6 +137,27 @@ class TestLookup:
         """Tripoli is in Libya and in Lebanon: the document's country decides."""
         assert gazetteer.lookup("Tripoli", "Lebanon")[0].country == "Lebanon"
         assert gazetteer.lookup("Tripoli", "Libya")[0].country == "Libya"
+
+    @pytest.mark.parametrize(
+        ("name", "kind", "source"),
+        [
+            ("Rukha", "place", "curated"),
+            ("Borno", "admin1", "admin1"),
+            ("Gwoza", "place", "curated"),
+            ("Kandahar", "place", "geonames"),
+        ],
+    )
+    def test_each_place_says_where_its_spelling_comes_from(
+        self, gazetteer: Gazetteer, name: str, kind: str, source: str
+    ) -> None:
+        """Curated rows carry ACLED's spelling, GeoNames rows GeoNames' (see README)."""
+        first = next(p for p in gazetteer.lookup(name) if p.kind == kind)
+        assert first.source == source
+
+    def test_learned_event_places_are_marked_as_events(self) -> None:
+        [place] = learned_places([("Rukha", "Afghanistan", "Panjshir", "Rukha", None,
+                                   35.2, 69.5, 3)])
+        assert (place.source, place.population) == ("event", 3)
 
     def test_unknown_name_gives_nothing(self, gazetteer: Gazetteer) -> None:
         assert gazetteer.lookup("Qxzqxz") == []

@@ -1,0 +1,414 @@
+"""Who is actor1, who actor2, and who their associated actors are, for one event type.
+
+Pure: the actor mentions of a sentence (`actors.find_actors`) and the event's type go in, the
+two sides come out. The rules are the codebook's (§3, §5, §6, §10):
+- Violence against civilians: the perpetrator is actor1 and the victim always actor2
+  (Civilians of the country when unnamed); an unnamed perpetrator is an Unidentified Armed
+  Group, and civilians who do the harming themselves are a mob, Rioters.
+- Protests and riots: the crowd is actor1 with its identity labels ("Labour Group") as
+  associated actors; whoever intervenes is actor2 (the police when unnamed); a mob's unnamed
+  victims are civilians, and two crowds fighting each other are both Rioters.
+- Battles need two armed sides: civilians are never actors there, and a side no source names
+  is an Unidentified Armed Group (or, on a known front, the other side of that front).
+- Explosions/Remote violence: a planted device, a suicide bomb or a grenade that nobody is
+  said to have used is an Unidentified Armed Group's; civilians hurt by a strike on an armed
+  target are associated actors of that target.
+- Allies named together on one side ("the army and police attacked the militants") give one
+  actor and associated actors; more than two actors keep the main pair (§10).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Final
+
+from coder.engine.actors import ActorDictionary, ActorMention
+
+__all__ = ["CIVILIANS", "PROTESTERS", "RIOTERS", "UNIDENTIFIED", "Roles", "assign_roles",
+           "is_source"]
+
+# ACLED's generic actors; "{country}" is filled with the event's country.
+CIVILIANS: Final = "Civilians ({country})"
+PROTESTERS: Final = "Protesters ({country})"
+RIOTERS: Final = "Rioters ({country})"
+UNIDENTIFIED: Final = "Unidentified Armed Group ({country})"
+VIGILANTES: Final = "Vigilante Group ({country})"
+GANG: Final = "Unidentified Gang ({country})"
+WOMEN: Final = "Women ({country})"
+
+# Organised non-state armed actors (codebook §5): rebels, political and identity militias.
+_NON_STATE_ARMED: Final = frozenset({2, 3, 4})
+# Who stops a protest when the sentence does not say: the police, by far the most often.
+_INTERVENTIONS: Final = frozenset({"Protest with intervention",
+                                   "Excessive force against protesters"})
+# Remote violence whose user is rarely in the report: the device was planted or thrown.
+_PLANTED: Final = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """The two sides of one event and their associated actors (ACLED names, "; "-joinable)."""
+
+    actor1: ActorMention | None
+    actor2: ActorMention | None
+    assoc_actor_1: tuple[str, ...] = ()
+    assoc_actor_2: tuple[str, ...] = ()
+
+
+# "Police said ...", "according to the army": the actor reports the event, it need not act in it.
+# A speaker who claims the act for itself ("claimed responsibility", "said they killed",
+# "claimed to have shelled") is its actor all the same.
+_SPEECH_AFTER: Final = re.compile(
+    r"\s*(?:spokes(?:man|woman|person)\s+)?(?:said|says|told|reported|confirmed|stated|"
+    r"announced|added|claimed|alleged)\b"
+    r"(?!\s+(?:responsibility|credit|to\s+have|they|it|its|their|having|the\s+attack)\b)",
+    re.I)
+_ACCORDING_BEFORE: Final = re.compile(r"\b(?:according to|said|told)\s+(?:the\s+)?$", re.I)
+
+
+def is_source(sentence: str, mention: ActorMention) -> bool:
+    """Whether the mention reports the event ("police said") rather than takes part in it."""
+    start, end = mention.span
+    return bool(_SPEECH_AFTER.match(sentence, end)
+                or _ACCORDING_BEFORE.search(sentence, max(0, start - 30), start))
+
+
+def generic(template: str, inter: int, country: str, confidence: float = 0.5) -> ActorMention:
+    """An actor the codebook implies without a mention (e.g. the civilian victims)."""
+    return ActorMention(template.format(country=country), inter, (0, 0), confidence, "unknown")
+
+
+# What joins two actors of one side: "the army and police", "SNA, NISA and Danab",
+# "Turkish forces together with the SNA". "between X and Y" joins two opponents instead.
+_ALLY_GAP: Final = re.compile(
+    r"\s*(?:,|and|&|,\s*and|together with|along with|jointly with|alongside|as well as|"
+    r"backed by|supported by|assisted by|with the support of|in coordination with)\s*"
+    r"(?:the\s+|its\s+|their\s+|allied\s+)?|\s*/\s*", re.I)
+_BETWEEN: Final = re.compile(r"\b(?:between|among|pitting)\s+(?:the\s+)?$", re.I)
+# Two crowds fighting each other: both are Rioters (codebook §3 Mob violence).
+_MUTUAL: Final = re.compile(
+    r"\b(?:each other|one another|two (?:groups|communities|factions|sides|families|clans|"
+    r"villages|gangs)|rival (?:groups|communities|factions|supporters)|(?:clash|fight|"
+    r"fighting|brawl|scuffle)\s+between)\b", re.I)
+# Goods whose seizure takes them from a criminal gang, not from civilians.
+_CONTRABAND: Final = re.compile(
+    r"\b(?:marijuana|cannabis|cocaine|heroin|methamphetamine|narcotics|drugs|crack|"
+    r"contraband|smuggled|counterfeit)\b", re.I)
+# A mob punishing a suspected wrongdoer is a vigilante mob (codebook §3 Mob violence).
+_VIGILANTE: Final = re.compile(
+    r"\b(?:lynch\w*|mob justice|jungle justice|vigilante\w*|caught (?:stealing|red-handed)|"
+    r"(?:suspected|alleged|accused|presumed)\s+(?:\w+\s+)?(?:thie(?:f|ves)|robbers?|"
+    r"kidnappers?|criminals?|witch(?:es)?|rapists?|murderers?|burglars?|cattle rustlers?)|"
+    r"accused of (?:theft|stealing|witchcraft|being a witch|robbery|kidnapping))", re.I)
+
+
+def assign_roles(
+    sentence: str, mentions: Sequence[ActorMention], event_type: str, sub_event_type: str,
+    country: str, on: date, actors: ActorDictionary,
+) -> Roles:
+    """actor1, actor2 and their associated actors of one event (see the module docstring).
+
+    `mentions` are the sentence's, in order, identity labels included (`assoc_label`);
+    `country` is the event's ("" when unknown); `actors` names state forces and fronts.
+    """
+    named = [m for m in mentions if not m.assoc_label]
+    # Reporters of the event ("police said") are chosen only when nobody else is named.
+    main = _vague_dropped([m for m in named if not is_source(sentence, m)] or named)
+    labels = [m for m in mentions if m.assoc_label]
+    if event_type == "Violence against civilians":
+        return _civilian_roles(sentence, main, labels, sub_event_type, country, on, actors)
+    if event_type in ("Protests", "Riots"):
+        return _crowd_roles(sentence, main, labels, event_type, sub_event_type, country, on,
+                            actors)
+    return _armed_roles(sentence, main, labels, event_type, sub_event_type, country, on,
+                        actors)
+
+
+def _distinct(mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    unique: list[ActorMention] = []
+    for mention in mentions:
+        if all(mention.actor != u.actor for u in unique):
+            unique.append(mention)
+    return unique
+
+
+def _vague_dropped(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Without "militants" or "attackers" when a named armed group is there: "Taliban
+    attacked a post ... killing 9 militants" has one non-state side, the Taliban."""
+    named_armed = any(m.inter in _NON_STATE_ARMED and not _unidentified(m) for m in mentions)
+    if not named_armed:
+        return mentions
+    return [m for m in mentions if not (_unidentified(m) and m.actor.startswith(
+        "Unidentified Armed Group"))]
+
+
+def _unidentified(mention: ActorMention) -> bool:
+    return mention.actor.startswith("Unidentified ")
+
+
+def _labels_of(labels: Sequence[ActorMention], owners: Sequence[ActorMention]) -> tuple[str, ...]:
+    """The identity labels found on the given mentions' words ("teachers" -> Teachers)."""
+    spans = {m.span for m in owners}
+    return tuple(dict.fromkeys(label.actor for label in labels if label.span in spans))
+
+
+def _all_labels(labels: Sequence[ActorMention]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(label.actor for label in labels))
+
+
+def _pick(mentions: Sequence[ActorMention], role: str) -> ActorMention | None:
+    """The first mention with the role hint, else the first mention at all."""
+    for mention in mentions:
+        if mention.role_hint == role:
+            return mention
+    return mentions[0] if mentions else None
+
+
+# --- violence against civilians -------------------------------------------------------------
+
+
+def _civilian_roles(sentence: str, every: Sequence[ActorMention],
+                    labels: Sequence[ActorMention], sub_event_type: str, country: str,
+                    on: date, actors: ActorDictionary) -> Roles:
+    main = _distinct(every)
+    civilians = [m for m in main if m.inter == 7]
+    doers = [m for m in civilians if m.role_hint == "agent"]
+    victims = [m for m in civilians if m.role_hint != "agent"] or \
+        [m for m in civilians if m not in doers[:1]]
+    sides = _sides(sentence, [m for m in every if m.inter != 7])
+    attacker_side = next((g for g in sides if any(m.role_hint == "agent" for m in g)),
+                         sides[0] if sides else [])
+    if attacker_side:
+        attacker: ActorMention = attacker_side[0]
+        allies = tuple(m.actor for m in attacker_side[1:])
+    elif doers:
+        # Civilians are only ever victims (codebook §5): civilians who beat or kill are a mob.
+        attacker, allies = generic(RIOTERS, 5, country), _labels_of(labels, doers)
+    else:
+        attacker, allies = generic(UNIDENTIFIED, 3, country), ()
+    if attacker.actor == UNIDENTIFIED.format(country=country) and \
+            (usual := actors.unnamed(country, "Violence against civilians", on)) is not None:
+        attacker = ActorMention(usual[0], usual[1], attacker.span, attacker.confidence,
+                                attacker.role_hint)
+    victim = victims[0] if victims else generic(CIVILIANS, 7, country)
+    victim_labels = _labels_of(labels, victims) if victims else _all_labels(
+        [m for m in labels if not any(m.span == d.span for d in doers)])
+    # Members of a party or movement who are harmed are civilians of that association (§6).
+    targeted = tuple(m.actor for m in every if m.inter == 3 and m.role_hint == "patient"
+                     and not _unidentified(m) and m is not attacker)
+    if sub_event_type == "Sexual violence" and not any(
+            label.startswith(("Women", "Men", "LGBT")) for label in victim_labels):
+        # The codebook records sexual violence victims' gender; reports are mostly of women.
+        victim_labels = (WOMEN.format(country=country), *victim_labels)
+    victim_labels = tuple(dict.fromkeys((*victim_labels, *targeted)))
+    return Roles(attacker, victim, allies, victim_labels)
+
+
+# --- protests and riots ---------------------------------------------------------------------
+
+
+def _crowd_roles(
+    sentence: str, every: Sequence[ActorMention], labels: Sequence[ActorMention],
+    event_type: str, sub_event_type: str, country: str, on: date, actors: ActorDictionary,
+) -> Roles:
+    main = _distinct(every)
+    crowd_inter = 6 if event_type == "Protests" else 5
+    crowd = next((m for m in main if m.inter == crowd_inter), None)
+    armed_agent = _pick([m for m in main if m.inter in (2, 4)], "agent")
+    if crowd is None and armed_agent is not None and (
+            armed_agent.role_hint == "agent" or not any(m.inter == 7 for m in main)):
+        # A rebel group or militia acting is no crowd (codebook §3 Riots: rioters are
+        # unorganised): the type is likely misread, so the actors follow the sentence. State
+        # forces are left out: a mob against the police is still a mob.
+        rest = [m for m in main if m is not armed_agent]
+        return Roles(armed_agent, _pick(rest, "patient"), (), _all_labels(labels))
+    if crowd is None:
+        crowd = generic(PROTESTERS if crowd_inter == 6 else RIOTERS, crowd_inter, country)
+    mob = sub_event_type == "Mob violence"
+    # A party or movement whose members protest or riot is the crowd's associated actor
+    # (codebook §6: "the party of protesters"); the one facing them is not.
+    members = [] if sub_event_type == "Excessive force against protesters" else [
+        m for m in main if m.inter == 3 and not _unidentified(m) and m.role_hint != "patient"
+        and not (mob and m.role_hint == "unknown")]
+    main = [m for m in main if m not in members]
+    # Civilians named in a crowd event are the crowd itself ("residents blocked the road"),
+    # unless they are the ones harmed by a riot.
+    victims = [m for m in main if m.inter == 7 and m.role_hint == "patient"] \
+        if event_type == "Riots" else []
+    # Protesters and rioters named in a crowd event are its crowd, whichever word was used.
+    rest = [m for m in main if m is not crowd and m.inter not in (5, 6, 7)] + victims
+    vigilantes = mob and _VIGILANTE.search(sentence) is not None
+    other: ActorMention | None
+    if vigilantes:
+        # The suspected wrongdoer a vigilante mob punishes is a civilian victim (§3, §5).
+        other = victims[0] if victims else generic(CIVILIANS, 7, country)
+    elif mob:
+        other = _pick(rest, "patient")
+    else:
+        other = None if sub_event_type == "Peaceful protest" else _pick(
+            [m for m in rest if m.inter != 7] or rest, "agent")
+    if other is None and sub_event_type in _INTERVENTIONS and country:
+        police = actors.state_force(country, "police", on)
+        other = ActorMention(police, 1, (0, 0), 0.4, "unknown", False)
+    if other is None and mob:
+        other = generic(RIOTERS, 5, country) if _MUTUAL.search(sentence) else \
+            generic(CIVILIANS, 7, country)
+    crowd_labels = [m for m in labels if other is None or m.span != other.span]
+    assoc1 = tuple(dict.fromkeys((*(m.actor for m in members), *_all_labels(crowd_labels))))
+    if vigilantes:
+        assoc1 = (VIGILANTES.format(country=country), *assoc1)
+    assoc2 = _labels_of(labels, [other]) if other is not None and other.inter == 7 else ()
+    if other is not None and other.actor == crowd.actor and crowd.inter == 5:
+        assoc2 = assoc1  # two crowds of one kind ("two groups of farmers clashed")
+    return Roles(crowd, other, assoc1, assoc2)
+
+
+# --- battles, remote violence, strategic developments ----------------------------------------
+
+
+def _sides(sentence: str, mentions: Sequence[ActorMention]) -> list[list[ActorMention]]:
+    """Mentions grouped into sides: allies named together ("the army and police") are one.
+
+    Allies need an opponent: "X and Y clashed" names two sides, not one.
+    """
+    groups: list[list[ActorMention]] = []
+    for mention in sorted(mentions, key=lambda m: m.span):
+        if groups and mention.span != (0, 0) and _allied(sentence, groups[-1], mention):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    # An actor named twice ("government forces (SNA)") counts once, where first named.
+    seen: set[str] = set()
+    for group in groups:
+        group[:] = [m for m in _distinct(group) if m.actor not in seen]
+        seen.update(m.actor for m in group)
+    groups = [g for g in groups if g]
+    if len(groups) < 2:
+        return [[m] for m in _distinct(mentions)]
+    return groups
+
+
+def _allied(sentence: str, group: Sequence[ActorMention], mention: ActorMention) -> bool:
+    last, first = group[-1], group[0]
+    if last.span == (0, 0) or last.span[1] > mention.span[0]:
+        return False
+    if mention.role_hint != "unknown" and last.role_hint != "unknown" and \
+            mention.role_hint != last.role_hint:
+        return False
+    gap_ok = _ALLY_GAP.fullmatch(sentence, last.span[1], mention.span[0]) is not None
+    return gap_ok and _BETWEEN.search(sentence, 0, first.span[0]) is None
+
+
+def _armed_roles(
+    sentence: str, main: Sequence[ActorMention], labels: Sequence[ActorMention],
+    event_type: str, sub_event_type: str, country: str, on: date, actors: ActorDictionary,
+) -> Roles:
+    battle = event_type == "Battles"
+    armed = _distinct([m for m in main if m.inter != 7])
+    civilians = _distinct([m for m in main if m.inter == 7])
+    # Civilians are never actors in a battle (codebook §6).
+    remote = event_type == "Explosions/Remote violence"
+    sides = _sides(sentence, [m for m in main if m.inter != 7] if battle else main)
+    first = next((g for g in sides if any(m.role_hint == "agent" for m in g)),
+                 sides[0] if sides else [])
+    rest = [g for g in sides if g is not first]
+    second = next((g for g in rest if any(m.role_hint == "patient" for m in g)),
+                  rest[0] if rest else [])
+    actor1 = first[0] if first else None
+    actor2 = second[0] if second else None
+    # Labels go with the side they were found on (a state force under an operation's name).
+    assoc1 = tuple(m.actor for m in first[1:]) + _labels_of(labels, first)
+    assoc2 = tuple(m.actor for m in second[1:]) + _labels_of(labels, second)
+    if not battle:
+        assoc2 += _all_labels([m for m in labels
+                               if not any(m.span == o.span for o in (*first, *second))])
+    if remote and actor2 is not None and actor2.inter != 7 and \
+            (harmed := [m for m in civilians if m not in first]):
+        # Civilians hurt by a strike on an armed target are its associated actors (§6).
+        assoc2 += tuple(dict.fromkeys(m.actor for m in harmed))
+    if event_type == "Strategic developments" and country:
+        actor1, actor2, assoc2 = _strategic_sides(sentence, actor1, actor2, assoc2, second,
+                                                  sub_event_type, country)
+    if battle:
+        actor1, actor2 = _two_sides(actor1, actor2, country, on, actors)
+    elif remote:
+        actor1, actor2 = _remote_sides(actor1, actor2, armed, sub_event_type, country, on,
+                                       actors)
+    return Roles(actor1, actor2, tuple(dict.fromkeys(assoc1)), tuple(dict.fromkeys(assoc2)))
+
+
+def _strategic_sides(
+    sentence: str, actor1: ActorMention | None, actor2: ActorMention | None,
+    assoc2: tuple[str, ...], second: Sequence[ActorMention], sub_event_type: str, country: str,
+) -> tuple[ActorMention | None, ActorMention | None, tuple[str, ...]]:
+    """Arrests and property destruction harm people or their goods: the civilians of the
+    country unless an armed group is named as the target (codebook §3, §5: civilians are the
+    unarmed; a party member arrested is a civilian, the party an associated actor)."""
+    if sub_event_type == "Arrests" and actor1 is not None and (
+            actor2 is None or (actor2.inter in (3, 5, 6, 7) and not _unidentified(actor2))):
+        civilians = CIVILIANS.format(country=country)
+        if actor2 is not None and actor2.inter == 3:
+            assoc2 = (actor2.actor, *assoc2)
+        if actor2 is None or actor2.inter != 7:
+            actor2 = generic(CIVILIANS, 7, country)
+        assoc2 = tuple(a for a in assoc2 if a != civilians)
+        return actor1, actor2, assoc2
+    if sub_event_type == "Looting/property destruction":
+        if actor1 is None:
+            actor1 = generic(UNIDENTIFIED, 3, country, 0.4)
+        if actor2 is None and not second:
+            # Drugs or contraband seized belong to a criminal gang, other goods to civilians.
+            actor2 = generic(GANG, 3, country) if _CONTRABAND.search(sentence) else \
+                generic(CIVILIANS, 7, country)
+    return actor1, actor2, assoc2
+
+
+def _front(country: str, on: date, actors: ActorDictionary) -> list[ActorMention]:
+    return [ActorMention(name, inter, (0, 0), 0.5, "unknown")
+            for name, inter in actors.frontline(country, on)] if country else []
+
+
+def _two_sides(actor1: ActorMention | None, actor2: ActorMention | None, country: str,
+               on: date, actors: ActorDictionary) -> tuple[ActorMention | None,
+                                                           ActorMention | None]:
+    """A battle's missing side(s) (codebook §10: battles always have two actors): the sides
+    of a known front, else Unidentified Armed Groups when nobody is named.
+
+    With one side named and no front, actor2 stays empty: a later sentence of the story often
+    names it, and the document step fills it from there (`document.suggest_document`).
+    """
+    if not country or (actor1 is not None and actor2 is not None):
+        return actor1, actor2
+    front = _front(country, on, actors)
+    if actor1 is None:
+        if front:
+            return front[0], front[1]
+        return generic(UNIDENTIFIED, 3, country, 0.4), generic(UNIDENTIFIED, 3, country, 0.4)
+    other = next((f for f in front if f.actor != actor1.actor), None) \
+        if any(f.actor == actor1.actor for f in front) else None
+    return actor1, other
+
+
+def _remote_sides(actor1: ActorMention | None, actor2: ActorMention | None,
+                  armed: Sequence[ActorMention], sub_event_type: str, country: str, on: date,
+                  actors: ActorDictionary) -> tuple[ActorMention | None, ActorMention | None]:
+    """Remote violence nobody is said to have used: the front's sides, or an unnamed group
+    for a device planted or thrown (codebook §11 example 4's reading of "unknown")."""
+    if not country:
+        return actor1, actor2
+    if not armed:
+        front = _front(country, on, actors)
+        if front:
+            return front[0], front[1]
+        if actor1 is None or sub_event_type in _PLANTED or actor1.inter == 7:
+            victim = actor1 if actor1 is not None and actor1.inter == 7 else actor2
+            return generic(UNIDENTIFIED, 3, country, 0.4), victim
+        return actor1, actor2
+    if sub_event_type in _PLANTED and not any(m.role_hint == "agent" for m in armed) and \
+            all(m.inter in (1, 8) for m in armed):
+        # Soldiers or police hit by a bomb are its target; the bomber is unnamed.
+        return generic(UNIDENTIFIED, 3, country, 0.4), actor1
+    return actor1, actor2
