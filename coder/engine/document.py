@@ -21,7 +21,7 @@ from coder.engine.classify import intervention, without_fighting
 from coder.engine.dates import find_dates
 from coder.engine.fatalities import find_fatalities
 from coder.engine.pipeline import DocumentMeta, Knowledge, Suggestion, suggest
-from coder.engine.places import find_country, find_places
+from coder.engine.places import country_mentions, find_places
 from coder.schema import codebook
 from coder.schema.events import EventFields
 
@@ -254,15 +254,15 @@ def _with_fatalities(suggestion: Suggestion, fatalities: int) -> Suggestion:
 def document_country(sentences: Iterable[str], knowledge: Knowledge) -> str | None:
     """The country a document without metadata is about: the one its text names most.
 
-    Country names and demonyms count double; each place found counts by its confidence.
+    A country's name counts double, a place found by its confidence, and a nationality that
+    describes an actor ("Turkish forces", "Saudi-led") a quarter: foreign forces act abroad.
     Deciding once per document keeps a stray "Kabul" in a Nigerian story from moving it.
     """
     # Not a Counter: votes are fractional (confidences), and typeshed types Counter's values int.
     votes: defaultdict[str, float] = defaultdict(float)
     for sentence in sentences:
-        named = find_country(sentence, knowledge.gazetteer)
-        if named is not None:
-            votes[named[0]] += 2.0
+        for named in country_mentions(sentence, knowledge.gazetteer):
+            votes[named.country] += 0.5 if named.of_actor else 2.0
         for found in find_places(sentence, knowledge.gazetteer, None):
             votes[found.place.country] += found.confidence
     # max() keeps the first of equal counts, as Counter.most_common(1) did.

@@ -57,6 +57,9 @@ STOP: Final = _keys(
     The; A; An; In; On; At; Of; And; Said; Told; Media; News; Press; Agency; Twitter""",
     ";",
 )
+# An all-capitals word: GeoNames lists codes and abbreviations among alternate names.
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
+_ARTICLES: Final = _keys("al el ar ad ash az")
 # Frequent sentence openers that are also place names somewhere ("Police", "Many", "Clashes").
 _OPENERS: Final = _keys(
     """after also although as at before but by clashes during earlier fighting following for
@@ -122,7 +125,7 @@ def find_places(sentence: str, gazetteer: Gazetteer, country: str | None) -> lis
     source "text" has NaN coordinates.
     """
     runs = _runs(sentence)
-    if country is None and (named := _country_in(runs, gazetteer)) is not None:
+    if country is None and (named := _country_in(sentence, runs, gazetteer)) is not None:
         country = named[0]
     hits = [
         (span, candidates)
@@ -389,16 +392,66 @@ def _qualifies(sentence: str, town: PlaceEvidence, named: PlaceEvidence) -> bool
     )
 
 
-def find_country(sentence: str, gazetteer: Gazetteer) -> tuple[str, tuple[int, int]] | None:
-    """Return the first country named in the sentence (name, alias or demonym) and its span."""
-    return _country_in(_runs(sentence), gazetteer)
+@dataclass(frozen=True, slots=True)
+class CountryMention:
+    """A country named in a sentence (name, alias or demonym).
+
+    `of_actor`: the name describes who acts ("Turkish forces", "Saudi-led coalition",
+    "Indian nationals"), which says little about where: foreign forces fight abroad.
+    """
+
+    country: str
+    span: tuple[int, int]
+    of_actor: bool
 
 
-def _country_in(runs: list[_Span], gazetteer: Gazetteer) -> tuple[str, tuple[int, int]] | None:
-    for span in runs:
+# After a country's name, the words that make it an actor's nationality, not a place.
+_OF_ACTOR = re.compile(
+    r"\s*-\s*(?:led|backed|based|allied|supported|owned|operated)\b"
+    r"|\s+(?:armed\s+)?(?:forces?|troops|military|army|soldiers|navy|air\s*force|jets?|aircraft"
+    r"|advis[eo]rs|trainers|contractors|mercenaries|personnel|officers|marines|peacekeepers"
+    r"|drones?|warplanes?|helicopters?|artillery|nationals|citizens|authorities|police|government"
+    r"|officials?|security|militants|fighters|regime|embassy|ambassador|coalition|border\s+guards?"
+    r"|intelligence|special\s+forces|patrols?|positions|settlers)\b",
+    re.IGNORECASE,
+)
+
+
+def country_mentions(sentence: str, gazetteer: Gazetteer) -> list[CountryMention]:
+    """The countries a sentence names, in text order.
+
+    A country's name inside a longer place name ("Mali Zvornik", a town in Serbia) is not a
+    mention of that country.
+    """
+    return _country_mentions(sentence, _runs(sentence), gazetteer)
+
+
+def _country_mentions(sentence: str, runs: list[_Span], gazetteer: Gazetteer
+                      ) -> list[CountryMention]:
+    found: list[CountryMention] = []
+    covered_to = -1
+    for span in runs:  # longest first at each start
+        if span.start < covered_to:
+            continue
         if (country := gazetteer.country_of(span.key)) is not None:
-            return country, (span.start, span.end)
-    return None
+            found.append(CountryMention(country, (span.start, span.end),
+                                        _OF_ACTOR.match(sentence, span.end) is not None))
+            covered_to = span.end
+        elif not span.partial and span.key in gazetteer and " " in span.key:
+            covered_to = span.end  # a place of several words: its pieces are not countries
+    return found
+
+
+def find_country(sentence: str, gazetteer: Gazetteer) -> tuple[str, tuple[int, int]] | None:
+    """Return the country the sentence names as a place, else the first it names at all."""
+    return _country_in(sentence, _runs(sentence), gazetteer)
+
+
+def _country_in(sentence: str, runs: list[_Span], gazetteer: Gazetteer
+                ) -> tuple[str, tuple[int, int]] | None:
+    mentions = _country_mentions(sentence, runs, gazetteer)
+    best = next((m for m in mentions if not m.of_actor), mentions[0] if mentions else None)
+    return None if best is None else (best.country, best.span)
 
 
 def _runs(sentence: str) -> list[_Span]:
@@ -445,6 +498,10 @@ def _spans(sentence: str, runs: list[_Span], gazetteer: Gazetteer) -> list[_Span
             covered_to = span.end
             continue
         if span.first and span.key in _OPENERS:
+            continue
+        if _ACRONYM.fullmatch(sentence, span.start, span.end) or span.key in _ARTICLES:
+            # "SMM", "PKK", "UP": organisations and abbreviations, not towns; "Al" alone is
+            # the article of a name not found ("Al Dhaher"), not Norway's Ål.
             continue
         if (feature := _VALLEY_WORD.match(sentence, span.end)) is not None:
             # "the Panjshir valley": the curated natural feature, when there is one.

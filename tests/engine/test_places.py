@@ -14,6 +14,7 @@ from coder.engine.places import (
     ADMIN3_SEAT_COUNTRIES,
     DISTRICT_SEAT_POPULATION,
     PlaceEvidence,
+    country_mentions,
     find_country,
     find_places,
 )
@@ -243,6 +244,13 @@ def test_imported_event_place_wins(gazetteer: Gazetteer) -> None:
         ("Somali troops and US advisers", SO, (0, 6)),
         ("He said US advisers had left.", "United States", (8, 10)),
         ("Clashes were reported in Rukha.", None, None),
+        # A nationality that describes the actor gives way to a country named as a place.
+        ("Turkish forces shelled villages in Syria.", "Syria", (35, 40)),
+        ("Saudi-led coalition jets struck Yemen.", "Yemen", (32, 37)),
+        ("Indian nationals clashed with police in Nepal.", "Nepal", (40, 45)),
+        ("Kenyan police dispersed protesters.", "Kenya", (0, 6)),  # no other: the actor's
+        # A country's name inside a town's name is not the country.
+        ("Citizens protested in Mali Zvornik, Serbia.", "Serbia", (36, 42)),
     ],
 )
 def test_find_country(
@@ -250,6 +258,26 @@ def test_find_country(
 ) -> None:
     found = find_country(sentence, gazetteer)
     assert (found[0], found[1]) == (country, span) if found else country is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 9 May, the OSCE SMM observed 6 explosions near the line.",  # SMM: a code in GeoNames
+        "Families protested in front of the HDP building.",
+        "In the evening, Al shabaab militants ambushed a convoy.",  # "Al": an article alone
+    ],
+)
+def test_acronyms_and_lone_articles_are_not_places(gazetteer: Gazetteer, sentence: str) -> None:
+    """All-capitals words and "Al" match alternate names of real towns; they never name one."""
+    found = [p.place.location for p in find_places(sentence, gazetteer, None)]
+    assert found == []
+
+
+def test_country_mentions_mark_nationalities_of_actors(gazetteer: Gazetteer) -> None:
+    """Each mention, in text order, with whether it describes an actor."""
+    found = country_mentions("Israeli forces raided Qalqilya, a Palestinian town.", gazetteer)
+    assert [(m.country, m.of_actor) for m in found] == [("Israel", True), ("Palestine", False)]
 
 
 def test_document_country_beats_a_country_named_in_text(gazetteer: Gazetteer) -> None:
