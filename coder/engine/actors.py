@@ -24,7 +24,9 @@ Seed conventions a caller must know (seeds/actors.csv, seeds/regimes.csv):
 - optional actor columns: `frontline` (the two actors sharing a value are the sides of
   unattributed fire in their country), `unnamed_in` (event types whose unnamed perpetrator in
   the actor's country is this actor, not an Unidentified Armed Group) and `umbrella`
-  ("Host: State; State": those states' forces in the host country are this operation).
+  ("Host: State; State": those states' forces in the host country are this operation) and
+  `part_of` (the named actor this unit is coded as: a mention of the unit is the parent
+  actor with the unit as associated actor, "Donbass People's Militia" under the NAF).
 
 Besides the dictionary, a sentence's named communities become identity militias (inter 4)
 by ACLED's pattern "{Name} Clan/Tribal/Communal/Ethnic Militia ({Country})".
@@ -120,7 +122,9 @@ class Actor:
     Mexico's anonymous killings to "Unidentified Gang (Mexico)"). `umbrella_host` and
     `umbrella_states` make the actor an operation that foreign states' forces fight under in
     the host country: there a state's forces are coded as the operation, with the state force
-    as associated actor (Saudi forces in Yemen: Operation Restoring Hope).
+    as associated actor (Saudi forces in Yemen: Operation Restoring Hope). `part_of` names the
+    actor a unit is coded under, the unit itself going to the associated actor (codebook §6:
+    the NAF's Donetsk and Luhansk militias).
     """
 
     name: str
@@ -133,6 +137,7 @@ class Actor:
     unnamed_in: tuple[str, ...] = ()
     umbrella_host: str | None = None
     umbrella_states: tuple[str, ...] = ()
+    part_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +193,7 @@ def _optional_int(value: str | None) -> int | None:
 
 def parse_actor_rows(rows: Iterable[Mapping[str, str]]) -> list[Actor]:
     """Actors from seeds/actors.csv rows (columns actor, inter, country, aliases, first_year,
-    last_year, frontline, unnamed_in, umbrella; the last five may be blank or absent);
+    last_year, frontline, unnamed_in, umbrella, part_of; the last six may be blank or absent);
     aliases and unnamed_in's event types are ";"-separated, umbrella is "Host: State; State".
     Raises ValueError naming the row on bad values."""
     actors: list[Actor] = []
@@ -209,6 +214,7 @@ def parse_actor_rows(rows: Iterable[Mapping[str, str]]) -> list[Actor]:
                 unnamed_in=tuple(t.strip() for t in (row.get("unnamed_in") or "").split(";")
                                  if t.strip()),
                 **_umbrella(row.get("umbrella") or ""),
+                part_of=(row.get("part_of") or "").strip() or None,
             ))
         except (KeyError, ValueError) as error:
             raise ValueError(f"actors row {number}: {error}") from error
@@ -404,8 +410,8 @@ class ActorDictionary:
     events); both return new dictionaries.
     """
 
-    __slots__ = ("_actors", "_articles", "_forms", "_homes", "_regimes", "_state_actors",
-                 "_trie")
+    __slots__ = ("_actors", "_articles", "_forms", "_homes", "_identity", "_regimes",
+                 "_state_actors", "_trie")
 
     def __init__(
         self,
@@ -434,6 +440,15 @@ class ActorDictionary:
             homes[actor.name].add(actor.country)
         self._homes = {name: next(iter(c)) for name, c in homes.items()
                        if len(c) == 1 and None not in c}
+        # (community, country) -> the identity militia ACLED names after it, whatever kind
+        # word ("communal", "ethnic") a report uses: "Rizeigat" -> Rizeigat Ethnic Militia.
+        self._identity: dict[tuple[str, str], Actor] = {}
+        for actor in actors:
+            base = _YEARS_SUFFIX.sub("", actor.name)
+            base = base.removesuffix(f" ({actor.country})") if actor.country else base
+            if actor.inter == 4 and actor.country and \
+                    (match := _IDENTITY_MILITIA.match(base)) is not None:
+                self._identity.setdefault((match["base"].lower(), actor.country), actor)
 
     @classmethod
     def build(
@@ -583,6 +598,16 @@ class ActorDictionary:
                 return self.resolve(actor, on, host)
         return None
 
+    def parent(self, actor: Actor, on: date, event_country: str | None
+               ) -> tuple[str, int] | None:
+        """The (name, inter) of the actor a unit is coded under (`Actor.part_of`), or None."""
+        if actor.part_of is None:
+            return None
+        for candidate in self._actors:
+            if candidate.name == actor.part_of and candidate.country in (None, actor.country):
+                return self.resolve(candidate, on, event_country)
+        return None
+
     def unnamed(self, country: str, event_type: str, on: date) -> tuple[str, int] | None:
         """The (name, inter) ACLED gives an unnamed perpetrator of this event type in this
         country, when it is not the default Unidentified Armed Group; else None."""
@@ -592,6 +617,12 @@ class ActorDictionary:
                     (actor.last_year is None or on.year <= actor.last_year):
                 return self.resolve(actor, on, country)
         return None
+
+    def identity_militia(self, community: str, country: str, on: date
+                         ) -> tuple[str, int] | None:
+        """The (name, inter) of the known identity militia of a community in a country."""
+        actor = self._identity.get((community.lower(), country))
+        return self.resolve(actor, on, country) if actor is not None else None
 
     def countries_named(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
         """Countries a lower-cased token sequence names ("kenyan" -> Kenya), if any."""
@@ -733,6 +764,9 @@ _GENERIC_PHRASES: Final[tuple[tuple[str, _Generic], ...]] = (
     ("refugees; refugee; IDPs; displaced people; displaced persons",
      _people("Civilians", 7, assoc="Refugees/IDPs")),
     ("prisoners; prisoner; inmates; inmate", _people("Civilians", 7, assoc="Prisoners")),
+    # People targeted as drug suspects (the Philippines' anti-drug killings) keep the label.
+    ("drug suspects; drug suspect; drug personalities; drug personality; drug users; "
+     "drug user; drug pushers; drug pusher", _people("Civilians", 7, assoc="Drug Suspects")),
     # ACLED files people by their trade under one label (codebook §6 "Labor Group"): drivers,
     # traders and shopkeepers protesting for their livelihood, or attacked at work.
     ("workers; employees; trade unionists; union members; miners; labourers; labourer; "
@@ -745,7 +779,7 @@ _GENERIC_PHRASES: Final[tuple[tuple[str, _Generic], ...]] = (
      "businessmen; businessman; businesspeople; entrepreneurs; artisans; musicians; "
      "artists; firefighters; civil servants; public servants; sanitation workers; "
      "contract workers; contractual workers; dock workers; factory workers; "
-     "garment workers; bank employees; ration dealers; worker; employee; cleaners; "
+     "garment workers; bank employees; ration dealers; ration dealer; worker; employee; cleaners; "
      "construction workers; construction worker; owner; owners; store owner; "
      "store owners; bar owner; restaurant owner; company owners; contractor; "
      "contractors; pharmacist; unionists; trade unions; labour unions; labor unions; "
@@ -1061,7 +1095,8 @@ def _with_identity_militias(sentence: str, toks: Sequence[_Tok],
             j = next((k for k, t in enumerate(toks) if t.start >= match.end()), len(toks))
             # A community the dictionary knows keeps its dictionary name ("Dabarre" alone in
             # "Geledle and Dabarre sub-clan militia" is still the Dabarre militia).
-            known = _alias_actor(dictionary, f"{name} {_ID_SUFFIX[kind]}", country, on)
+            known = _alias_actor(dictionary, f"{name} {_ID_SUFFIX[kind]}", country, on) or \
+                dictionary.identity_militia(name, country, on)
             full = known or (f"{name} {_ID_SUFFIX[kind]} ({country})", 4)
             found.append(ActorMention(full[0], full[1], (span[0], end), _GENERIC,
                                       _role(toks, i, j, sentence)))
@@ -1226,7 +1261,12 @@ def _named(sentence: str, toks: Sequence[_Tok], i: int, j: int,
     if role == "unknown" and j < len(toks) and \
             sentence[toks[j - 1].end:toks[j].start] in ("-", "\u2011"):
         confidence *= _MODIFIER_FACTOR  # "Taliban-controlled area"
-    return [ActorMention(name, inter, (toks[i].start, toks[j - 1].end), confidence, role)], j
+    span = (toks[i].start, toks[j - 1].end)
+    if (parent := dictionary.parent(actor, on, country)) is not None:
+        # A unit coded under a larger actor: the actor, with the unit as its associated actor.
+        return [ActorMention(parent[0], parent[1], span, confidence, role),
+                ActorMention(name, inter, span, _LABEL, role, True)], j
+    return [ActorMention(name, inter, span, confidence, role)], j
 
 
 def _people_mentions(toks: Sequence[_Tok], i: int, j: int, target: _Generic, where: str,

@@ -5,6 +5,9 @@ how it ended. The steps of `pipeline.suggest` see one sentence; this module read
 sentences in order and folds such details into the event they belong to (codebook §3: the
 concurrent tactics of one event fold into the highest type; §8: a toll told later is the
 event's; §10: one event is one place and one day), and decides a document's country once.
+A sentence that leaves out what the story already told ("A shoot-out broke out") gets the
+story's place, day and named armed sides; a later claim names an unattributed attack's
+perpetrator; a battle no sentence gives a second side has an Unidentified Armed Group.
 """
 
 from __future__ import annotations
@@ -18,10 +21,11 @@ from typing import Any, Final
 
 from coder.engine.actors import find_actors
 from coder.engine.classify import intervention, without_fighting
-from coder.engine.dates import find_dates
+from coder.engine.dates import event_days, find_dates
 from coder.engine.fatalities import find_fatalities
-from coder.engine.pipeline import DocumentMeta, Knowledge, Suggestion, suggest
+from coder.engine.pipeline import DocumentMeta, Knowledge, Suggestion, event_places, suggest
 from coder.engine.places import country_mentions, find_places
+from coder.engine.roles import UNIDENTIFIED
 from coder.schema import codebook
 from coder.schema.events import EventFields
 
@@ -33,18 +37,37 @@ def suggest_document(
 
     The country is decided once for the document when its metadata lacks one. News reports
     retell their lead event ("The attack killed three"): an event that an earlier sentence
-    already holds (same type, date and place, agreeing actors) is not suggested again; a
-    death toll it adds goes to the first telling, where the coder confirms it.
+    already holds (same type, date and place, agreeing actors; a retelling that names no
+    day of its own matches any date) is not suggested again; a death toll it adds goes to
+    the first telling, where the coder confirms it. An event whose sentence names no place
+    or day takes the story's (the most recent earlier one), and an armed side it leaves
+    unnamed ("A shoot-out broke out", "the militants") the group the story just named; such
+    filled fields carry no evidence span, since no word of their sentence shows them.
     """
     if meta.country is None:
         meta = replace(meta, country=document_country(sentences, knowledge))
     result: list[list[Suggestion]] = []
     told: list[tuple[int, int]] = []  # (sentence, position) of each event's first telling
+    # What earlier sentences of no event tell (their place, their day), each read once: a
+    # long report of placeless events would otherwise reread its opening for every one.
+    memo: dict[tuple[str, int, str | None], Any] = {}
     for sentence in sentences:
         kept: list[Suggestion] = []
         for suggestion in suggest(sentence, meta, knowledge):
-            first = next((t for t in told if _retold(suggestion.event, _at(result, kept, t))),
-                         None)
+            if "event_date" not in suggestion.evidence and result:
+                suggestion = _dated(suggestion, sentences, result, meta, memo)
+            if suggestion.event.location is None and result:
+                suggestion = _placed(suggestion, sentences, result, knowledge, memo)
+            if result:
+                suggestion = _cast(suggestion, sentence, sentences, len(result), knowledge)
+            dated = "event_date" in suggestion.evidence
+            first = next((t for t in told
+                          if _retold(suggestion.event, _at(result, kept, t), dated)), None)
+            if (first is not None and suggestion.event.sub_event_type == _NO_FIGHT
+                    and _at(result, kept, first).sub_event_type in _TERRITORY):
+                # "The Taliban seized Kabul without a fight" retells the takeover: §3 codes
+                # a place that changed hands without fighting as a Non-violent transfer.
+                _no_fight(result, kept, first)
             if first is not None and suggestion.event.sub_event_type in _RETOLD_RAISES:
                 # A retelling may add a higher tactic of the same event ("Al Shabaab took
                 # control of the village" after the clash there): §3 folds it into one.
@@ -64,8 +87,237 @@ def suggest_document(
             _late_toll(sentence, meta, result, kept, told[-1])
             _late_intervention(sentence, meta, knowledge, result, kept, told[-1])
             _late_no_fight(sentence, result, kept, told[-1])
+            _late_place(sentence, meta, knowledge, result, kept, told[-1])
+        if told:
+            _claimed(sentence, knowledge, result, kept, told[-1])
         result.append(kept)
+    for sentence_index, position in told:
+        _second_side(result[sentence_index], position, knowledge)
     return result
+
+
+# "fled to Kabul", "came from Herat": a place someone goes to or comes from is context, not
+# where the story happens (the same reading as `pipeline._split`'s).
+_CONTEXT_BEFORE_RE: Final = re.compile(
+    r"\b(?:to|from|towards?|into|for|via)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_PLACE_COLUMNS: Final = ("location", "admin1", "admin2", "admin3", "latitude", "longitude",
+                         "geo_precision")
+
+
+# "The militants", "the forces": a definite unnamed group is one the story already named.
+_DEFINITE_RE: Final = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+# How many sentences back a story's named actors are looked for.
+_CAST_REACH: Final = 2
+
+
+def _cast(suggestion: Suggestion, sentence: str, sentences: Sequence[str], index: int,
+          knowledge: Knowledge) -> Suggestion:
+    """An event whose armed side its sentence leaves unnamed ("A shoot-out broke out", "The
+    militants seized the phones"), with the armed actors the story named just before ("drug
+    traffickers of the CV invaded a community controlled by the TCP").
+
+    Only an Unidentified Armed Group the sentence did not name, or named as a definite
+    group ("the militants"), is replaced (codebook §6: an armed side is unidentified only
+    when no source names it).
+    """
+    event = suggestion.event
+    country = event.country
+    if country is None:
+        return suggestion
+    unnamed = UNIDENTIFIED.format(country=country)
+
+    def replaceable(column: str) -> frozenset[int]:
+        """Whom the side may be: any armed actor when its sentence names nobody; a
+        non-state group when it says "the gunmen" (unnamed attackers are never the state)."""
+        if getattr(event, column) != unnamed:
+            return frozenset()
+        span = suggestion.evidence.get(column)
+        if span is None:
+            return _ARMED
+        return _NON_STATE if _DEFINITE_RE.search(sentence, 0, span[0]) else frozenset()
+
+    columns = [(c, who) for c in ("actor1", "actor2") if (who := replaceable(c))]
+    if not columns:
+        return suggestion
+    on = event.event_date or date.today()
+    story: list[tuple[str, int]] = []
+    for earlier in sentences[max(0, index - _CAST_REACH):index][::-1]:
+        story = list(dict.fromkeys(
+            (m.actor, m.inter) for m in find_actors(earlier, knowledge.actors, country, on)
+            if m.inter in _ARMED and not m.assoc_label and not m.actor.startswith("Unidentified")
+            and not m.actor.endswith(f"({country})")))
+        if story:
+            break
+    update: dict[str, Any] = {}
+    taken = {event.actor1, event.actor2}
+    for column, who in columns:
+        actor = next((a for a in story if a[0] not in taken and a[1] in who), None)
+        if actor is None:
+            continue
+        taken.add(actor[0])
+        update[column], update[column.replace("actor", "inter")] = actor
+    if not update:
+        return suggestion
+    update["interaction"] = None
+    return replace(suggestion, event=event.model_copy(update=update).derived())
+
+
+# Who can be an event's armed side (codebook §5): state forces, rebels, militias, external.
+_ARMED: Final = frozenset({1, 2, 3, 4, 8})
+_NON_STATE: Final = frozenset({2, 3, 4})
+
+
+def _dated(suggestion: Suggestion, sentences: Sequence[str], result: list[list[Suggestion]],
+           meta: DocumentMeta, memo: dict[tuple[str, int, str | None], Any]) -> Suggestion:
+    """An event whose sentence names no day, on the story's day: the day of the most recent
+    earlier sentence that names one ("On 3 March, elders met in Jowhar. A shoot-out broke
+    out"), not the report's (codebook §10: one event is one day).
+
+    An earlier event's day is taken when its sentence named it; a sentence of no event gives
+    its day when it names exactly one that is not background.
+    """
+    published = meta.published or date.today()
+    for index in range(len(result) - 1, -1, -1):
+        if result[index]:
+            named = [s.event for s in result[index] if "event_date" in s.evidence]
+            if not named:
+                continue
+            day, precision = named[-1].event_date, named[-1].time_precision
+        else:
+            key = ("day", index, None)
+            if key not in memo:
+                found = [d for d in find_dates(sentences[index], published) if not d.is_history]
+                days = {d.event_date: d for d in event_days(sentences[index], found)}
+                only = next(iter(days.values())) if len(days) == 1 else None
+                memo[key] = None if only is None else (only.event_date, only.time_precision)
+            if memo[key] is None:
+                continue
+            day, precision = memo[key]
+        update = {"event_date": day, "time_precision": precision, "year": None}
+        return replace(suggestion, event=suggestion.event.model_copy(update=update).derived())
+    return suggestion
+
+
+def _placed(suggestion: Suggestion, sentences: Sequence[str], result: list[list[Suggestion]],
+            knowledge: Knowledge, memo: dict[tuple[str, int, str | None], Any]) -> Suggestion:
+    """An event whose sentence names no place, at the story's place: the place of the most
+    recent earlier sentence that names one (codebook §10: a report tells one event at one
+    place; "The attackers fled" does not move it).
+
+    An earlier event's place is taken as coded; a sentence of no event gives the place it is
+    told at, not one somebody went to or came from ("fled to Kabul").
+    """
+    event = suggestion.event
+    for index in range(len(result) - 1, -1, -1):
+        placed = [s.event for s in result[index] if s.event.location is not None]
+        if placed:
+            earlier = placed[-1]
+            if earlier.country != event.country:
+                return suggestion
+            update = {c: getattr(earlier, c) for c in _PLACE_COLUMNS}
+            break
+        key = ("place", index, event.country)
+        if key not in memo:
+            memo[key] = _told_at(sentences[index], knowledge, event.country)
+        if memo[key] is not None:
+            update = memo[key]
+            break
+    else:
+        return suggestion
+    return replace(suggestion, event=event.model_copy(update=update))
+
+
+def _late_place(sentence: str, meta: DocumentMeta, knowledge: Knowledge,
+                result: list[list[Suggestion]], kept: list[Suggestion],
+                last: tuple[int, int]) -> None:
+    """"The incident occurred in Thessaloniki": a later sentence of no event of its own
+    gives the place of the event before it when that one had none (codebook §10: one event,
+    one place); a dated sentence may be another story."""
+    sentence_index, position = last
+    row = result[sentence_index] if sentence_index < len(result) else kept
+    event = row[position].event
+    if event.location is not None or find_dates(sentence, meta.published or date.today()):
+        return
+    where = _told_at(sentence, knowledge, event.country)
+    if where is not None:
+        row[position] = replace(row[position], event=event.model_copy(update=where))
+
+
+def _told_at(sentence: str, knowledge: Knowledge, country: str | None) -> dict[str, Any] | None:
+    """The place a sentence tells its story at, as event columns, or None."""
+    if country is None:
+        return None
+    found = [p for p in find_places(sentence, knowledge.gazetteer, country)
+             if p.place.country == country
+             and not _CONTEXT_BEFORE_RE.search(sentence, 0, p.span[0])]
+    chosen = event_places(sentence, found, (0, 0))
+    if not chosen:
+        return None
+    where = chosen[0]
+    place = where.place
+    columns: dict[str, Any] = {
+        "location": place.location, "admin1": place.admin1, "admin2": place.admin2,
+        "admin3": place.admin3, "geo_precision": where.geo_precision}
+    if place.source != "text":  # a place read from the text has no centroid of its own
+        columns.update(latitude=round(place.latitude, 4), longitude=round(place.longitude, 4))
+    return columns
+
+
+# "Al Shabaab claimed responsibility for the attack", "the group claimed the bombing",
+# "militants claimed they killed five soldiers"; not "No group has claimed responsibility".
+_CLAIM_RE: Final = re.compile(
+    r"\bclaim(?:ed|s|ing)?\s+(?:(?:the\s+)?(?:responsibility|credit)\b"
+    r"|(?:the|that|this)\s+(?:\w+\s+)?(?:attacks?|bombings?|blasts?|explosions?|killings?"
+    r"|assassination|ambush|raid|abduction|kidnapping)\b"
+    r"|(?:that\s+)?(?:they|it)\s+(?:had\s+)?(?:killed|attacked|carried|targeted|planted"
+    r"|detonated|shot|ambushed|abducted|kidnapped)\b)",
+    re.IGNORECASE)
+_NO_CLAIM_RE: Final = re.compile(
+    r"\b(?:no|not|none|nobody|never|yet|denied|deny|denies)\b|n't\b", re.IGNORECASE)
+# Who a claim can name (codebook §5): rebels, militias, identity militias.
+_CLAIMANTS: Final = frozenset({2, 3, 4})
+_CLAIMED_TYPES: Final = frozenset({"Explosions/Remote violence", "Violence against civilians",
+                                   "Battles"})
+
+
+def _claimed(sentence: str, knowledge: Knowledge, result: list[list[Suggestion]],
+             kept: list[Suggestion], last: tuple[int, int]) -> None:
+    """"Al Shabaab claimed responsibility for the attack": the group that claims an attack
+    an Unidentified Armed Group carried out is its actor1 (codebook §11 example 6: the
+    claimant of a bombing is its actor1)."""
+    claim = _CLAIM_RE.search(sentence)
+    if claim is None:
+        return
+    sentence_index, position = last
+    row = result[sentence_index] if sentence_index < len(result) else kept
+    event = row[position].event
+    if (event.event_type not in _CLAIMED_TYPES or event.country is None
+            or event.actor1 != UNIDENTIFIED.format(country=event.country)):
+        return
+    on = event.event_date or date.today()
+    before = [m for m in find_actors(sentence, knowledge.actors, event.country, on)
+              if m.span[1] <= claim.start() and not m.assoc_label]
+    if not before or _NO_CLAIM_RE.search(sentence, before[-1].span[1], claim.start()):
+        return
+    claimant = before[-1]
+    if claimant.inter not in _CLAIMANTS or claimant.actor in (event.actor1, event.actor2):
+        return
+    update = {"actor1": claimant.actor, "inter1": claimant.inter, "interaction": None}
+    row[position] = replace(row[position], event=event.model_copy(update=update).derived())
+
+
+def _second_side(row: list[Suggestion], position: int, knowledge: Knowledge) -> None:
+    """A battle no sentence of the story gave a second side: an Unidentified Armed Group
+    of its country (codebook §10: battles always have two actors; §6 names the unnamed
+    side), or the name ACLED gives an unnamed armed side there."""
+    event = row[position].event
+    if event.event_type != "Battles" or event.actor2 is not None or event.country is None:
+        return
+    on = event.event_date or date.today()
+    actor2, inter2 = knowledge.actors.unnamed(event.country, "Battles", on) or (
+        UNIDENTIFIED.format(country=event.country), 3)
+    update = {"actor2": actor2, "inter2": inter2, "interaction": None}
+    row[position] = replace(row[position], event=event.model_copy(update=update).derived())
 
 
 _OTHER_SOURCES_RE: Final = re.compile(
@@ -127,15 +379,23 @@ def _late_no_fight(sentence: str, result: list[list[Suggestion]], kept: list[Sug
                    last: tuple[int, int]) -> None:
     """"There were no clashes" after a takeover: the place changed hands without fighting, a
     Non-violent transfer of territory (codebook §3), whoever took it."""
-    if not without_fighting(sentence):
-        return
-    sentence_index, position = last
+    if without_fighting(sentence):
+        _no_fight(result, kept, last)
+
+
+_NO_FIGHT: Final = "Non-violent transfer of territory"
+
+
+def _no_fight(result: list[list[Suggestion]], kept: list[Suggestion],
+              where: tuple[int, int]) -> None:
+    """The territorial event at `where` as a Non-violent transfer of territory (§3)."""
+    sentence_index, position = where
     row = result[sentence_index] if sentence_index < len(result) else kept
     event = row[position].event
     if event.sub_event_type not in _TERRITORY:
         return
     moved = EventFields(**{**event.filled(), "event_type": "Strategic developments",
-                           "sub_event_type": "Non-violent transfer of territory",
+                           "sub_event_type": _NO_FIGHT,
                            "disorder_type": None, "interaction": None}).derived()
     row[position] = replace(row[position], event=moved)
 
@@ -235,9 +495,18 @@ def _update(result: list[list[Suggestion]], kept: list[Suggestion], where: tuple
     row[position] = _with_fatalities(row[position], fatalities)
 
 
-def _retold(event: EventFields, earlier: EventFields) -> bool:
-    """Whether `event` is the same event as `earlier`, told again with no new place or date."""
-    if (event.event_type, event.event_date) != (earlier.event_type, earlier.event_date):
+def _retold(event: EventFields, earlier: EventFields, dated: bool = True) -> bool:
+    """Whether `event` is the same event as `earlier`, told again with no new place or date.
+
+    A sentence that names no date of its own ("after the Taliban seized Kabul") is not dated
+    by the report's day: it retells the earlier event whatever that one's date. A place
+    changing hands is one event however a retelling words it (overtaken, retaken, or
+    handed over without a fight).
+    """
+    if dated and event.event_date != earlier.event_date:
+        return False
+    if event.event_type != earlier.event_type and not (
+            {event.sub_event_type, earlier.sub_event_type} <= {*_TERRITORY, _NO_FIGHT}):
         return False
     if event.location is not None and event.location != earlier.location:
         return False

@@ -29,10 +29,11 @@ _TOKEN = re.compile(r"(?:(?:al|el|ad|ar|as|ash|at|an|ad|az)-)?[^\W\d_][\w'\u2019
 _ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|an|az)-[A-Z]")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 # Lower-case words that may sit inside a name: "Dera Ismail Khan", "Bosnia and Herzegovina".
-# Portuguese and Romanian names join with "do", "da", "dos", "das", "sub" ("Catole do Rocha").
+# Portuguese and Romanian names join with "do", "da", "dos", "das", "sub" ("Catole do Rocha"),
+# Spanish with "los", "las" ("Leon de los Aldama"), Dari with "i" ("Qala i Naw").
 _CONNECTORS: Final = frozenset(
     {"al", "el", "de", "del", "du", "des", "la", "le", "of", "and", "bin",
-     "da", "do", "dos", "das", "sub"}
+     "da", "do", "dos", "das", "sub", "los", "las", "i"}
 )
 # Gap between two tokens of one name: spaces, or a spaced dash ("Mogadishu - Hodan").
 _JOIN = re.compile(r"\s{1,2}|\s?[-\u2013]\s?")
@@ -54,6 +55,7 @@ STOP: Final = _keys(
     April; May; June; July; August; September; October; November; December;
     North; South; East; West; Northern; Southern; Eastern; Western; Central; Upper; Lower; New;
     District; Province; State; Region; City; Town; Village; Valley; County; Governorate;
+    Municipality; Municipio; Department; Commune; Prefecture; Township;
     The; A; An; In; On; At; Of; And; Said; Told; Media; News; Press; Agency; Twitter""",
     ";",
 )
@@ -75,10 +77,10 @@ _SPEECH = re.compile(r"\s+(?:said|says|told|added|stated|announced|warned)\b")
 _ADMIN_WORD = re.compile(r"\s+(?:province|state|region|governorate|oblast|prefecture)\b", re.I)
 # A district-level unit or a front line after the name: the place stands for a part of a
 # region (codebook §7, geo_precision 2); on the ACLED dev notes "X sector", "X municipality",
-# "X commune", "X front" are coded 2 nearly always.
+# "X commune", "X subdivision", "X taluka", "X front" are coded 2 nearly always.
 _AREA_WORD = re.compile(
     r"\s+(?:district|area|county|territory|lga|zone|municipality|commune|sector|front(?:line)?|"
-    r"upazila|township|countryside)\b",
+    r"upazila|township|countryside|subdivision|taluka?|tehsil|desert)\b",
     re.I,
 )
 _CITY_WORD = re.compile(r"\s+city\b", re.I)
@@ -91,6 +93,8 @@ _NEAR = re.compile(
     r"|\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of"
     r"|\bvillages (?:around|near|of|in)|\bvillage (?:around|near)|\bsurroundings of"
     r"|\barea of|\bbetween|\brural"
+    # "the Municipality of Trancoso" is "Trancoso municipality": the unit, not the town
+    r"|\b(?:municipality|municipio|district|county|commune|township|upazila) of"
     r"|\bcountryside of)\s+(?:the\s+)?$",
     re.I,
 )
@@ -175,6 +179,10 @@ _COMMA_UNIT = re.compile(
     r"\s+(?:province|state|region|governorate|oblast|department|county)\b"
     # "Afes front in Idleb.": a bare province after a place word (checked in the code).
     rf"|\s+in\s+({_NAME}(?:\s+{_NAME}){{0,3}})(?=\s*(?:[.,;:)]|$))"
+    # "Bara in Idleb countryside", "Maraanaz in the northern countryside of Aleppo": a
+    # village of that province's rural part (ACLED's Syria notes write villages so).
+    rf"|\s+in\s+(?:the\s+)?(?:[a-z-]+\s+)?countryside\s+of\s+({_NAME}(?:\s+{_NAME}){{0,3}})"
+    rf"|\s+in\s+(?:the\s+)?(?:[a-z-]+\s+)?({_NAME}(?:\s+{_NAME}){{0,3}})\s+countryside\b"
 )
 _UNIT_WORDS = re.compile(
     r"\s+(?:district|lga|province|state|region|governorate|county|municipality|township|"
@@ -253,7 +261,7 @@ def _bracketed(
 def _comma_qualified(
     sentence: str, comma: re.Match[str], gazetteer: Gazetteer, country: str | None
 ) -> _Qualifier | None:
-    unit = comma.group(1) or comma.group(2) or comma.group(3)
+    unit = comma.group(1) or comma.group(2) or comma.group(3) or comma.group(4) or comma.group(5)
     anchor = _unit(unit, gazetteer, country)
     if anchor is None or (anchor.kind != "admin1"
                           and normalise(anchor.admin1 or "") != normalise(unit)):
@@ -268,9 +276,12 @@ def _comma_qualified(
     preposition = _PLACE_PREPOSITION if comma.group(1) else _AT_PREPOSITION
     if comma.group(3) and not word:
         return None  # "Taliban fighters in Kandahar.": only "X front/village in Kandahar"
-    if not word and not preposition.search(sentence, max(0, head[0] - 20), head[0]):
+    rural = comma.group(4) or comma.group(5)
+    if not (word or rural) and not preposition.search(sentence, max(0, head[0] - 20), head[0]):
         return None
     name = sentence[head[0] : head[1]]
+    if rural and _ACRONYM.fullmatch(name):
+        return None  # "HTS in Idleb countryside": an actor
     if any(p.admin1 == anchor.admin1 for p in gazetteer.lookup(name, anchor.country)):
         return None  # a known place of that province: the ordinary lookup has it
     district = word in _DISTRICT_WORDS
@@ -309,7 +320,11 @@ def _head(
         run.append(token)
     while run and (normalise(run[-1].group()) in STOP | _OPENERS | _TITLES
                    or run[-1].start() == 0 or run[-1].group() in _CONNECTORS):
-        run.pop()  # a sentence opener, title or stopword is no part of the name
+        # A sentence opener, title or stopword is no part of the name; "the Municipality of
+        # Trancoso" names the unit as "Trancoso municipality" does.
+        if not word and normalise(run[-1].group()) in _DISTRICT_WORDS:
+            word = normalise(run[-1].group())
+        run.pop()
     if not run:
         return None
     key = normalise(sentence[run[-1].start() : end])
@@ -371,8 +386,14 @@ def _city_district(name: str, country: str, gazetteer: Gazetteer) -> bool:
     )
 
 
-# "in Krymske, Luhansk", "in Limeira (Sao Paulo)": a comma or bracket after a town.
-_QUALIFIER_GAP = re.compile(r"\s*[,(]\s*")
+# "in Krymske, Luhansk", "in Limeira (Sao Paulo)", "in Pinsk of the Brest region": a comma,
+# bracket or "of/in" after a town, also after its unit word ("in Celaya municipality,
+# Guanajuato").
+_QUALIFIER_GAP = re.compile(
+    r"(?:\s+(?:municipality|district|county|town|city|village|commune|department|lga|"
+    r"township|upazila))?(?:\s*[,(]\s*|\s+(?:of|in)\s+(?:the\s+)?)",
+    re.I,
+)
 
 
 def _qualifies(sentence: str, town: PlaceEvidence, named: PlaceEvidence) -> bool:
@@ -473,6 +494,8 @@ def _runs(sentence: str) -> list[_Span]:
             if not (_capitalised(word) or word in _CONNECTORS):
                 break
             run.append(run[-1] + 1)
+        while len(run) > 1 and tokens[run[-1]].group() in _CONNECTORS:
+            run.pop()  # "Pinsk of the Brest region": a trailing "of" is no part of a name
         for length in range(len(run), 0, -1):
             last = tokens[run[length - 1]]
             if last.group() in _CONNECTORS:
@@ -494,6 +517,8 @@ def _spans(sentence: str, runs: list[_Span], gazetteer: Gazetteer) -> list[_Span
         if span.key in STOP:
             covered_to = span.end
             continue
+        if span.key.split(" ", 1)[0] in STOP and " of " in span.key:
+            continue  # "Municipality of Trancoso": the name starts after "of"
         if gazetteer.country_of(span.key) is not None and not _ADMIN_WORD.match(sentence, span.end):
             covered_to = span.end
             continue
@@ -559,8 +584,11 @@ def _choose(
     top = (in_context or pool)[0]
     if top.kind == "admin1" and not _ADMIN_WORD.match(sentence, span.end):
         # "in Kandahar": the city that shares its province's name, unless "province" follows.
-        same = [p for p in pool if p.kind == "place" and p.admin1 == top.admin1]
-        same = [p for p in same if normalise(p.location) == span.key]
+        same = [p for p in pool if p.kind == "place" and normalise(p.location) == span.key]
+        # A city that is a unit of its own ("Kyiv" in "Kyiv City", not in Kyiv oblast)
+        # only when it is a large city: a village of that name is not what the text means.
+        same = [p for p in same if p.admin1 == top.admin1] or [
+            p for p in same if p.country == top.country and p.population >= _LARGE_CITY]
         top = same[0] if same else top
     elif top.kind != "admin1" and _ADMIN_WORD.match(sentence, span.end):
         top = next((p for p in pool if p.kind == "admin1"), top)
@@ -647,7 +675,17 @@ def _precision(sentence: str, span: _Span, place: Place) -> int:
         sentence, span.end
     ):
         return 1  # "in the Saheb Bazar area of Rajshahi city": a part of the city (§7: 1)
+    if near is None and "between" in sentence:
+        near = _BETWEEN_AND.search(sentence, max(0, span.start - 80), span.start)
     return 2 if near is not None else 1
+
+
+# "between Qalimow and Balcad town", "on the road between X and Y": the event is somewhere
+# between the two places, near each (§7: 2), the second as much as the first.
+_BETWEEN_AND = re.compile(
+    r"\bbetween\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:[\s-]+[A-Z][\w'\u2019-]*){0,3}"
+    r"(?:\s+(?:town|village|city|district))?(?:\s*\([^()]{1,60}\))?\s+and\s+(?:the\s+)?$"
+)
 
 
 def _confidence(
@@ -658,6 +696,9 @@ def _confidence(
         score = 0.3
     if context and place.kind == "place" and place.admin1 not in context:
         score -= 0.3  # a namesake outside the province the sentence names
+    if _FROM.search(sentence, max(0, span.start - 12), span.start) and not _NEAR.search(
+            sentence, max(0, span.start - 60), span.start):
+        score -= 0.2  # "merchants from Tonala protested in Guadalajara": where they came from
     if span.partial:
         score -= 0.1
     if span.first:
@@ -673,6 +714,7 @@ def _confidence(
     return round(max(score, 0.05), 2)
 
 
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _NEIGHBOURHOOD_BEFORE = re.compile(r"\b(?:colonia|fraccionamiento|barrio|bairro)\s+$", re.I)
 _NEIGHBOURHOOD_AFTER = re.compile(
     r"\s+(?:neighbou?rhoods?|suburb|colony|comunidad|community)\b", re.I)
@@ -682,8 +724,8 @@ _NEIGHBOURHOOD_AFTER = re.compile(
 # village", "the village of Kwakwa", "attacked Kwakwa town (Gwoza, Borno)". Villages are most
 # of ACLED's locations and most are in no gazetteer (issue 4: "Rukha is in none").
 _NAMED_PLACE = re.compile(
-    r"\b(?:(?:village|town|hamlet|locality|settlement|community) of\s+(?P<a>NAME)"
-    r"|(?P<b>NAME)\s+(?:village|town|hamlet|locality|settlement|community)\b)"
+    r"\b(?:(?:village|town|city|hamlet|locality|settlement|community) of\s+(?P<a>NAME)"
+    r"|(?P<b>NAME)\s+(?:village|town|city|hamlet|locality|settlement|community)\b)"
     .replace("NAME", r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}")
 )
 

@@ -84,15 +84,25 @@ def generic(template: str, inter: int, country: str, confidence: float = 0.5) ->
 # What joins two actors of one side: "the army and police", "SNA, NISA and Danab",
 # "Turkish forces together with the SNA". "between X and Y" joins two opponents instead.
 _ALLY_GAP: Final = re.compile(
-    r"\s*(?:,|and|&|,\s*and|together with|along with|jointly with|alongside|as well as|"
-    r"backed by|supported by|assisted by|with the support of|in coordination with)\s*"
+    r"\s*(?:,|and|&|,\s*and|(?:,\s*)?(?:together with|along with|jointly with|alongside|"
+    r"as well as|backed by|supported by|assisted by|with the support of|in coordination with|"
+    r"(?:accompanied|escorted|joined|reinforced) by))\s*"
     r"(?:the\s+|its\s+|their\s+|allied\s+)?|\s*/\s*", re.I)
+# "Turkish forces and rebels under OPS": the forces fight as part of that operation or
+# coalition, which is then the side's actor and they its associated actors (codebook §6).
+_UNDER: Final = re.compile(
+    r"\s*,?\s*\(?(?:(?:operating|fighting|acting|deployed)\s+)?(?:under|as part of)\s+"
+    r"(?:the\s+)?(?:(?:banner|umbrella|command)\s+of\s+(?:the\s+)?)?", re.I)
+# "government security forces (NISA)": the parenthesis names the unit of the same side.
+_RESTATED: Final = re.compile(r"\s*\(\s*(?:the\s+)?")
 _BETWEEN: Final = re.compile(r"\b(?:between|among|pitting)\s+(?:the\s+)?$", re.I)
 # Two crowds fighting each other: both are Rioters (codebook §3 Mob violence).
 _MUTUAL: Final = re.compile(
     r"\b(?:each other|one another|two (?:groups|communities|factions|sides|families|clans|"
     r"villages|gangs)|rival (?:groups|communities|factions|supporters)|(?:clash|fight|"
     r"fighting|brawl|scuffle)\s+between)\b", re.I)
+# Two named groups' members fighting each other ("X supporters clashed with Y members").
+_CLASHED: Final = re.compile(r"\b(?:clash(?:ed|es)?|fought|brawl(?:ed)?|scuffled?)\b", re.I)
 # Goods whose seizure takes them from a criminal gang, not from civilians.
 _CONTRABAND: Final = re.compile(
     r"\b(?:marijuana|cannabis|cocaine|heroin|methamphetamine|narcotics|drugs|crack|"
@@ -102,7 +112,9 @@ _VIGILANTE: Final = re.compile(
     r"\b(?:lynch\w*|mob justice|jungle justice|vigilante\w*|caught (?:stealing|red-handed)|"
     r"(?:suspected|alleged|accused|presumed)\s+(?:\w+\s+)?(?:thie(?:f|ves)|robbers?|"
     r"kidnappers?|criminals?|witch(?:es)?|rapists?|murderers?|burglars?|cattle rustlers?)|"
-    r"accused of (?:theft|stealing|witchcraft|being a witch|robbery|kidnapping))", re.I)
+    r"accused of (?:theft|stealing|witchcraft|being a witch|robbery|kidnapping)|"
+    r"(?:a|the|two|three|several)\s+(?:thie(?:f|ves)|robbers?|burglars?|pickpockets?)\b|"
+    r"(?:who|while)\s+(?:was|were)?\s*(?:stealing|robbing|trying to steal))", re.I)
 
 
 def assign_roles(
@@ -178,7 +190,7 @@ def _civilian_roles(sentence: str, every: Sequence[ActorMention],
     doers = [m for m in civilians if m.role_hint == "agent"]
     victims = [m for m in civilians if m.role_hint != "agent"] or \
         [m for m in civilians if m not in doers[:1]]
-    sides = _sides(sentence, [m for m in every if m.inter != 7])
+    sides = _sides(sentence, [m for m in every if m.inter != 7], lone_allies=True)
     attacker_side = next((g for g in sides if any(m.role_hint == "agent" for m in g)),
                          sides[0] if sides else [])
     if attacker_side:
@@ -196,8 +208,9 @@ def _civilian_roles(sentence: str, every: Sequence[ActorMention],
     victim = victims[0] if victims else generic(CIVILIANS, 7, country)
     victim_labels = _labels_of(labels, victims) if victims else _all_labels(
         [m for m in labels if not any(m.span == d.span for d in doers)])
-    # Members of a party or movement who are harmed are civilians of that association (§6).
-    targeted = tuple(m.actor for m in every if m.inter == 3 and m.role_hint == "patient"
+    # Members of a party or movement who are harmed are civilians of that association, and
+    # so are police or soldiers harmed off duty, the force their association (§6).
+    targeted = tuple(m.actor for m in every if m.inter in (1, 3) and m.role_hint == "patient"
                      and not _unidentified(m) and m is not attacker)
     if sub_event_type == "Sexual violence" and not any(
             label.startswith(("Women", "Men", "LGBT")) for label in victim_labels):
@@ -218,16 +231,23 @@ def _crowd_roles(
     crowd_inter = 6 if event_type == "Protests" else 5
     crowd = next((m for m in main if m.inter == crowd_inter), None)
     armed_agent = _pick([m for m in main if m.inter in (2, 4)], "agent")
-    if crowd is None and armed_agent is not None and (
+    if crowd is None and armed_agent is not None and event_type == "Riots" and (
             armed_agent.role_hint == "agent" or not any(m.inter == 7 for m in main)):
         # A rebel group or militia acting is no crowd (codebook §3 Riots: rioters are
         # unorganised): the type is likely misread, so the actors follow the sentence. State
-        # forces are left out: a mob against the police is still a mob.
+        # forces are left out: a mob against the police is still a mob. A protest stays a
+        # protest: an armed group named in it is mostly its target ("kidnapped by the PKK").
         rest = [m for m in main if m is not armed_agent]
         return Roles(armed_agent, _pick(rest, "patient"), (), _all_labels(labels))
     if crowd is None:
         crowd = generic(PROTESTERS if crowd_inter == 6 else RIOTERS, crowd_inter, country)
     mob = sub_event_type == "Mob violence"
+    parties = _distinct([m for m in every if m.inter == 3 and not _unidentified(m)])
+    if mob and len(parties) >= 2 and _CLASHED.search(sentence):
+        # Supporters of two parties fighting each other: two crowds of rioters, each with
+        # its party as associated actor (§3 Mob violence, §6).
+        return Roles(generic(RIOTERS, 5, country), generic(RIOTERS, 5, country),
+                     (parties[0].actor,), (parties[1].actor,))
     # A party or movement whose members protest or riot is the crowd's associated actor
     # (codebook §6: "the party of protesters"); the one facing them is not.
     members = [] if sub_event_type == "Excessive force against protesters" else [
@@ -256,11 +276,16 @@ def _crowd_roles(
     if other is None and mob:
         other = generic(RIOTERS, 5, country) if _MUTUAL.search(sentence) else \
             generic(CIVILIANS, 7, country)
-    crowd_labels = [m for m in labels if other is None or m.span != other.span]
+    # The harmed civilians' labels are theirs (doctors and nurses a mob attacked), not the
+    # crowd's: every civilian named besides the crowd is one of its victims.
+    harmed = [other] if other is not None and other.inter == 7 else []
+    if harmed and mob:
+        harmed += [m for m in every if m.inter == 7 and m.role_hint != "agent"]
+    crowd_labels = [m for m in labels if not any(m.span == h.span for h in harmed)]
     assoc1 = tuple(dict.fromkeys((*(m.actor for m in members), *_all_labels(crowd_labels))))
     if vigilantes:
         assoc1 = (VIGILANTES.format(country=country), *assoc1)
-    assoc2 = _labels_of(labels, [other]) if other is not None and other.inter == 7 else ()
+    assoc2 = _labels_of(labels, harmed)
     if other is not None and other.actor == crowd.actor and crowd.inter == 5:
         assoc2 = assoc1  # two crowds of one kind ("two groups of farmers clashed")
     return Roles(crowd, other, assoc1, assoc2)
@@ -269,14 +294,20 @@ def _crowd_roles(
 # --- battles, remote violence, strategic developments ----------------------------------------
 
 
-def _sides(sentence: str, mentions: Sequence[ActorMention]) -> list[list[ActorMention]]:
+def _sides(sentence: str, mentions: Sequence[ActorMention],
+           lone_allies: bool = False) -> list[list[ActorMention]]:
     """Mentions grouped into sides: allies named together ("the army and police") are one.
 
-    Allies need an opponent: "X and Y clashed" names two sides, not one.
+    In a battle allies need an opponent: "X and Y clashed" names two sides, not one. Where the
+    other side may go unnamed (civilians arrested or attacked), `lone_allies` keeps one group.
     """
     groups: list[list[ActorMention]] = []
     for mention in sorted(mentions, key=lambda m: m.span):
-        if groups and mention.span != (0, 0) and _allied(sentence, groups[-1], mention):
+        if groups and mention.span != (0, 0) and _restates(sentence, groups[-1], mention):
+            groups[-1][-1] = mention
+        elif groups and mention.span != (0, 0) and _umbrella_of(sentence, groups[-1], mention):
+            groups[-1].insert(0, mention)
+        elif groups and mention.span != (0, 0) and _allied(sentence, groups[-1], mention):
             groups[-1].append(mention)
         else:
             groups.append([mention])
@@ -286,9 +317,25 @@ def _sides(sentence: str, mentions: Sequence[ActorMention]) -> list[list[ActorMe
         group[:] = [m for m in _distinct(group) if m.actor not in seen]
         seen.update(m.actor for m in group)
     groups = [g for g in groups if g]
-    if len(groups) < 2:
+    if len(groups) < 2 and not (lone_allies and groups):
         return [[m] for m in _distinct(mentions)]
     return groups
+
+
+def _restates(sentence: str, group: Sequence[ActorMention], mention: ActorMention) -> bool:
+    """Whether the mention, in parentheses, names a unit of the group's last actor."""
+    last = group[-1]
+    return last.span != (0, 0) and last.span[1] <= mention.span[0] and \
+        mention.actor.startswith(last.actor) and mention.actor != last.actor and \
+        _RESTATED.fullmatch(sentence, last.span[1], mention.span[0]) is not None
+
+
+def _umbrella_of(sentence: str, group: Sequence[ActorMention], mention: ActorMention) -> bool:
+    """Whether the mention is the operation or coalition the group fights under."""
+    last = group[-1]
+    return last.span != (0, 0) and last.span[1] <= mention.span[0] and \
+        mention.inter in (2, 3, 8) and \
+        _UNDER.fullmatch(sentence, last.span[1], mention.span[0]) is not None
 
 
 def _allied(sentence: str, group: Sequence[ActorMention], mention: ActorMention) -> bool:
@@ -311,7 +358,8 @@ def _armed_roles(
     civilians = _distinct([m for m in main if m.inter == 7])
     # Civilians are never actors in a battle (codebook §6).
     remote = event_type == "Explosions/Remote violence"
-    sides = _sides(sentence, [m for m in main if m.inter != 7] if battle else main)
+    sides = _sides(sentence, [m for m in main if m.inter != 7] if battle else main,
+                   lone_allies=not battle)
     first = next((g for g in sides if any(m.role_hint == "agent" for m in g)),
                  sides[0] if sides else [])
     rest = [g for g in sides if g is not first]
