@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import json
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -240,3 +241,30 @@ def test_postgresql_has_no_journal_to_switch(db_url: str) -> None:
     store = Store.open(db_url)
     with rollback_journal(store.engine) as switched:
         assert switched == db_url.startswith("sqlite")
+
+
+# --- a NUL character is a damaged file ---------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_a_nul_character_is_refused_naming_line_and_column(sqlite_url: str, tmp_path: Path,
+                                                          fmt: str) -> None:
+    """Nothing stored, and the error names the line and the column of the damaged cell."""
+    rows = odd_rows(40)
+    rows[30]["admin1"] = "Banadir\x00x"
+    path = tmp_path / f"nul.{fmt}"
+    if fmt == "csv":
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, codebook.CURRENT_COLUMNS)
+            writer.writeheader()
+            writer.writerows(rows)
+        extra = sum(row["notes"].count("\n") for row in rows[:30])
+        line = 30 + 2 + extra
+    else:
+        path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+        line = 31
+    store = Store.open(sqlite_url)
+    with pytest.raises(InputError) as caught:
+        import_file(store, path, "jsonl" if fmt == "jsonl" else None)
+    assert (caught.value.line, caught.value.field) == (line, "admin1")
+    assert "NUL" in str(caught.value)
+    assert stored_events(sqlite_url, ("id",)) == []
