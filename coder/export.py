@@ -256,18 +256,19 @@ def _csv_text(chunk: Sequence[tuple[Any, ...]], commas: int) -> str | None:
 
 def _csv_rows(chunk: Sequence[tuple[Any, ...]], commas: int, events: EventStream,
               fmt: RowFormat) -> str:
-    # Row by row: a row SQLite declined (NULL), or whose cells outside the notes csv would
-    # quote (a comma, a quote, a line end: rare in ACLED data), is written by the Python
-    # mapping, fetched by id, so both paths always agree on every byte.
+    # Row by row, each a chunk of one for _csv_text: a row SQLite declined (NULL), or whose
+    # cells outside the notes csv would quote (a comma, a quote, a line end: rare in ACLED
+    # data), is written by the Python mapping, fetched by id, so both paths always agree on
+    # every byte.
     parts: list[str] = []
     declined = []
-    for event_id, before, notes, after in chunk:
-        if before is None or before.count(",") + after.count(",") != commas \
-                or any(c in before or c in after for c in '"\r\n'):
+    for row in chunk:
+        text = _csv_text((row,), commas)
+        if text is None:
             declined.append(len(parts))
-            parts.append(str(event_id))
+            parts.append(str(row[0]))
         else:
-            parts.append(f"{before},{notes},{after}\r\n")
+            parts.append(text)
     if declined:
         ids = [int(parts[at]) for at in declined]
         for at, text in zip(declined, _python_lines(events, ids, fmt), strict=True):
