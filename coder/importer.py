@@ -375,17 +375,24 @@ def open_csv(path: Path) -> Source:
     keep = [(i, n) for i, n in enumerate(names) if n in known]
     width = len(names)
 
+    def checked(lines: Sequence[int], batch: list[list[str]]) -> None:
+        # Rows of the header's width and without NUL, or InputError naming the first bad
+        # row: one C-speed scan of the whole batch each, Python only to find the culprit.
+        if any(n != width for n in set(map(len, batch))):
+            bad = next(i for i, cells in enumerate(batch) if len(cells) != width)
+            raise InputError(str(path), lines[bad], "row",
+                             f"{len(batch[bad])} fields, the header has {width}")
+        if "\0" in "".join(chain.from_iterable(batch)):
+            row, column = next((i, j) for i, cells in enumerate(batch)
+                               for j, cell in enumerate(cells) if "\0" in cell)
+            raise InputError(str(path), lines[row], names[column], NUL_MESSAGE)
+
     def lists() -> Iterator[tuple[int, list[str]]]:
         with handle:
             line = reader.line_num + 1
             for cells in reader:
                 if cells:  # csv gives [] for a blank line
-                    if len(cells) != width:
-                        raise InputError(str(path), line, "row",
-                                         f"{len(cells)} fields, the header has {width}")
-                    if "\0" in "".join(cells):
-                        column = next(j for j, cell in enumerate(cells) if "\0" in cell)
-                        raise InputError(str(path), line, names[column], NUL_MESSAGE)
+                    checked((line,), [cells])
                     yield line, cells
                 line = reader.line_num + 1
 
@@ -411,14 +418,7 @@ def open_csv(path: Path) -> Source:
                     batch = [cells for cells in batch if cells]
                     lines = _RowLines(path, rows_before, len(batch))
                 done, rows_before = reader.line_num, rows_before + len(batch)
-                if any(n != width for n in set(map(len, batch))):
-                    bad = next(i for i, cells in enumerate(batch) if len(cells) != width)
-                    raise InputError(str(path), lines[bad], "row",
-                                     f"{len(batch[bad])} fields, the header has {width}")
-                if "\0" in "".join(chain.from_iterable(batch)):  # one C-speed scan a batch
-                    row, column = next((i, j) for i, cells in enumerate(batch)
-                                       for j, cell in enumerate(cells) if "\0" in cell)
-                    raise InputError(str(path), lines[row], names[column], NUL_MESSAGE)
+                checked(lines, batch)
                 if batch:
                     yield lines, _known(batch)
 
