@@ -17,8 +17,9 @@ with the knowledge learned from it, the "suggestions grow with imported events" 
 numbers are then flattered (the engine has seen those rows' actors and places); the held-out
 column is the honest one. It then runs `coder train` on that store and scores again with the
 sub_event_type model (pipeline.suggest's `refine_types` step), prints the model's
-cross-validated accuracy, and how well the type confidence tells right types from wrong ones with and without the model's doubt (dev with
-5-fold models, held-out with the dev store's model). --grid compares override policies of
+cross-validated accuracy, and how well the type confidence tells right types from wrong ones
+with and without the model's doubt (dev with 5-fold models, held-out with the dev store's
+model). --grid compares override policies of
 `learned.combine`, cross-validated on dev (each dev line scored by a model fitted on the other
 folds). Prints a table; --json prints one object for machines.
 """
@@ -51,7 +52,6 @@ from coder.engine.learned import (
     clean_notes,
     cross_validate,
     fit,
-    refine_types,
 )
 from coder.engine.pipeline import Knowledge
 from coder.importer import RowValidator
@@ -183,27 +183,27 @@ def type_calls(lines: Sequence[dict[str, Any]], model_of: Callable[[int], SubEve
                knowledge: Knowledge) -> list[TypeCall]:
     """Run each gold line through the engine with the line's model wired in; record every
     single-candidate type the rules gave, against the line's gold sub_event_type."""
-    original = pipeline.classify
+    original = pipeline.refine_types
     calls: list[TypeCall] = []
     gold = ""
     model: SubEventModel | None = None
 
-    def classify(sentence: str, inter_hints: Sequence[int] = ()) -> list[TypeEvidence]:
-        types = original(sentence, inter_hints)
-        refined = refine_types(sentence, types, model)
+    def wired(sentence: str, types: list[TypeEvidence], _model: SubEventModel | None,
+              _policy: Policy = DEFAULT_POLICY) -> list[TypeEvidence]:
+        refined = original(sentence, types, model)
         if len(types) == 1:
             calls.append(TypeCall(gold, types[0].sub_event_type, types[0].confidence,
                                   refined[0].confidence,
                                   refined[0].confidence < types[0].confidence))
         return refined
 
-    pipeline.classify = classify
+    pipeline.refine_types = wired  # type: ignore[assignment]
     try:
         for number, line in enumerate(lines):
             gold, model = line["events"][0]["sub_event_type"], model_of(number)
             evaluate_gold(read_gold([json.dumps(line)], "line"), knowledge)
     finally:
-        pipeline.classify = original
+        pipeline.refine_types = original
     return calls
 
 
