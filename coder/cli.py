@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from click._termui_impl import ProgressBar
@@ -31,6 +31,9 @@ from coder.ingest import Defaults, expand_paths, utf8_lines
 from coder.schema.events import parse_iso_date
 from coder.schema.models import EVENT_STATUSES, EXPORTED_STATUSES
 from coder.store import DEFAULT_URL, EventFilter, Store, create_db_engine
+
+if TYPE_CHECKING:
+    from coder.team import Agreement
 
 # The engine (coder.engine.*, coder.suggesting, coder.session) is imported inside the commands
 # that run it: loading it costs 0.3 s, which `export`, `import`, `stats` and `db` never need.
@@ -219,11 +222,14 @@ def _statuses(_ctx: click.Context, _param: click.Parameter,
               help="Only these countries (repeatable, or a comma list).")
 @click.option("--since", callback=_iso_date_option, help="Events on or after YYYY-MM-DD.")
 @click.option("--until", callback=_iso_date_option, help="Events on or before YYYY-MM-DD.")
+@click.option("--second-coders", is_flag=True,
+              help="Also the events second coders confirmed on double-coded documents "
+                   "(left out by default: the first coder's version is the dataset's).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write here instead of stdout.")
 def export(db_url: str, fmt: str, layout: Layout, inter: InterStyle | None,
            statuses: tuple[str, ...] | None, countries: tuple[str, ...], since: date | None,
-           until: date | None, output: Path | None) -> None:
+           until: date | None, second_coders: bool, output: Path | None) -> None:
     """Write the dataset as ACLED CSV or JSONL, streaming (memory stays flat).
 
     \b
@@ -233,7 +239,7 @@ def export(db_url: str, fmt: str, layout: Layout, inter: InterStyle | None,
     """
     store = Store.open(db_url)
     names = tuple(c.strip() for part in countries for c in part.split(",") if c.strip())
-    where = EventFilter(statuses, names, since, until)
+    where = EventFilter(statuses, names, since, until, second_coders)
     write: Callable[..., int] = write_jsonl if fmt == "jsonl" else write_acled
     row_format = RowFormat(layout, inter)
     with _progress(store.count_events(where), "export") as bar:
@@ -480,6 +486,7 @@ def code(db_url: str, document_id: int | None, source: str | None, coder_name: s
 
     Opens at the first sentence you have not coded; every answer is saved before the next
     screen is drawn, so quitting (q) or losing the terminal costs nothing. `?` shows the keys.
+    A coder with documents assigned (`coder assign`) works through those only.
 
     \b
         coder code
@@ -490,15 +497,21 @@ def code(db_url: str, document_id: int | None, source: str | None, coder_name: s
         raise click.ClickException(
             "no documents to code: ingest some first, e.g. "
             "`coder ingest seeds/panjshir-2021-08-24.txt`")
-    queue = coding_store.Queue(document_id, source)
+    # Imported here: team work is the session's layer, above the store.
+    from coder import team
+
+    name = coder_name.strip() or _default_coder()
+    cid = coding_store.coder_id(store, name)
+    assigned = team.has_assignments(store, cid)
+    queue = coding_store.Queue(document_id, source, cid if assigned else None)
     if coding_store.queue_size(store, queue) == 0:
-        raise BadInput(f"no sentences match --document {document_id} --source {source}")
+        raise BadInput(f"no sentences match --document {document_id} --source {source}"
+                       + (f" among the documents assigned to {name}" if assigned else ""))
     # Imported here: textual is heavy and only this command draws a screen.
     from coder import tui
     from coder.engine.knowledge import load_knowledge
 
-    tui.run(store, coder_name.strip() or _default_coder(), queue,
-            lambda: load_knowledge(store))
+    tui.run(store, name, queue, lambda: load_knowledge(store))
 
 
 @cli.command("train")
@@ -541,6 +554,118 @@ def train(db_url: str) -> None:
         sub, kind = result.cv_accuracy
         say(f"cross-validated on {counted(result.cv_texts, 'text')} ({FOLDS} folds): "
             f"sub_event_type {sub:.3f}, event_type {kind:.3f}")
+
+
+# --- team work ----------------------------------------------------------------------------------
+
+
+def _coder_list(_ctx: click.Context, _param: click.Parameter, value: str | None
+                ) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(n.strip() for n in (value or "").split(",") if n.strip()))
+
+
+@cli.command("assign")
+@db_option
+@click.option("--coders", callback=_coder_list, metavar="NAME,NAME,...",
+              help="Share the documents not yet assigned among these coders.")
+@click.option("--double", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Share of sentences to double-code: their documents get a second, blind "
+                   "coder (for `coder agree`).")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Seed of the draw of double-coded documents (same seed, same draw).")
+@click.option("--source", help="Only documents from this source.")
+@click.option("--json", "as_json", is_flag=True, help="The coders' loads as JSON.")
+def assign_command(db_url: str, coders: tuple[str, ...], double: float, seed: int,
+                   source: str | None, as_json: bool) -> None:
+    """Team work: who codes which document, and which share is double-coded.
+
+    Every document not yet assigned goes to the coder with the fewest sentences; documents
+    drawn at random get a second coder until about --double of the sentences are coded
+    twice. Run it again after ingesting more: only the new documents are assigned. Then
+    each coder runs `coder code --coder NAME` and sees their documents only. Without
+    --coders, shows who holds what.
+
+    \b
+        coder assign --coders ana,ben,chen --double 0.1
+        coder assign
+    """
+    from coder import team
+
+    store = Store.open(db_url)
+    if coders:
+        try:
+            added = team.assign(store, coders, double, seed, source)
+        except ValueError as exc:
+            raise BadInput(f"--coders / --double: {exc}") from exc
+        second = [a for a in added if a.second_coder]
+        say(f"assigned {len(added) - len(second)} documents to {len(coders)} coders"
+            + (f"; {len(second)} of them double-coded" if double else ""))
+    found = team.loads(store)
+    if as_json:
+        click.echo(json.dumps([row.as_json() for row in found], indent=2))
+        return
+    if not found:
+        say("no documents are assigned yet: `coder assign --coders NAME,NAME --double 0.1`")
+        return
+    table = Table(title="Assignments")
+    for column in ("coder", "documents", "sentences", "second coder of", "their sentences",
+                   "coded"):
+        table.add_column(column, justify="left" if column == "coder" else "right")
+    for row in found:
+        table.add_row(row.coder, str(row.documents), str(row.sentences),
+                      str(row.second_documents), str(row.second_sentences), str(row.coded))
+    Console(highlight=False).print(table)
+
+
+@cli.command("agree")
+@db_option
+@click.option("--coders", callback=_coder_list, metavar="NAME,NAME,...",
+              help="Compare only these coders (default: everyone).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of tables.")
+def agree(db_url: str, coders: tuple[str, ...], as_json: bool) -> None:
+    """Inter-coder agreement on the sentences two coders (or more) both decided.
+
+    Per coder pair: sentences both decided, events each confirmed, events matched (as
+    `coder eval` matches), event F1, and Krippendorff's alpha on "was there an event".
+    Per field, over matched event pairs: percent agreement and Krippendorff's alpha
+    (nominal). Exits 1 when no sentence was decided by two of the coders.
+
+    \b
+        coder agree
+        coder agree --coders ana,ben --json | jq .fields.sub_event_type
+    """
+    from coder import team
+
+    store = Store.open(db_url)
+    found = team.agreement(team.double_coded(store, coders))
+    if as_json:
+        click.echo(json.dumps(found.as_json(), indent=2))
+    elif found.sentences:
+        _print_agreement(found)
+    if found.sentences == 0:
+        say("no sentence was decided by two coders yet: `coder assign --coders A,B "
+            "--double 0.1`, then each runs `coder code --coder NAME`")
+        sys.exit(1)
+
+
+def _print_agreement(found: Agreement) -> None:
+    def number(value: float | None) -> str:
+        return "-" if value is None else f"{value:.3f}"
+
+    console = Console(highlight=False)
+    pairs = Table(title=f"Agreement by coder pair ({found.sentences} sentences)")
+    for column in ("coders", "sentences", "events", "matched", "event F1", "presence alpha"):
+        pairs.add_column(column, justify="left" if column == "coders" else "right")
+    for p in found.pairs:
+        pairs.add_row(" / ".join(p.coders), str(p.sentences), f"{p.events[0]} / {p.events[1]}",
+                      str(p.matched), number(p.event_f1), number(p.presence_alpha))
+    console.print(pairs)
+    fields = Table(title="Agreement by field (matched events)")
+    for column in ("field", "pairs", "agreement", "alpha"):
+        fields.add_column(column, justify="left" if column == "field" else "right")
+    for f in found.fields:
+        fields.add_row(f.field, str(f.pairs), number(f.agreement), number(f.alpha))
+    console.print(fields)
 
 
 def main() -> None:

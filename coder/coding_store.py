@@ -38,6 +38,7 @@ from coder.schema.codebook import ALL_COLUMNS
 from coder.schema.events import EventFields
 from coder.schema.models import (
     CODING_ACTIONS,
+    Assignment,
     Coder,
     Decision,
     Document,
@@ -61,10 +62,13 @@ _HISTORY_ACTION: Final[Mapping[str, str]] = {
 
 @dataclass(frozen=True, slots=True)
 class Queue:
-    """Which sentences a session works through: all, one document's, or one source's."""
+    """Which sentences a session works through: all, one document's, one source's, or the
+    documents assigned to one coder (any combination)."""
 
     document_id: int | None = None
     source: str | None = None
+    # A coder id: only the documents `coder assign` gave this coder.
+    assigned_to: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,12 +169,31 @@ def _in_queue(queue: Queue) -> list[ColumnElement[bool]]:
     if queue.source is not None:
         where.append(col(Sentence.document_id).in_(
             select(Document.id).where(col(Document.source) == queue.source)))
+    if queue.assigned_to is not None:
+        where.append(col(Sentence.document_id).in_(
+            select(Assignment.document_id).where(col(Assignment.coder_id) == queue.assigned_to)))
     return where
 
 
 def _coded(coder_id: int) -> ColumnElement[bool]:
     return exists().where(col(Decision.sentence_id) == Sentence.id,
                           col(Decision.action).in_(CODING_ACTIONS), *_live(coder_id))
+
+
+def coded_pairs(store: Store, in_assigned_documents: bool = False) -> list[tuple[int, int]]:
+    """(coder id, sentence id) for every sentence a coder has decided (undos undone).
+
+    With `in_assigned_documents`, only sentences of documents assigned to that coder.
+    """
+    query = select(Decision.coder_id, Decision.sentence_id).distinct().where(
+        col(Decision.action).in_(CODING_ACTIONS), ~_undone())
+    if in_assigned_documents:
+        query = query.where(exists().where(
+            col(Assignment.coder_id) == Decision.coder_id,
+            col(Assignment.document_id) == Sentence.document_id,
+            col(Sentence.id) == Decision.sentence_id))
+    with store.session() as session:
+        return [(c, s) for c, s in session.exec(query)]
 
 
 def has_documents(store: Store) -> bool:

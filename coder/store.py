@@ -276,6 +276,14 @@ EXPORT_META: Final = ("id", "status", "updated_at")
 _EVENTS: Final = SQLModel.metadata.tables["event"]
 _CODERS: Final = SQLModel.metadata.tables["coder"]
 _HISTORY: Final = SQLModel.metadata.tables["event_history"]
+_ASSIGNMENTS: Final = SQLModel.metadata.tables["assignment"]
+_SENTENCES: Final = SQLModel.metadata.tables["sentence"]
+# `_event_query`'s second-coder condition as SQL over `event AS e` (EventFilter.second_coders).
+# The status test comes first: imported events, nearly all of a large export, skip the lookup.
+_FIRST_VERSION_SQL: Final = (
+    "NOT (e.status = 'confirmed' AND EXISTS (SELECT 1 FROM assignment AS a JOIN sentence AS s "
+    "ON s.document_id = a.document_id WHERE s.id = e.sentence_id AND a.coder_id = e.coder_id "
+    "AND a.second_coder))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +294,9 @@ class EventFilter:
     countries: tuple[str, ...] = ()
     since: date | None = None
     until: date | None = None
+    # The events second coders confirmed on double-coded documents (`coder assign`): they
+    # exist to measure agreement, and the first coder's version is the dataset's.
+    second_coders: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,6 +339,12 @@ def _event_query(where: EventFilter) -> Select[Any]:
         query = query.where(table.c.event_date >= where.since)
     if where.until is not None:
         query = query.where(table.c.event_date <= where.until)
+    if not where.second_coders:
+        assigned = _ASSIGNMENTS
+        query = query.where(~((table.c.status == "confirmed") & exists().where(
+            assigned.c.second_coder, assigned.c.coder_id == table.c.coder_id,
+            assigned.c.document_id == _SENTENCES.c.document_id,
+            _SENTENCES.c.id == table.c.sentence_id)))
     return query
 
 
@@ -382,6 +399,8 @@ def _filter_sql(where: EventFilter) -> tuple[str, list[Any]]:
         if day is not None:  # SQLite keeps dates as YYYY-MM-DD text: text order is date order
             conditions.append(f"e.event_date {op} ?")
             params.append(day.isoformat())
+    if not where.second_coders:
+        conditions.append(_FIRST_VERSION_SQL)
     return " AND ".join(conditions), params
 
 

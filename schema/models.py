@@ -19,6 +19,7 @@ from sqlalchemy import (
     MetaData,
     SmallInteger,
     Text,
+    UniqueConstraint,
 )
 from sqlmodel import Field, SQLModel
 
@@ -186,6 +187,23 @@ class Decision(SQLModel, table=True):
     comment: str | None = Field(default=None, sa_column=Column(Text))
     before: str | None = Field(default=None, sa_column=Column(Text))
     at: datetime = Field(default_factory=utcnow)
+
+
+class Assignment(SQLModel, table=True):
+    """Which coder codes which document (`coder assign`); a double-coded document has two.
+
+    The first coder's version is the dataset's; the second coder (`second_coder`) codes the same
+    sentences blind, for `coder agree`, and their events are left out of the export until
+    `coder adjudicate` settles the sentence (migration 0004).
+    """
+
+    __table_args__ = (UniqueConstraint("document_id", "coder_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
+    coder_id: int = Field(foreign_key="coder.id", index=True)
+    second_coder: bool = False
+    assigned_at: datetime = Field(default_factory=utcnow)
 
 
 class LearnedModel(SQLModel, table=True):

@@ -174,10 +174,16 @@ def field_right(gold: GoldEvent, suggested: EventFields, name: str, *, swapped: 
         own = {"inter1": "inter2", "inter2": "inter1", "assoc_actor_1": "assoc_actor_2",
                "assoc_actor_2": "assoc_actor_1"}[name] if swapped else name
         return _norm(getattr(suggested, own)) == _norm(getattr(g, name))
+    return values_agree(name, getattr(suggested, name), getattr(g, name))
+
+
+def values_agree(name: str, a: object, b: object) -> bool:
+    """Whether two values of field `name` are the same answer (case, accents, spacing and
+    the codebook's two spellings aside; coordinates within about 5 km)."""
     if name in ("latitude", "longitude"):
-        mine, theirs = getattr(suggested, name), getattr(g, name)
-        return mine is not None and abs(mine - theirs) <= _COORD_TOLERANCE
-    return _norm(getattr(suggested, name)) == _norm(getattr(g, name))
+        return (isinstance(a, int | float) and isinstance(b, int | float)
+                and abs(a - b) <= _COORD_TOLERANCE)
+    return _norm(a) == _norm(b)
 
 
 def _swapped(gold: GoldEvent, suggested: EventFields) -> bool:

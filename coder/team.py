@@ -1,0 +1,343 @@
+"""Team work: who codes what (`coder assign`) and how far coders agree (`coder agree`).
+
+Documents, not sentences, are assigned: a coder needs the whole article to resolve "the town"
+or "on Sunday". A sampled share of the sentences is double-coded: its documents get a second
+coder who codes them blind (the session shows a coder only their own events), and the export
+keeps the first coder's version (store.EventFilter). Agreement compares, sentence by sentence,
+what two coders confirmed: whether there was an event, which events (matched as `coder eval`
+matches suggestions to gold), and field by field, with Krippendorff's alpha for chance.
+
+Planning and scoring are pure functions; `assign`, `loads` and `double_coded` are the I/O.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any, Final
+
+from sqlalchemy import func
+from sqlmodel import col, select
+
+from coder.coding_store import coded_pairs
+from coder.engine.evaluate import GoldEvent, match, values_agree
+from coder.schema.codebook import ALL_COLUMNS
+from coder.schema.events import EventFields
+from coder.schema.models import Assignment, Coder, Document, Event, Sentence
+from coder.store import Store
+
+# The fields agreement is reported on: what a coder decides (evaluate.SCORED_FIELDS' order);
+# derived columns (interaction, disorder_type, year) follow from these.
+AGREED_FIELDS: Final = (
+    "event_type", "sub_event_type", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2",
+    "inter1", "inter2", "country", "admin1", "admin2", "admin3", "location", "latitude",
+    "longitude", "geo_precision", "event_date", "time_precision", "fatalities",
+)
+
+
+# --- planning (pure) ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Assigned:
+    """One document given to one coder; `second_coder` for the blind second coding."""
+
+    document_id: int
+    coder: str
+    second_coder: bool = False
+
+
+def plan(documents: Sequence[tuple[int, int]], coders: Sequence[str], double: float,
+         seed: int = 0, load: Mapping[str, int] | None = None) -> list[Assigned]:
+    """Share (document id, sentence count) pairs out among coders, some twice.
+
+    Each document goes to the coder with the fewest sentences so far (largest documents
+    first, so the shares come out even; `load` counts what coders already hold). Documents
+    drawn at random (seeded: the same call gives the same plan) get a second coder, the
+    least loaded other one, until the double-coded sentences come closest to `double` of
+    all sentences: with few documents the share can only be approximate, never overshot by
+    more than it falls short.
+    """
+    if not coders:
+        raise ValueError("no coders to assign to")
+    if not 0 <= double <= 1:
+        raise ValueError(f"--double must be between 0 and 1, not {double}")
+    if double > 0 and len(coders) < 2:
+        raise ValueError("double coding needs at least two coders")
+    held = {c: (load or {}).get(c, 0) for c in coders}
+    order = {c: i for i, c in enumerate(coders)}
+
+    def least(among: Iterable[str]) -> str:
+        return min(among, key=lambda c: (held[c], order[c]))
+
+    first: dict[int, str] = {}
+    for document_id, sentences in sorted(documents, key=lambda d: (-d[1], d[0])):
+        coder = least(coders)
+        first[document_id] = coder
+        held[coder] += sentences
+    plan_ = [Assigned(d, first[d]) for d, _ in documents]
+    target = double * sum(n for _, n in documents)
+    drawn = list(documents)
+    random.Random(seed).shuffle(drawn)
+    doubled = 0
+    for document_id, sentences in drawn:
+        if abs(doubled + sentences - target) > abs(doubled - target):
+            continue
+        coder = least(c for c in coders if c != first[document_id])
+        plan_.append(Assigned(document_id, coder, second_coder=True))
+        held[coder] += sentences
+        doubled += sentences
+    return plan_
+
+
+# --- assignments in the store --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CoderLoad:
+    """What one coder holds: documents and sentences, as first and as second coder."""
+
+    coder: str
+    documents: int
+    sentences: int
+    second_documents: int
+    second_sentences: int
+    coded: int  # assigned sentences the coder has decided
+
+    def as_json(self) -> dict[str, Any]:
+        """Plain values for `coder assign --json`."""
+        return {"coder": self.coder, "documents": self.documents, "sentences": self.sentences,
+                "second_documents": self.second_documents,
+                "second_sentences": self.second_sentences, "coded": self.coded}
+
+
+def _sentence_counts(store: Store, source: str | None = None,
+                     unassigned: bool = False) -> list[tuple[int, int]]:
+    query = (select(Sentence.document_id, func.count())
+             .group_by(col(Sentence.document_id)).order_by(col(Sentence.document_id)))
+    if source is not None:
+        query = query.where(col(Sentence.document_id).in_(
+            select(Document.id).where(col(Document.source) == source)))
+    if unassigned:
+        query = query.where(col(Sentence.document_id).not_in(select(Assignment.document_id)))
+    with store.session() as session:
+        return [(d, int(n)) for d, n in session.exec(query)]
+
+
+def assign(store: Store, coders: Sequence[str], double: float, seed: int = 0,
+           source: str | None = None) -> list[Assigned]:
+    """Assign every document not yet assigned (of `source`, if given); what was added.
+
+    Run again after ingesting more, it assigns only the new documents, counting what each
+    coder already holds. One transaction: an interrupted run assigns nothing.
+    """
+    fresh = _sentence_counts(store, source, unassigned=True)
+    current = {c.coder: c.sentences + c.second_sentences for c in loads(store)}
+    added = plan(fresh, coders, double, seed, current)
+    with store.session() as session:
+        ids = {name: store.coder_id(session, name) for name in coders}
+        session.add_all(Assignment(document_id=a.document_id, coder_id=ids[a.coder],
+                                   second_coder=a.second_coder) for a in added)
+    return added
+
+
+def loads(store: Store) -> list[CoderLoad]:
+    """Every coder with assignments, by name: what they hold and how much they coded."""
+    sizes = dict(_sentence_counts(store))
+    with store.session() as session:
+        rows = session.exec(select(Coder.name, Assignment.document_id, Assignment.second_coder)
+                            .join(Assignment, col(Assignment.coder_id) == col(Coder.id))).all()
+        names = dict(session.exec(select(Coder.id, Coder.name)).all())
+    coded = Counter(names[cid] for cid, _ in coded_pairs(store, in_assigned_documents=True))
+    held: dict[str, Counter[str]] = {}
+    for name, document_id, second in rows:
+        counts = held.setdefault(name, Counter())
+        role = "second_" if second else ""
+        counts[role + "documents"] += 1
+        counts[role + "sentences"] += sizes.get(document_id, 0)
+    return [CoderLoad(name, c["documents"], c["sentences"], c["second_documents"],
+                      c["second_sentences"], coded[name]) for name, c in sorted(held.items())]
+
+
+def has_assignments(store: Store, coder_id: int) -> bool:
+    """Whether any document is assigned to this coder (then their queue is those)."""
+    with store.session() as session:
+        return session.exec(select(Assignment.id).where(col(Assignment.coder_id) == coder_id)
+                            .limit(1)).first() is not None
+
+
+# --- agreement (pure) -----------------------------------------------------------------------------
+
+
+def alpha(units: Sequence[tuple[object, object]]) -> float | None:
+    """Krippendorff's alpha, nominal, for units of two values each (None: undefined).
+
+    1 - observed / expected disagreement, the expectation from how often each value is used
+    over all units (Krippendorff 2004, §11.3). Undefined when every value is the same: no
+    disagreement was possible.
+    """
+    if not units:
+        return None
+    values = Counter(v for unit in units for v in unit)
+    n = 2 * len(units)
+    expected = 1 - sum(k * (k - 1) for k in values.values()) / (n * (n - 1))
+    if expected <= 0:
+        return None
+    observed = sum(a != b for a, b in units) / len(units)
+    return 1 - observed / expected
+
+
+@dataclass(slots=True)
+class PairAgreement:
+    """Two coders over the sentences both coded."""
+
+    coders: tuple[str, str]
+    sentences: int = 0
+    events: tuple[int, int] = (0, 0)
+    matched: int = 0
+    # Per sentence, whether each coder recorded any event (for alpha on "was there one").
+    presence: list[tuple[bool, bool]] = field(default_factory=list)
+    # Per field, the two values of each matched event pair where either coder filled it.
+    values: dict[str, list[tuple[object, object]]] = field(default_factory=dict)
+
+    @property
+    def presence_alpha(self) -> float | None:
+        """Krippendorff's alpha on whether each sentence had an event."""
+        return alpha(self.presence)
+
+    @property
+    def event_f1(self) -> float | None:
+        """2 x matched / (events of one + events of the other): 1 when the events coincide."""
+        total = sum(self.events)
+        return None if total == 0 else 2 * self.matched / total
+
+    def field_agreement(self, name: str) -> float | None:
+        """Share of matched event pairs that agree on the field."""
+        pairs = self.values.get(name, [])
+        return None if not pairs else sum(values_agree(name, a, b) for a, b in pairs) / len(pairs)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldAgreement:
+    """One field over every matched event pair of every coder pair."""
+
+    field: str
+    pairs: int
+    agreement: float | None
+    alpha: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """What `coder agree` reports."""
+
+    sentences: int
+    pairs: tuple[PairAgreement, ...]
+    fields: tuple[FieldAgreement, ...]
+    presence_alpha: float | None
+
+    def as_json(self) -> dict[str, Any]:
+        """Plain values for `coder agree --json`."""
+        return {
+            "sentences": self.sentences,
+            "event_presence_alpha": _round(self.presence_alpha),
+            "pairs": [{
+                "coders": list(p.coders), "sentences": p.sentences, "events": list(p.events),
+                "matched": p.matched, "event_f1": _round(p.event_f1),
+                "event_presence_alpha": _round(p.presence_alpha),
+                "fields": {n: _round(p.field_agreement(n)) for n in AGREED_FIELDS
+                           if p.values.get(n)},
+            } for p in self.pairs],
+            "fields": {f.field: {"pairs": f.pairs, "agreement": _round(f.agreement),
+                                 "alpha": _round(f.alpha)} for f in self.fields},
+        }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def _canonical(name: str, a: object, b: object) -> tuple[object, object]:
+    # Alpha counts values: two that agree (a case or coordinate difference within tolerance)
+    # must count as one value, else alpha would see a disagreement percent agreement does not.
+    return (a, a) if values_agree(name, a, b) else (a, b)
+
+
+def agreement(sentences: Iterable[Mapping[str, Sequence[EventFields]]]) -> Agreement:
+    """Score sentences coded by several coders: each maps coder -> their events there.
+
+    Every pair of coders who both coded a sentence is compared on it: events are matched
+    one to one as `coder eval` matches suggestions to gold (evaluate.match: two key fields
+    agree), unmatched events lower the event F1, and each matched pair adds the two values
+    of every field either coder filled.
+    """
+    pairs: dict[tuple[str, str], PairAgreement] = {}
+    count = 0
+    for versions in sentences:
+        count += 1
+        for a, b in combinations(sorted(versions), 2):
+            pair = pairs.setdefault((a, b), PairAgreement((a, b)))
+            mine, theirs = versions[a], versions[b]
+            pair.sentences += 1
+            pair.events = (pair.events[0] + len(mine), pair.events[1] + len(theirs))
+            pair.presence.append((bool(mine), bool(theirs)))
+            matched = match([GoldEvent(e) for e in mine], list(theirs))
+            pair.matched += len(matched)
+            for i, j in matched:
+                for name in AGREED_FIELDS:
+                    x, y = getattr(mine[i], name), getattr(theirs[j], name)
+                    if x is not None or y is not None:
+                        pair.values.setdefault(name, []).append((x, y))
+    ordered = tuple(pairs[k] for k in sorted(pairs))
+    fields = []
+    for name in AGREED_FIELDS:
+        units = [u for p in ordered for u in p.values.get(name, [])]
+        if units:
+            agreeing = sum(values_agree(name, a, b) for a, b in units)
+            fields.append(FieldAgreement(name, len(units), agreeing / len(units),
+                                         alpha([_canonical(name, a, b) for a, b in units])))
+    presence = [u for p in ordered for u in p.presence]
+    return Agreement(count, ordered, tuple(fields), alpha(presence))
+
+
+# --- the double-coded sample in the store ------------------------------------------------------
+
+
+def double_coded(store: Store, coders: Sequence[str] = ()
+                 ) -> list[dict[str, list[EventFields]]]:
+    """Each sentence decided by two coders or more: coder -> the events they confirmed there.
+
+    A sentence counts for a coder once they decided it in `coder code` (a rejection or "no
+    event" is a decision with no event); `coders` limits the comparison to those named.
+    """
+    with store.session() as session:
+        names = dict(session.exec(select(Coder.id, Coder.name)).all())
+    wanted = {cid for cid, name in names.items() if not coders or name in coders}
+    by_sentence: dict[int, set[int]] = {}
+    for cid, sid in coded_pairs(store):
+        if cid in wanted:
+            by_sentence.setdefault(sid, set()).add(cid)
+    shared = {sid: cids for sid, cids in by_sentence.items() if len(cids) > 1}
+    versions: dict[int, dict[str, list[EventFields]]] = {
+        sid: {names[c]: [] for c in cids} for sid, cids in shared.items()}
+    with store.session() as session:
+        for chunk in _chunks(sorted(shared)):
+            events = session.exec(select(Event).where(
+                col(Event.sentence_id).in_(chunk), col(Event.status) == "confirmed")
+                .order_by(col(Event.id))).all()
+            for event in events:
+                assert event.sentence_id is not None
+                name = names.get(event.coder_id) if event.coder_id is not None else None
+                if name is not None and name in versions[event.sentence_id]:
+                    versions[event.sentence_id][name].append(EventFields.model_construct(
+                        **{c: getattr(event, c) for c in ALL_COLUMNS}))
+    return [versions[sid] for sid in sorted(versions)]
+
+
+def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:
+    # Bound the IN list: SQLite caps bound parameters per statement.
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
