@@ -637,7 +637,7 @@ def agree(db_url: str, coders: tuple[str, ...], as_json: bool) -> None:
     from coder import team
 
     store = Store.open(db_url)
-    found = team.agreement(team.double_coded(store, coders))
+    found = team.agreement(team.double_coded(store, coders).values())
     if as_json:
         click.echo(json.dumps(found.as_json(), indent=2))
     elif found.sentences:
@@ -646,6 +646,39 @@ def agree(db_url: str, coders: tuple[str, ...], as_json: bool) -> None:
         say("no sentence was decided by two coders yet: `coder assign --coders A,B "
             "--double 0.1`, then each runs `coder code --coder NAME`")
         sys.exit(1)
+
+
+@cli.command("adjudicate")
+@db_option
+@click.option("--coders", callback=_coder_list, metavar="NAME,NAME,...",
+              help="Only sentences these coders both decided (default: any two).")
+@click.option("--coder", "adjudicator", default=_default_coder, show_default="CODER_NAME or "
+              "the login name", help="Who adjudicates: the settled events are theirs.")
+def adjudicate(db_url: str, coders: tuple[str, ...], adjudicator: str) -> None:
+    """Interactive: settle each double-coded sentence whose coders disagree.
+
+    Shows the versions side by side with the differing fields marked; 1-9 takes that
+    coder's version, e edits one event starting from the first version, n settles "no
+    event". Settled events are stored as `adjudicated` and replace the coders' versions in
+    `coder export`. Each settlement is committed at once: quit (q) at any time.
+
+    \b
+        coder adjudicate --coder lead
+        coder adjudicate --coders ana,ben
+    """
+    from coder import team
+
+    store = Store.open(db_url)
+    pending = team.disagreements(store, coders)
+    if not pending:
+        say("no disagreements to settle: every sentence two coders decided agrees or is "
+            "settled (`coder agree` shows the numbers)")
+        return
+    from coder import adjudication_tui
+    from coder.engine.knowledge import load_knowledge
+
+    adjudication_tui.run(store, adjudicator.strip() or _default_coder(), pending,
+                         lambda: load_knowledge(store))
 
 
 def _print_agreement(found: Agreement) -> None:

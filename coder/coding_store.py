@@ -381,23 +381,39 @@ def confirm(store: Store, coder: str, sentence_id: int, fields: EventFields,
         action = "accept_edited"
     with store.session() as session:
         cid = store.coder_id(session, coder)
-        event = Event(status="confirmed", coder_id=cid, sentence_id=sentence_id,
-                      confidence=suggestion.confidence if suggestion else None,
-                      evidence=_evidence_json(suggestion), **_column_values(fields))
-        event.event_id_cnty = None
-        session.add(event)
-        session.flush()
-        assert event.id is not None
-        # Frozen at confirmation (export.own_event_id): the id stays when the country changes.
-        country = load_countries().find(event.country)
-        event.event_id_cnty = own_event_id(event.id, event.iso3 or (country.iso3 if country
-                                                                     else None))
-        session.flush()
         before = _suggestion_state(suggestion) if action == "accept_edited" else None
-        store.record(session, event, _HISTORY_ACTION[action], coder, before)
+        event = add_event(session, store, coder, sentence_id, fields, "confirmed",
+                          _HISTORY_ACTION[action], suggestion, before)
+        assert event.id is not None
         _decide(session, cid, sentence_id, action, effort, event_id=event.id,
                 suggestion_id=suggestion.id if suggestion else None)
         return event.id
+
+
+def add_event(session: Session, store: Store, coder: str, sentence_id: int,
+              fields: EventFields, status: str, history_action: str,
+              suggestion: StoredEvent | None = None,
+              before: dict[str, Any] | None = None) -> Event:
+    """A coder's new event on a sentence, with its own event id and a history row.
+
+    ACLED's defaults and derived columns are filled (`with_defaults`); the suggestion it
+    came from, if any, lends its confidence and evidence spans. Flushed, not committed.
+    """
+    event = Event(status=status, coder_id=store.coder_id(session, coder),
+                  sentence_id=sentence_id,
+                  confidence=suggestion.confidence if suggestion else None,
+                  evidence=_evidence_json(suggestion), **_column_values(fields))
+    event.event_id_cnty = None
+    session.add(event)
+    session.flush()
+    assert event.id is not None
+    # Frozen at creation (export.own_event_id): the id stays when the country changes.
+    country = load_countries().find(event.country)
+    event.event_id_cnty = own_event_id(event.id, event.iso3 or (country.iso3 if country
+                                                                 else None))
+    session.flush()
+    store.record(session, event, history_action, coder, before)
+    return event
 
 
 def _evidence_json(suggestion: StoredEvent | None) -> str | None:

@@ -56,7 +56,7 @@ def revisions() -> list[Script]:
 # compares the database with it before anything else, so it is a constant, not alembic's
 # answer (importing alembic and reading the scripts costs 0.3 s a command);
 # tests/test_migrations.py checks that it is the head of migrations/versions.
-SCHEMA_REVISION: Final = "0004_assignment"
+SCHEMA_REVISION: Final = "0004_team_work"
 
 
 def current_revision(connection: Connection) -> str | None:

@@ -326,14 +326,16 @@ _DERIVED: Final = ("year", "disorder_type", "interaction")
 _COUNTRY_DERIVED: Final = ("iso", "region", "iso3")
 
 
+def field_text(value: object) -> str:
+    """A field's value as the form and the screens write it ("" for missing, ISO dates)."""
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
 def form_values(event: EventFields) -> dict[str, str]:
     """The form's text for each field of an event ("" for missing)."""
-    values: dict[str, str] = {}
-    for name in FORM_FIELDS:
-        value = getattr(event, name)
-        values[name] = "" if value is None else (
-            value.isoformat() if isinstance(value, date) else str(value))
-    return values
+    return {name: field_text(getattr(event, name)) for name in FORM_FIELDS}
 
 
 def new_event(document: DocumentInfo) -> EventFields:

@@ -278,12 +278,14 @@ _CODERS: Final = SQLModel.metadata.tables["coder"]
 _HISTORY: Final = SQLModel.metadata.tables["event_history"]
 _ASSIGNMENTS: Final = SQLModel.metadata.tables["assignment"]
 _SENTENCES: Final = SQLModel.metadata.tables["sentence"]
-# `_event_query`'s second-coder condition as SQL over `event AS e` (EventFilter.second_coders).
-# The status test comes first: imported events, nearly all of a large export, skip the lookup.
+_ADJUDICATIONS: Final = SQLModel.metadata.tables["adjudication"]
+# `_event_query`'s condition for EventFilter.second_coders, as SQL over `event AS e`. The
+# status test comes first: imported events, nearly all of a large export, skip the lookups.
 _FIRST_VERSION_SQL: Final = (
-    "NOT (e.status = 'confirmed' AND EXISTS (SELECT 1 FROM assignment AS a JOIN sentence AS s "
+    "NOT (e.status = 'confirmed' AND (EXISTS (SELECT 1 FROM assignment AS a JOIN sentence AS s "
     "ON s.document_id = a.document_id WHERE s.id = e.sentence_id AND a.coder_id = e.coder_id "
-    "AND a.second_coder))")
+    "AND a.second_coder) OR EXISTS (SELECT 1 FROM adjudication AS j "
+    "WHERE j.sentence_id = e.sentence_id)))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,8 +296,9 @@ class EventFilter:
     countries: tuple[str, ...] = ()
     since: date | None = None
     until: date | None = None
-    # The events second coders confirmed on double-coded documents (`coder assign`): they
-    # exist to measure agreement, and the first coder's version is the dataset's.
+    # The events second coders confirmed on double-coded documents (`coder assign`) and the
+    # coders' versions of adjudicated sentences: they exist to measure agreement, and the
+    # dataset holds the first coder's version until an adjudication replaces both.
     second_coders: bool = False
 
 
@@ -340,11 +343,12 @@ def _event_query(where: EventFilter) -> Select[Any]:
     if where.until is not None:
         query = query.where(table.c.event_date <= where.until)
     if not where.second_coders:
-        assigned = _ASSIGNMENTS
-        query = query.where(~((table.c.status == "confirmed") & exists().where(
+        assigned, settled = _ASSIGNMENTS, _ADJUDICATIONS
+        query = query.where(~((table.c.status == "confirmed") & (exists().where(
             assigned.c.second_coder, assigned.c.coder_id == table.c.coder_id,
             assigned.c.document_id == _SENTENCES.c.document_id,
-            _SENTENCES.c.id == table.c.sentence_id)))
+            _SENTENCES.c.id == table.c.sentence_id) | exists().where(
+            settled.c.sentence_id == table.c.sentence_id))))
     return query
 
 

@@ -7,7 +7,11 @@ keeps the first coder's version (store.EventFilter). Agreement compares, sentenc
 what two coders confirmed: whether there was an event, which events (matched as `coder eval`
 matches suggestions to gold), and field by field, with Krippendorff's alpha for chance.
 
-Planning and scoring are pure functions; `assign`, `loads` and `double_coded` are the I/O.
+An adjudicator then settles each double-coded sentence whose versions differ (`coder
+adjudicate`): the chosen or edited events are stored as `adjudicated`, and the export takes
+them instead of any coder's version.
+
+Planning, scoring and aligning versions are pure functions; the rest is the store's I/O.
 """
 
 from __future__ import annotations
@@ -16,17 +20,18 @@ import random
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import combinations
 from typing import Any, Final
 
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from coder.coding_store import coded_pairs
+from coder.coding_store import add_event, coded_pairs
 from coder.engine.evaluate import GoldEvent, match, values_agree
 from coder.schema.codebook import ALL_COLUMNS
 from coder.schema.events import EventFields
-from coder.schema.models import Assignment, Coder, Document, Event, Sentence
+from coder.schema.models import Adjudication, Assignment, Coder, Document, Event, Sentence
 from coder.store import Store
 
 # The fields agreement is reported on: what a coder decides (evaluate.SCORED_FIELDS' order);
@@ -307,8 +312,8 @@ def agreement(sentences: Iterable[Mapping[str, Sequence[EventFields]]]) -> Agree
 
 
 def double_coded(store: Store, coders: Sequence[str] = ()
-                 ) -> list[dict[str, list[EventFields]]]:
-    """Each sentence decided by two coders or more: coder -> the events they confirmed there.
+                 ) -> dict[int, dict[str, list[EventFields]]]:
+    """Each sentence decided by two coders or more, by id: coder -> the events they confirmed.
 
     A sentence counts for a coder once they decided it in `coder code` (a rejection or "no
     event" is a decision with no event); `coders` limits the comparison to those named.
@@ -320,11 +325,11 @@ def double_coded(store: Store, coders: Sequence[str] = ()
     for cid, sid in coded_pairs(store):
         if cid in wanted:
             by_sentence.setdefault(sid, set()).add(cid)
-    shared = {sid: cids for sid, cids in by_sentence.items() if len(cids) > 1}
     versions: dict[int, dict[str, list[EventFields]]] = {
-        sid: {names[c]: [] for c in cids} for sid, cids in shared.items()}
+        sid: {names[c]: [] for c in sorted(cids, key=lambda c: names[c])}
+        for sid, cids in sorted(by_sentence.items()) if len(cids) > 1}
     with store.session() as session:
-        for chunk in _chunks(sorted(shared)):
+        for chunk in _chunks(sorted(versions)):
             events = session.exec(select(Event).where(
                 col(Event.sentence_id).in_(chunk), col(Event.status) == "confirmed")
                 .order_by(col(Event.id))).all()
@@ -334,10 +339,140 @@ def double_coded(store: Store, coders: Sequence[str] = ()
                 if name is not None and name in versions[event.sentence_id]:
                     versions[event.sentence_id][name].append(EventFields.model_construct(
                         **{c: getattr(event, c) for c in ALL_COLUMNS}))
-    return [versions[sid] for sid in sorted(versions)]
+    return versions
 
 
 def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:
     # Bound the IN list: SQLite caps bound parameters per statement.
     for start in range(0, len(ids), size):
         yield ids[start:start + size]
+
+
+# --- adjudication (pure) ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One coder's events on a sentence."""
+
+    coder: str
+    events: tuple[EventFields, ...]
+
+
+Row = tuple[EventFields | None, ...]  # one event as each version has it (None: not there)
+
+
+def aligned(versions: Sequence[Version]) -> list[Row]:
+    """The versions' events side by side: each version's events matched to the first's.
+
+    Matching is `coder eval`'s (evaluate.match); an event no other version matches gets a
+    row of its own, with None where the others have nothing.
+    """
+    if not versions:
+        return []
+    first = versions[0].events
+    rows: list[list[EventFields | None]] = [[e] + [None] * (len(versions) - 1) for e in first]
+    for k, version in enumerate(versions[1:], start=1):
+        pairs = dict((j, i) for i, j in match([GoldEvent(e) for e in first],
+                                              list(version.events)))
+        for j, event in enumerate(version.events):
+            if j in pairs:
+                rows[pairs[j]][k] = event
+            else:
+                row: list[EventFields | None] = [None] * len(versions)
+                row[k] = event
+                rows.append(row)
+    return [tuple(r) for r in rows]
+
+
+def differing(row: Row) -> frozenset[str]:
+    """The fields on which the versions of one event differ (all filled ones if one lacks it)."""
+    present = [e for e in row if e is not None]
+    found = set()
+    for name in AGREED_FIELDS:
+        values = [getattr(e, name) for e in present]
+        if any(v is not None for v in values) and (
+                len(present) < len(row)
+                or not all(values_agree(name, values[0], v) for v in values[1:])):
+            found.add(name)
+    return frozenset(found)
+
+
+def disagree(versions: Sequence[Version]) -> bool:
+    """Whether an adjudicator is needed: some event or some field differs."""
+    return any(differing(row) for row in aligned(versions)) or \
+        len({bool(v.events) for v in versions}) > 1
+
+
+def merged(row: Row) -> EventFields:
+    """Where the adjudicator's edit starts: the event as its first version has it."""
+    return next(e for e in row if e is not None)
+
+
+# --- adjudication in the store ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """A double-coded sentence whose versions differ, with what the adjudicator reads."""
+
+    sentence_id: int
+    text: str
+    previous: str | None
+    next: str | None
+    published: date | None
+    title: str | None
+    versions: tuple[Version, ...]  # the first coder's first (assignment), then by name
+
+
+def disagreements(store: Store, coders: Sequence[str] = ()) -> list[Disagreement]:
+    """The double-coded sentences not yet adjudicated whose versions differ, in text order."""
+    found = double_coded(store, coders)
+    with store.session() as session:
+        settled = set(session.exec(select(Adjudication.sentence_id)).all())
+        firsts = {(d, name) for d, name in session.exec(
+            select(Assignment.document_id, Coder.name)
+            .join(Coder, col(Coder.id) == col(Assignment.coder_id))
+            .where(~col(Assignment.second_coder)))}
+        result = []
+        for sid, by_coder in found.items():
+            sentence = session.get(Sentence, sid)
+            if sid in settled or sentence is None:
+                continue
+            document = session.get(Document, sentence.document_id)
+            assert document is not None
+            versions = tuple(sorted(
+                (Version(c, tuple(events)) for c, events in by_coder.items()),
+                key=lambda v: ((sentence.document_id, v.coder) not in firsts, v.coder)))
+            if not disagree(versions):
+                continue
+            around = {s.index: s.text for s in session.exec(select(Sentence).where(
+                col(Sentence.document_id) == sentence.document_id,
+                col(Sentence.index).in_((sentence.index - 1, sentence.index + 1))))}
+            result.append(Disagreement(sid, sentence.text, around.get(sentence.index - 1),
+                                       around.get(sentence.index + 1), document.published,
+                                       document.title, versions))
+    return result
+
+
+def settle(store: Store, adjudicator: str, sentence_id: int,
+           events: Sequence[EventFields], chosen: str) -> list[int]:
+    """Store the adjudicated version of a sentence (one transaction); the new event ids.
+
+    `chosen` is the coder whose version was taken, "edited" or "no_event". A sentence is
+    settled once: a second settlement raises ValueError and changes nothing.
+    """
+    with store.session() as session:
+        if session.exec(select(Adjudication.id).where(
+                col(Adjudication.sentence_id) == sentence_id)).first() is not None:
+            raise ValueError(f"sentence {sentence_id} is already adjudicated")
+        ids = []
+        for fields in events:
+            event = add_event(session, store, adjudicator, sentence_id, fields,
+                              "adjudicated", "adjudicated")
+            assert event.id is not None
+            ids.append(event.id)
+        session.add(Adjudication(sentence_id=sentence_id,
+                                 coder_id=store.coder_id(session, adjudicator),
+                                 chosen=chosen))
+    return ids

@@ -206,6 +206,21 @@ class Assignment(SQLModel, table=True):
     assigned_at: datetime = Field(default_factory=utcnow)
 
 
+class Adjudication(SQLModel, table=True):
+    """How a double-coded sentence was settled (`coder adjudicate`), once per sentence.
+
+    The settled events are stored as `adjudicated` events of the adjudicator; from then on
+    the export takes them instead of any coder's version. `chosen` is the coder whose
+    version was taken, "edited" or "no_event" (migration 0004).
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    sentence_id: int = Field(foreign_key="sentence.id", unique=True, ondelete="CASCADE")
+    coder_id: int = Field(foreign_key="coder.id")
+    chosen: str
+    at: datetime = Field(default_factory=utcnow)
+
+
 class LearnedModel(SQLModel, table=True):
     """A fitted learned part of the engine (`coder train`), stored so a team trains once.
 

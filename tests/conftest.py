@@ -9,6 +9,8 @@ because a green run that never touched PostgreSQL would prove nothing.
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -97,3 +99,17 @@ def assert_bad_input(result: Result, *expected: str) -> None:
     assert all(text in lines[0] for text in expected), lines[0]
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+@pytest.fixture
+def sock() -> Iterator[str]:
+    """A private tmux server name, killed (only it) at teardown."""
+    if shutil.which("tmux") is None:
+        if os.environ.get("CI"):
+            pytest.fail("tmux is missing: CI must install it (.ci/run)")
+        pytest.skip("tmux is not installed: the real-terminal test needs it")
+    name = f"coder-test-{uuid.uuid4().hex[:10]}"
+    try:
+        yield name
+    finally:
+        subprocess.run(["tmux", "-L", name, "kill-server"], capture_output=True, check=False)

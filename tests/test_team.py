@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
-from datetime import date
 
 import pytest
 from click.testing import CliRunner
 from conftest import assert_bad_input
 from sqlmodel import col, select
+from team_seed import event, ingest
 
 from coder import coding_store, team
 from coder.cli import cli
 from coder.coding_store import Effort, Queue
-from coder.schema.events import EventFields
-from coder.schema.models import Assignment, Document
+from coder.schema.models import Assignment
 from coder.store import Store
 
 # --- planning ---------------------------------------------------------------------------------
@@ -93,16 +91,6 @@ def test_alpha_matches_the_coincidence_matrix_formula() -> None:
     assert team.alpha([]) is None
 
 
-def event(**values: object) -> EventFields:
-    base: dict[str, object] = {
-        "event_date": date(2021, 9, 5), "event_type": "Battles",
-        "sub_event_type": "Armed clash", "actor1": "Taliban",
-        "actor2": "NRF: National Resistance Front", "country": "Afghanistan",
-        "admin1": "Panjshir", "location": "Rukha", "fatalities": 12,
-    }
-    return EventFields(**(base | values))
-
-
 def test_agreement_matches_events_and_compares_their_fields() -> None:
     sentences = [
         {"ana": [event()], "ben": [event(fatalities=10)]},           # one field differs
@@ -131,28 +119,6 @@ def test_three_coders_give_three_pairs() -> None:
 
 
 # --- through the store and the command line -----------------------------------------------------
-
-
-TEXTS = [
-    "Taliban fighters clashed with the NRF in Rukha. Twelve people were killed. "
-    "The fighting went on.",
-    "Protesters gathered in Kabul on Sunday. Police dispersed them.",
-    "Gunmen shot dead two farmers near Jalalabad.",
-]
-
-
-def ingest(url: str) -> list[int]:
-    store = Store.open(url)
-    for text in TEXTS:
-        spans, start = [], 0
-        for part in text.split(". "):
-            end = start + len(part) + (0 if part.endswith(".") else 1)
-            spans.append((start, end))
-            start = end + 1
-        store.add_document(Document(text=text, published=date(2021, 9, 6),
-                                    content_hash=hashlib.sha256(text.encode()).hexdigest()),
-                           spans)
-    return [d.id or 0 for d in store.documents()]
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -11,55 +11,21 @@ import csv
 import io
 import os
 import shlex
-import shutil
 import signal
-import subprocess
 import sys
-import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from coding_seed import SUGGESTIONS, seed
 from sqlmodel import col, select
+from terminal import tmux, wait_for
 
 from coder.cli import cli
 from coder.schema.models import Decision, Event
 from coder.store import Store
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def sock() -> Iterator[str]:
-    """A private tmux server name, killed (only it) at teardown."""
-    if shutil.which("tmux") is None:
-        if os.environ.get("CI"):
-            pytest.fail("tmux is missing: CI must install it (.ci/run)")
-        pytest.skip("tmux is not installed: the real-terminal test needs it")
-    name = f"coder-test-{uuid.uuid4().hex[:10]}"
-    try:
-        yield name
-    finally:
-        subprocess.run(["tmux", "-L", name, "kill-server"], capture_output=True, check=False)
-
-
-def tmux(sock: str, *args: str) -> str:
-    done = subprocess.run(["tmux", "-L", sock, *args], check=True, capture_output=True,
-                          text=True)
-    return done.stdout
-
-
-def wait_for(sock: str, text: str, timeout: float = 20.0) -> str:
-    """Poll the pane until `text` shows; the screen it showed on."""
-    deadline = time.monotonic() + timeout
-    while text not in (screen := tmux(sock, "capture-pane", "-p")):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{text!r} never appeared:\n{screen}")
-        time.sleep(0.05)
-    return screen
 
 
 def confirmed_rows(url: str) -> list[Event]:

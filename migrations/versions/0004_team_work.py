@@ -1,6 +1,6 @@
-"""assignment: which coder codes which document, and which are double-coded (`coder assign`)
+"""team work: assignment (`coder assign`) and adjudication (`coder adjudicate`)
 
-Revision ID: 0004_assignment
+Revision ID: 0004_team_work
 Revises: 0003_learned_model
 Create Date: 2026-11-25 15:00:00.000000
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0004_assignment'
+revision: str = '0004_team_work'
 down_revision: str | None = '0003_learned_model'
 branch_labels: str | None = None
 depends_on: str | None = None
@@ -38,11 +38,30 @@ def upgrade() -> None:
     op.create_index(op.f('ix_assignment_coder_id'), 'assignment', ['coder_id'], unique=False)
     op.create_index(op.f('ix_assignment_document_id'), 'assignment', ['document_id'],
                     unique=False)
+    # One settlement per sentence: its adjudicated events (status 'adjudicated') replace the
+    # coders' versions in the export; `chosen` says how it was settled, for the audit.
+    op.create_table('adjudication',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('sentence_id', sa.Integer(), nullable=False),
+    sa.Column('coder_id', sa.Integer(), nullable=False),
+    sa.Column('chosen', sa.String(), nullable=False),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['coder_id'], ['coder.id'],
+                            name=op.f('fk_adjudication_coder_id_coder')),
+    sa.ForeignKeyConstraint(['sentence_id'], ['sentence.id'],
+                            name=op.f('fk_adjudication_sentence_id_sentence'),
+                            ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_adjudication')),
+    sa.UniqueConstraint('sentence_id', name=op.f('uq_adjudication_sentence_id'))
+    )
 
 
 def downgrade() -> None:
     # Dropping the plan loses no coding: events and decisions name their coder themselves;
     # only the queue restriction and the export's choice of version go with it.
+    # The adjudicated events stay (status 'adjudicated', with their history); only the
+    # record of how each sentence was settled goes.
+    op.drop_table('adjudication')
     op.drop_index(op.f('ix_assignment_document_id'), table_name='assignment')
     op.drop_index(op.f('ix_assignment_coder_id'), table_name='assignment')
     op.drop_table('assignment')
