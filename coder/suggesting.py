@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from sqlmodel import Session, col, select
 
 from coder.engine.document import suggest_document
-from coder.engine.evaluate import GoldEvent, Report, accumulate, score_line
+from coder.engine.evaluate import GoldEvent, Report, accumulate, score_line, values_agree
 from coder.engine.pipeline import DocumentMeta, Knowledge, Suggestion
 from coder.errors import InputError
 from coder.ingest import Defaults, json_object, parse_row, read_documents
@@ -190,12 +190,31 @@ def evaluate_gold(
     gold: Sequence[GoldLine], knowledge: Knowledge,
     progress: Callable[[int], None] = lambda _n: None,
 ) -> Report:
-    """Run the engine over each gold line and score it."""
+    """Run the engine over each gold line and score it.
+
+    A gold place counts as known (evaluate's fields to fix) when the gazetteer, learned
+    places included, has it under that name in that country within the coordinate
+    tolerance, so choosing it in the session fills its admin units and coordinates.
+    """
     report = Report()
     for line in gold:
-        accumulate(report, score_line(line.events, suggestions_for(line.request, knowledge)))
+        accumulate(report, score_line(line.events, suggestions_for(line.request, knowledge)),
+                   lambda event: known_place(event, knowledge))
         progress(1)
     return report
+
+
+def known_place(event: EventFields, knowledge: Knowledge) -> bool:
+    """Whether the session's gazetteer offers the event's location (see evaluate_gold)."""
+    assert event.location is not None
+    for place in knowledge.gazetteer.lookup(event.location, event.country):
+        if event.country is not None and place.country != event.country:
+            continue
+        if event.latitude is None or event.longitude is None or (
+                values_agree("latitude", place.latitude, event.latitude)
+                and values_agree("longitude", place.longitude, event.longitude)):
+            return True
+    return False
 
 
 # --- suggestions stored for the session -----------------------------------------------------

@@ -9,6 +9,7 @@ lead's to set; here they only have to parse and score.
 from __future__ import annotations
 
 import json
+from datetime import date
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,9 @@ from click.testing import CliRunner, Result
 
 from coder.cli import cli
 from coder.engine.evaluate import SCORED_FIELDS
+from coder.engine.knowledge import load_knowledge
+from coder.schema.events import EventFields
+from coder.suggesting import known_place
 
 EXAMPLES = Path(str(files("coder.seeds"))) / "examples"
 
@@ -174,3 +178,20 @@ def test_shipped_gold_files_parse_and_score(gold: Path) -> None:
     assert data["lines"] == len(lines)
     assert data["gold_events"] == sum(len(line["events"]) for line in lines)
     assert 0.0 <= data["precision"] <= 1.0 and 0.0 <= data["recall"] <= 1.0
+
+
+def test_a_gold_place_is_known_when_the_gazetteer_offers_it_there() -> None:
+    """evaluate_gold's `known_place`: same name, same country, coordinates within ~5 km."""
+    knowledge = load_knowledge()
+
+    def event(location: str, country: str, lat: float | None, lon: float | None
+              ) -> EventFields:
+        return EventFields(event_date=date(2021, 9, 5), event_type="Battles",
+                           sub_event_type="Armed clash", location=location, country=country,
+                           latitude=lat, longitude=lon)
+
+    assert known_place(event("Kabul", "Afghanistan", 34.53, 69.17), knowledge)
+    assert known_place(event("Kabul", "Afghanistan", None, None), knowledge)
+    assert not known_place(event("Kabul", "Afghanistan", 30.0, 60.0), knowledge)
+    assert not known_place(event("Kabul", "Nigeria", None, None), knowledge)
+    assert not known_place(event("Qqzzyxville", "Afghanistan", None, None), knowledge)

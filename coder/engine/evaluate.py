@@ -15,13 +15,18 @@ Pure functions over values. Definitions (README "Evaluation" repeats them for us
   always) costs a fix only when its parent is right and it is still wrong. A missed gold event
   costs every field it fills that has no parent; each suggestion that matches nothing costs
   one more (a rejection); the total is divided by the number of gold events.
+- A place the gazetteer does not know fills nothing when the coder types it: then a wrong or
+  missing location also costs its country, admin units and coordinates where they are wrong,
+  just as they cost when the right unknown place is suggested without them. The caller says
+  which gold places are known (`accumulate`'s `known_place`); without it every place counts
+  as known.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Final
@@ -234,8 +239,13 @@ def score_line(gold: Sequence[GoldEvent], suggested: Sequence[EventFields]) -> L
     return LineResult(tuple(gold), tuple(suggested), tuple(match(gold, suggested)))
 
 
-def accumulate(report: Report, line: LineResult) -> None:
-    """Add one scored line to the report's totals."""
+def accumulate(report: Report, line: LineResult,
+               known_place: Callable[[EventFields], bool] | None = None) -> None:
+    """Add one scored line to the report's totals.
+
+    `known_place(gold event)` tells whether choosing the gold location in the session fills
+    its admin units and coordinates (a gazetteer or learned place); None: always.
+    """
     report.lines += 1
     report.gold_events += len(line.gold)
     report.suggested_events += len(line.suggested)
@@ -254,7 +264,8 @@ def accumulate(report: Report, line: LineResult) -> None:
         for name, ok in right.items():
             report.scored[name] = report.scored.get(name, 0) + 1
             report.right[name] = report.right.get(name, 0) + ok
-        for name in fields_to_fix(right, matched=suggestion is not None):
+        known = known_place is None or gold.fields.location is None or known_place(gold.fields)
+        for name in fields_to_fix(right, matched=suggestion is not None, place_known=known):
             report.fixes += 1
             report.fixes_by_field[name] = report.fixes_by_field.get(name, 0) + 1
     spurious = len(line.suggested) - len(line.pairs)  # each one costs a rejection
@@ -263,14 +274,20 @@ def accumulate(report: Report, line: LineResult) -> None:
         report.fixes_by_field["rejection"] = report.fixes_by_field.get("rejection", 0) + spurious
 
 
-def fields_to_fix(right: Mapping[str, bool], *, matched: bool) -> list[str]:
-    """The fields a coder types for one gold event, given which of its fields are right."""
+def fields_to_fix(right: Mapping[str, bool], *, matched: bool,
+                  place_known: bool = True) -> list[str]:
+    """The fields a coder types for one gold event, given which of its fields are right.
+
+    `place_known=False`: the gold location is in no gazetteer, so choosing it fills nothing.
+    """
     fixes: list[str] = []
     for name, ok in right.items():
         if ok:
             continue
         parent = _FILLED_FROM.get(name, name)
-        if parent == name:
+        if parent == "location" and not place_known:
+            fixes.append(name)  # typed by hand whatever the location's fate
+        elif parent == name:
             fixes.append(name)
         elif parent is not None and parent not in right and not matched:
             fixes.append(name)  # nothing to fill it from: typed by hand (e.g. country, no location)
@@ -279,9 +296,9 @@ def fields_to_fix(right: Mapping[str, bool], *, matched: bool) -> list[str]:
     return fixes
 
 
-def fixes_needed(right: Mapping[str, bool], *, matched: bool) -> int:
+def fixes_needed(right: Mapping[str, bool], *, matched: bool, place_known: bool = True) -> int:
     """How many fields a coder types for one gold event (see `fields_to_fix`)."""
-    return len(fields_to_fix(right, matched=matched))
+    return len(fields_to_fix(right, matched=matched, place_known=place_known))
 
 
 def evaluate(lines: Iterable[tuple[Sequence[GoldEvent], Sequence[EventFields]]]) -> Report:

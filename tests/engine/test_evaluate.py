@@ -17,6 +17,7 @@ from coder.engine.evaluate import (
     SCORED_FIELDS,
     GoldEvent,
     Report,
+    accumulate,
     evaluate,
     field_right,
     fixes_needed,
@@ -241,6 +242,38 @@ FIX_CASES = [
 def test_fixes_needed_parent_rules(right: dict[str, bool], matched: bool, expected: int) -> None:
     """A derived field costs a fix only when its parent is right (or absent) and it is wrong."""
     assert fixes_needed(right, matched=matched) == expected
+
+
+UNKNOWN_PLACE_CASES = [
+    pytest.param({"location": False, "admin1": False, "latitude": False, "longitude": False,
+                  "country": True}, True, 4, id="wrong-location-typed-with-its-units"),
+    pytest.param({"location": False, "admin1": True, "latitude": False}, True, 2,
+                 id="a-right-admin1-is-kept"),
+    pytest.param({"location": True, "latitude": False, "longitude": False}, True, 2,
+                 id="right-unknown-village-still-needs-coordinates"),
+    pytest.param({"location": False, "admin1": False, "country": False}, False, 3,
+                 id="missed-event-types-everything"),
+    pytest.param({"sub_event_type": False, "event_type": False}, True, 1,
+                 id="other-parents-unchanged"),
+]
+
+
+@pytest.mark.parametrize(("right", "matched", "expected"), UNKNOWN_PLACE_CASES)
+def test_a_place_no_gazetteer_knows_fills_nothing(right: dict[str, bool], matched: bool,
+                                                  expected: int) -> None:
+    """Typing an unknown place fills no admin unit or coordinate: each wrong one is a fix."""
+    assert fixes_needed(right, matched=matched, place_known=False) == expected
+
+
+def test_known_place_decides_per_gold_event() -> None:
+    """The same wrong suggestion costs more where the gold village is unknown."""
+    gold, guess = clash(), clash(location="Bazarak", latitude=35.31, longitude=69.52)
+    line = score_line([GoldEvent(gold)], [guess])
+    known, unknown = Report(), Report()
+    accumulate(known, line, lambda _event: True)
+    accumulate(unknown, line, lambda event: event.location != "Rukha")
+    assert known.fixes_by_field == {"location": 1}
+    assert unknown.fixes_by_field == {"location": 1, "latitude": 1, "longitude": 1}
 
 
 class TestReport:
