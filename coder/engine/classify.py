@@ -73,6 +73,10 @@ _ARMED_CODES: Final = frozenset({_STATE, _REBEL, _POL_MILITIA, _ID_MILITIA, _EXT
 # more specific cues come first (e.g. "rocket-propelled grenade" before "grenade", "stun
 # grenade" before "grenade" so that it is not read as a Grenade [§3]).
 _W = r"(?:\s+[\w'-]+){0,3}?"  # up to three filler words, lazily
+# Objects of a troop movement [§3 Change to group/activity].
+_FORCE_N = (r"(?:reinforcements|troops|fighters|forces|soldiers|militants|units|commandos"
+            r"|personnel|tanks|armou?red vehicles|military vehicles|battalions?|brigades?"
+            r"|militiamen|jihadists|gunmen|contingents?)")
 _PROT_N = r"(?:protesters|protestors|demonstrators|marchers|crowds?|rally|protest|demonstration)"
 
 CUES: Final[tuple[tuple[str, str], ...]] = (
@@ -102,6 +106,52 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
     (MOB_VIOLENCE, r"lynch(?:ed|ing)?|mob(?:s)?|vigilantes?|mob justice"
                    r"|beaten to death by (?:angry )?(?:residents|villagers|locals|a crowd)"
                    r"|angry (?:residents|villagers|locals|youths?)|jungle justice"),
+    # Strategic developments told without violence [codebook §3: Change to group/activity
+    # for troop movements, sieges and security measures; Non-violent transfer of territory;
+    # Other for displacement caused by fighting]. These rows come before the protest row so
+    # that "imposed a blockade" is a siege, not a protesters' road blockade. A force sent or
+    # moved somewhere is a movement whoever sends it:
+    (CHANGE_TO_GROUP, r"(?:sent|send|sends|sending|dispatch(?:ed|es|ing)?|rush(?:ed|ing)"
+                      r"|brought in|bring(?:s|ing)? in|mov(?:ed|ing)|transferr?(?:ed|ing)"
+                      r"|airlift(?:ed|ing))"
+                      r"(?:\s+(?!(?:to|a message|message|messages|letters?|delegations?|envoys?"
+                      r"|aid|food)\b)[\w,-]+){0,5}?\s+" + _FORCE_N),
+    # these verbs are movements only when an armed party is named (see _strategic); "are
+    # stationed" describes a standing force, not a movement
+    ("move", r"mass(?:ed|ing)|amass(?:ed|ing)|regroup(?:ed|ing)"
+             r"|station(?<!are station)(?<!is station)(?:ed|ing)"
+             r"|redeploy(?:ed|ing|ment|ments)?|reposition(?:ed|ing)|reinforc(?:ed|ing)"
+             r"|advanc(?:ed|ing) (?:on|into|towards?)|(?:pushed|mov(?:ed|ing)|roll(?:ed|ing))"
+             r" (?:in(?:to)?|towards?)|dispatched|sent (?:to|into)"
+             # entering a place, not a building (a raid on a house is told by its violence)
+             r"|entered(?! (?:the |a |an |their |his |her )?(?:[\w-]+ )?(?:houses?|homes?"
+             r"|buildings?|schools?|mosques?|church|shops?|compounds?|rooms?|premises|offices?"
+             r"|hospitals?|residences?))"
+             # sieges and blockades: an armed group's hold on a place, no violence told
+             r"|besieg(?:ed|ing|es|e)|(?:laid|lay|laying|imposed?|imposing|tightened|tightening"
+             r"|under) (?:a )?siege|siege (?:of|on)|encircl(?:ed|ing|ement)"
+             r"|(?:imposed?|imposing|enforc(?:ed|ing)|tightened|tightening) (?:a |an |the )?"
+             r"(?:[\w-]+ )?blockade|blockad(?:ed|ing)"
+             r"|cut off (?:[\w-]+ ){0,3}?(?:supply|supplies|roads?|routes?|access|the (?:valley"
+             r"|town|city|area|district|province))"
+             r"|surrounded (?:the )?(?:town|city|village|valley|district|area|base|compound"
+             r"|camp)"),
+    (NONVIOLENT_TRANSFER, r"(?:abandon|vacat|evacuat)(?:ed|ing) (?:their |its |the )?"
+                          r"(?:[\w-]+ )?(?:positions?|posts?|bases?|checkpoints?|outposts?"
+                          r"|garrisons?|barracks|front ?lines?)"
+                          r"|ced(?:ed|ing)|hand(?:ed|ing) (?:[\w-]+ ){0,4}?over to"),
+    # displacement, when people flee (see _strategic); "fled to Jowhar" tells where people
+    # went, not a displacement of its own
+    ("flee", r"(?:fled|flee(?:ing|s)?) (?:from )?(?:their|the|its|his|her)"
+             # a displacement told, not the displaced named ("the displaced", "displaced
+             # families", "a displacement camp")
+             r"|displac(?<!the displac)(?<!internally displac)(?:ed|ing)(?! (?:people|persons"
+             r"|families|civilians|residents|children|women|men|households|communities|population"
+             r"|camps?|sites?)\b)|displacement(?! (?:camps?|sites?)\b)"
+             r"|evacuat(?:ed|ing|ion)(?! to (?:a |the )?"
+             r"(?:\w+ )?hospitals?)|uprooted|left their homes|abandoned their (?:homes|villages)"
+             r"|forced (?:[\w-]+ ){0,4}?(?:to (?:flee|leave|abandon|evacuate)|out of their"
+             r"|from their)"),
     ("crowd", r"(?:a )?group of (?:\w+ )?(?:people|residents|villagers|youths?|men|locals"
               r"|women)|community members|inhabitants|residents"),
     ("protest", r"protest(?:ed|ing|s)?|protesters|protestors|demonstrat(?:ed|ing|ion|ions|ors)"
@@ -129,18 +179,34 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
     (HEADQUARTERS, r"set up (?:a |an |its |their )?(?:new )?(?:base|camp|headquarters|checkpoint)"
                    r"|establish(?:ed|ing) (?:a |an |its |their )?(?:new )?(?:base|camp"
                    r"|headquarters|outpost)"),
+    # other posts and bases: only an armed party's (see _strategic)
+    ("base", r"(?:set(?:ting)? up|establish(?:ed|ing)|open(?:ed|ing)|buil[dt]"
+             r"|install(?:ed|ing)) (?:a |an |its |their |several |\d+ |two |three )?"
+             r"(?:new )?(?:military )?(?:bases?|camps?|headquarters|checkpoints?"
+             r"|outposts?|training camps?|strongholds?|garrisons?)"
+             r"|(?:turned|transformed|converted) (?:[\w-]+ ){0,5}?into (?:a |an )?(?:military )?"
+             r"(?:bases?|barracks|headquarters|camps?|garrisons?)"),
     # Explosions/Remote violence, hierarchy order [§3]
     (CHEMICAL, r"chemical (?:attack|weapons?|agents?)|sarin|mustard gas|chlorine(?: gas)?"),
     (AIR_STRIKE, r"air[- ]?strikes?|air raids?|drone (?:strikes?|attacks?)|warplanes?"
                  r"|(?:fighter )?jets? (?:bombed|struck|hit)|bombed from the air"
                  r"|helicopter gunships?|aerial (?:bombardment|attacks?|strikes?)"
-                 r"|(?:armed )?drones?|bombing raids?|airstruck"),
+                 r"|(?:armed )?drones?|bombing raids?|airstruck"
+                 # aircraft named as the ones that struck [§3 Air/drone strike]
+                 r"|air ?forces?(?: \w+)? (?:targeted|struck|bombed|hit|attacked|pounded|raided"
+                 r"|fired)"
+                 r"|(?:military |fighter |war)?(?:planes|aircraft|helicopters?)(?: \w+)? "
+                 r"(?:targeted|struck|bombed|hit|attacked|pounded|raided|fired)"),
     (SUICIDE_BOMB, r"suicide (?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|car bombs?"
                    r"|vests?|blasts?)|blew (?:him|her|them)sel(?:f|ves) up|SVBIEDs?"
                    r"|self-detonat\w*"),
     (SHELLING, r"shell(?:ed|ing|s)|mortars?|artillery|rockets?|missiles?|Grad|howitzers?"
                r"|shot down (?:a |an )?(?:\w+ )?(?:plane|jet|helicopter|aircraft)"
-               r"|heavy weapons|tank fire|projectiles?|katyushas?"),
+               r"|heavy weapons|tank fire|projectiles?|katyushas?"
+               # guided anti-tank and anti-aircraft weapons act at range [§3 Shelling]
+               r"|ATGMs?|anti-?tank (?:guided )?(?:missiles?|rockets?|weapons)"
+               r"|anti-?aircraft(?: guns?| fire| missiles?)?"
+               r"|(?:heavy|medium) and (?:heavy|medium) weapons|medium weapons"),
     (IED, r"IEDs?|improvised explosive devices?|roadside bombs?|landmines?|land mines?|mines?"
           r"|magnetic bombs?|sticky bombs?|car bombs?|VBIEDs?|explosive devices?"
           r"|unexploded ordnance|UXOs?|bomb blasts?|bombings?|bombs?|explosions?|blasts?"
@@ -181,7 +247,7 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
     ("attack", r"attack(?:ed|ing|s)?|raid(?:ed|ing|s)?|assault(?!\s+rifles?)|storm(?:ed|ing)"),
     # Strategic developments
     (NONVIOLENT_TRANSFER, r"without (?:a )?(?:fight|resistance|fighting|a shot)"
-                          r"|withdr(?:ew|awn|awal)|pulled out|handed over|retreated"
+                          r"|withdr(?:ew|awn|awal|awing)|pulled out|handed over|retreated"
                           r"|surrendered (?:the )?(?:town|city|district|base)"),
     (AGREEMENT, r"cease-?fires?|truce|peace (?:talks|deal|agreement|accord)|signed|agreement"
                 r"|released (?:\w+ ){0,3}(?:prisoners|detainees|hostages)"
@@ -194,15 +260,35 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
                       r"|moved (?:\w+ )?(?:troops|forces)|state of emergency|lockdown"
                       r"|mobilis(?:ed|ation)|mobiliz(?:ed|ation)|patroll?(?:ed|ing|s)?"
                       r"|(?:military )?(?:columns?|convoys?)|fortifications?|trenches"
-                      r"|(?:new )?(?:security )?measures"),
+                      r"|(?:new )?(?:security )?measures"
+                      # activity of a force rather than routine: joint patrols, exercises
+                      r"|joint (?:[\w-]+ )?patrols?"
+                      r"|(?:conduct(?:ed|ing)|held|carr(?:ied|ying) out|stag(?:ed|ing)) "
+                      r"(?:[\w-]+ ){0,2}?(?:exercises|drills|manoeuvres|maneuvers)"
+                      # security measures by the authorities [§3 Change to group/activity]
+                      r"|(?:imposed|instituted|extended|introduced|declared|enforced) (?:a |an "
+                      r"|the )?(?:[\w-]+ ){0,2}?(?:ban|bans|restrictions) on"
+                      r"|(?:halted|suspended|banned|prohibited) (?:all )?(?:[\w-]+ ){0,2}?"
+                      r"(?:entries|entry|travel|movements?|gatherings)"
+                      r"|(?:closed|sealed) (?:off )?(?:the |all )?(?:(?!and |or )[\w-]+ ){0,2}?"
+                      r"(?:borders?"
+                      r"|border crossings|crossings?|roads|entrances)"),
     (LOOTING, r"loot(?:ed|ing)|pillag(?:ed|ing)|burn(?:ed|t) down|destroy(?:ed|ing)"
+              # property set on fire or razed outside a violent event [§3 Looting]
+              r"|set (?:on fire|alight|ablaze)|raz(?:ed|ing)|bulldoz(?:ed|ing)"
+              r"|burn(?:ed|t) (?:the |a |an |their |his |her |several |\d+ |two |three "
+              r"|dozens of |many )?(?:[\w-]+ ){0,2}?(?:houses?|homes?|huts?|shops?|vehicles?"
+              r"|cars?|trucks?|buildings?|schools?|offices?|property|properties|crops?|fields?"
+              r"|farms?|machinery|tractors?|church(?:es)?|mosques?|markets?|stalls?|villages?)"
               r"|demolish(?:ed|ing)|arson|vandalism"),
-    (OTHER, r"coup(?: d'[ée]tat)?|mass graves?|displaced|displacement|fled (?:their|the)"),
+    (OTHER, r"coup(?: d'[ée]tat)?|mass graves?"),
     # victims and targets, for Attack vs Armed clash [§3: Battles need two armed groups]
     ("civ", r"civilians?|villagers?|residents?|farmers?|wom[ae]n|girls?|boys?|children|child"
             r"|teachers?|students?|pupils|workers?|traders?|journalists?|(?:tribal )?elders?"
             r"|family|passengers?|worshipp?ers|shopkeepers?|drivers?|doctors?|nurses?"
-            r"|herders?|fishermen|pilgrims|IDPs|refugees|migrants|locals?|man|men|person"
+            r"|herders?|fishermen|pilgrims|IDPs|refugees|migrants|locals|man|men|person"
+            # "a local" as a noun, not the adjective of "local policemen"
+            r"|local(?=\s*(?:[,.;)]|$|(?:and|who|was|were|had|died)\b))"
             r"|people|pastor|priest|imam|cleric|chief|activists?|officials?|councillors?"
             r"|mayor|candidates?|businessman|his (?:wife|son|daughter|brother)|detainees"
             r"|prisoners|relatives|merchants?|owners?"),
@@ -317,13 +403,22 @@ _SOURCE_AFTER_RE: Final = re.compile(
     r"(?:\s+\w+)?\s+(?:said|say|says|reported|told|stated|claimed|spokes\w*|sources?)\b",
     re.IGNORECASE,
 )
+# A modal right after a cue ("reinforcements would be sent", "clashes could erupt") puts
+# that cue outside the facts, as one before it does [issue: speculation gets no event].
+_MODAL_AFTER_RE: Final = re.compile(
+    r"\s+(?:would|could|will|might|may|shall|are to|is to|are expected|is expected)\b", re.I)
+_CANCELLED_AFTER_RE: Final = re.compile(
+    r"\s+(?:was|were|has been|have been|had been|are|is) (?:\w+ )?(?:banned|prohibited"
+    r"|cancell?ed|called off|postponed|averted|prevented)\b", re.I)
+_NAME_GOES_ON_RE: Final = re.compile(r"[ -][A-Z][a-z]")
 _PASSIVE_BEFORE_RE: Final = re.compile(r"(?:were|was|been|being|got)\s+(?:\w+\s+)?$", re.I)
 
 # Words that put a following cue outside the facts: modality, appeals, statements about
 # intentions, negation, denial [issue: speculation, statements and appeals get no event].
 _SCOPE_RE: Final = re.compile(
     r"(?i:(?P<negated>\b(?:no|not|never|nor|without|no one|nobody|none|neither|denied|deny|denies"
-    r"|denying|unclear)\b|n't\b))"
+    r"|denying|unclear|bans? on|banned (?:all |any )?(?=(?:public )?(?:protests|demonstrations"
+    r"|rallies|gatherings|marches|sit-ins))|prohibit(?:s|ed|ing)?)\b|n't\b))"
     r"|(?P<speculation>(?i:\b(?:could|might|would|will|shall|should|must|likely|possible|possibly"
     r"|feared|fears?|risk|expected|expects?|intends?|intended|plans?|planned|planning|aims?"
     r"|seeks?|sought|threat(?:en|ens|ened|ening)|vow(?:s|ed)?|pledged?|promised?|ready|prepare"
@@ -333,13 +428,13 @@ _SCOPE_RE: Final = re.compile(
     r"|(?i:(?P<appeal>\b(?:call(?:s|ed|ing)? (?:for|on)|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?"
     r"|demand(?:s|ed|ing)?|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|criticis(?:e|es|ed|ing)"
     r"|blam(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|to stop|to end|to prevent|against the|over the"
-    r"|following the|after the|responsibility for the|in the wake of the"
+    r"|following the|after the|since the|responsibility for the|in the wake of the"
     r"|in retaliation for the|in response to the|investigat(?:e|es|ed|ing) the)\b))",
 )
 # The scope of such a word: the next few words, not past a clause break.
 _SCOPE_WORDS: Final = 5
 _PREPOSITION_SCOPE_RE: Final = re.compile(
-    r"(?:against|over|following|after|responsibility for|in the wake of|in retaliation"
+    r"(?:against|over|following|after|since|responsibility for|in the wake of|in retaliation"
     r" for|in response to|investigat\w+) the", re.I)
 _CLAUSE_BREAK_RE: Final = re.compile(r"[;:]|,\s+(?:and|but|while|as|after|before)\b|\bbut\b")
 
@@ -358,6 +453,7 @@ _SUMMARY_RE: Final = re.compile(
     r"|\bso far this year\b|\bsince (?:it|the (?:\w+ )?(?:war|conflict|insurgency|fighting|crisis"
     r"|takeover|uprising|revolution)) (?:began|started|erupted)\b"
     r"|\bsince the (?:start|beginning|outbreak) of\b|\bin the past\b"
+    r"|\bfor (?:many |several )?(?:years|months|decades)\b"
     r"|\bfor (?:more than |over |nearly |almost )?(?:a|an|two|three|several|many|\d+) (?:decades?"
     r"|years|months)\b)",
     re.IGNORECASE,
@@ -430,7 +526,10 @@ def _scoped(sentence: str, start: int) -> str | None:
         words = len(window[match.end():].split())
         # "against the (brutal) killing of": a preposition governs only the noun phrase right
         # after it, not a verb further on ("against the new tax vandalised").
-        limit = 1 if _PREPOSITION_SCOPE_RE.fullmatch(match.group()) else _SCOPE_WORDS
+        # "since the" governs only a noun right after it ("since the withdrawal of"); a
+        # subject after it starts a clause of its own ("since the rebels withdrew").
+        limit = (0 if match.group().lower() == "since the"
+                 else 1 if _PREPOSITION_SCOPE_RE.fullmatch(match.group()) else _SCOPE_WORDS)
         if words <= limit:
             kind = match.lastgroup
     return kind
@@ -452,12 +551,18 @@ def _cues(sentence: str) -> tuple[tuple[_Cue, ...], tuple[str, ...]]:
         text = match.group()
         if tag == "protest" and text == "March":  # the month, not a march
             continue
+        if tag == "civ" and text[:1].isupper() and _NAME_GOES_ON_RE.match(sentence, match.end()):
+            continue  # "Imam Sahib district", "Farmers Union": part of a name, not a victim
         if tag in _PARTY_TAGS and _SOURCE_AFTER_RE.match(sentence, match.end()):
             continue  # "police said ...": a source of the report, not a target
         if tag in _UNSCOPED_TAGS:
             found.append(_Cue(tag, match.start(), match.end()))
             continue
         kind = _scoped(sentence, match.start())
+        if kind is None and _MODAL_AFTER_RE.match(sentence, match.end()):
+            kind = "speculation"
+        elif kind is None and _CANCELLED_AFTER_RE.match(sentence, match.end()):
+            kind = "negated"
         if kind is None:
             found.append(_Cue(tag, match.start(), match.end()))
         else:
@@ -472,11 +577,12 @@ _EQUIPMENT_RE: Final = re.compile(
     r"(?:heavy )?machine ?guns?|mortars?|rockets?|rocket[- ]propelled grenades?|RPGs?"
     r"|grenade launchers?|(?:hand[- ])?grenades?|missiles?|artillery|(?:armed )?drones?"
     r"|heavy weapons|howitzers?|small arms|patroll?(?:ed|ing|s)?|(?:military )?(?:columns?"
-    r"|convoys?)|fortifications?|trenches|(?:new )?(?:security )?measures",
+    r"|convoys?)|fortifications?|trenches|(?:new )?(?:security )?measures|mines?",
     re.IGNORECASE,
 )
 _USE_RE: Final = re.compile(
     r"\b(?:fired|firing|launched|launching|struck|strikes?|hit|shelled|shelling|pounded"
+    r"|stepped|triggered|planted|laid|cleared|removed"
     r"|targeted|targeting|attack(?:ed|ing)|kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)"
     r"|exploded|detonated|landed|destroyed|bombed|hurled|threw|lobbed|dead|died|clash(?:ed|es)"
     r"|ambushed|deployed|intercepted|shot|shots|exchanged|conducted|established|destroy\w*"
@@ -535,7 +641,9 @@ def without_fighting(sentence: str) -> bool:
 _HABITUAL_RE: Final = re.compile(
     r"\b(?:often|frequently|regularly|routinely|usually|repeatedly|commonly"
     r"|the latest in a (?:spate|wave|string|series) of|(?:has|have) become (?:common|routine"
-    r"|frequent))\b",
+    r"|frequent)|(?:has|have) (?:seen|witnessed|experienced|suffered) (?:[\w-]+ ){0,2}?"
+    r"(?:frequent|repeated|regular|recurring|numerous|a (?:spate|wave|series|surge|rise"
+    r"|string) of))\b",
     re.IGNORECASE,
 )
 # A definite event noun ("the attack", "the bombing", "the injured") names an event already
@@ -548,7 +656,7 @@ _REFERENCE_RE: Final = re.compile(
 _EVENT_NOUN_RE: Final = re.compile(
     r"attacks?|assaults?|bombings?|blasts?|explosions?|clash(?:es)?|fighting|killings?"
     r"|violence|incidents?|shootings?|raids?|ambush|strikes?|air ?strikes?|airstrikes?"
-    r"|offensive|injured|wounded|dead|death toll|protests?|demonstrations?|riots?",
+    r"|offensive|injured|wounded|dead|death toll|protests?|demonstrations?|riots?|slain",
     re.IGNORECASE,
 )
 _HAPPENING_RE: Final = re.compile(
@@ -679,9 +787,43 @@ def _without_grievance(sentence: str, cues: list[_Cue]) -> list[_Cue]:
             or not any(a <= c.start < b for a, b in hidden)]
 
 
+# Fighting told as the cause of a flight ("displaced by the clashes", "fighting forced
+# hundreds to flee"): the event is the displacement, Other [§3], not the fighting.
+_FIGHT_N: Final = (r"(?:fighting|clashes|violence|hostilities|shelling|bombardments?|air ?strikes"
+                   r"|attacks|offensive|insecurity|conflict)")
+_DISPLACEMENT_CAUSE_RE: Final = re.compile(
+    r"\b(?:fled|flee(?:ing)?|displaced|uprooted|evacuated|driven (?:out|from)|forced (?:to flee"
+    r"|to leave|out))\b(?:\s+[\w,-]+){0,6}?\s+(?:by|from|because of|due to|to escape|escaping"
+    r"|fleeing)\s+(?:the\s+|heavy\s+|renewed\s+|ongoing\s+|continued\s+)*(?:[\w-]+\s+)?"
+    + _FIGHT_N + r"\b"
+    r"|\b" + _FIGHT_N + r"(?:\s+(?:has|have|had))?\s+(?:forced|displaced|drove|driven|uprooted"
+    r"|prompted)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_displacement_cause(sentence: str, cues: list[_Cue]) -> list[_Cue]:
+    """The cues outside a phrase that names fighting as the cause of a flight."""
+    if not any(c.tag == "flee" for c in cues):
+        return cues
+    spans = [m.span() for m in _DISPLACEMENT_CAUSE_RE.finditer(sentence)]
+    if not spans:
+        return cues
+    return [c for c in cues if c.tag in {"flee", "civ", "mil", "crowd"}
+            or not any(a <= c.start < b for a, b in spans)]
+
+
 def _decide(sentence: str, cues: list[_Cue], hints: frozenset[int]) -> TypeEvidence | None:
     """The one sub-event type of one event's cues, by the codebook hierarchy [§3]."""
     cues = _without_grievance(sentence, cues)
+    cues = _without_displacement_cause(sentence, cues)
+    if any(c.tag in {"move", CHANGE_TO_GROUP} for c in cues) and any(
+            c.tag == "mil" for c in cues) and _PROTESTERS not in hints:
+        # "Fighters were deployed and gathered at a hideout": armed men on the move, not a
+        # protest [§3 Change to group/activity].
+        cues = [_Cue("move", c.start, c.end)
+                if c.tag == "protest" and sentence[c.start:c.end].lower() == "gathered" else c
+                for c in cues]
     first: dict[str, _Cue] = {}
     for cue in cues:
         first.setdefault(cue.tag, cue)
@@ -1041,6 +1183,9 @@ _CONCLUDE_RE: Final = re.compile(
     r"|extend(?:ed|ing)|took effect|came into (?:force|effect)|entered into|held|met)\b",
     re.IGNORECASE,
 )
+# Who flees in a displacement [§3 Other], besides the civilian words of the "civ" tag.
+_PEOPLE_RE: Final = re.compile(
+    r"\b(?:families|households|thousands|hundreds|dozens|population|inhabitants|IDPs)\b", re.I)
 # Most specific first: a strategic sentence often carries a generic word of another kind.
 _STRATEGIC_ORDER: Final = (
     DISRUPTED, HEADQUARTERS, NONVIOLENT_TRANSFER, AGREEMENT, ARRESTS, LOOTING, OTHER,
@@ -1058,6 +1203,16 @@ def _strategic(
         capture_text = sentence[first["capture"].start:first["capture"].end].lower()
         if capture_text.startswith("seiz"):
             return _evidence(LOOTING, first["capture"], 0.5)
+    armed = "mil" in tags or bool(hints & _ARMED_CODES)
+    first = dict(first)
+    for tag, sub in (("base", HEADQUARTERS), ("move", CHANGE_TO_GROUP), ("flee", OTHER)):
+        # A movement, siege or base needs an armed party ("fighters massed", not "fans
+        # massed"); a flight is displacement only when people flee, not the attackers [§3].
+        if tag in tags and sub not in first and (
+                armed if tag != "flee"
+                else tags & {"civ", "crowd"} or _PEOPLE_RE.search(sentence)):
+            first[sub] = first[tag]
+    tags = set(first)
     for sub in _STRATEGIC_ORDER:
         if sub in tags:
             if sub == AGREEMENT and _AGREEMENT_NOUN_RE.fullmatch(

@@ -139,7 +139,8 @@ CASES: list[tuple[str, tuple[int, ...], str]] = [
      "Non-violent transfer of territory"),
     ("A mass grave was discovered near the former front line.", (), "Other"),
     ("The military staged a coup and dissolved parliament.", (), "Other"),
-    ("Thousands of families were displaced by the fighting.", (), "Armed clash"),
+    # §3 Other: displacement caused by fighting; the fighting is only its cause here
+    ("Thousands of families were displaced by the fighting.", (), "Other"),
     ("Thousands of families were displaced from the area.", (), "Other"),
 ]
 
