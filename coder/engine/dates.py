@@ -541,6 +541,17 @@ _DAY_LIST_GAP: Final = re.compile(
     r"\s*(?:,|and|or|,\s*and|as well as|&|to|through|until)\s*(?:again\s+)?(?:on\s+)?", re.I)
 
 
+# "a man was found dead", "the bodies of three men were discovered", "found the body of".
+_FOUND_DEAD_RE: Final = re.compile(
+    r"\bfound (?:dead|murdered|lifeless|killed|beheaded|shot dead|hanged)\b"
+    r"|\b(?:body|bodies|corpses?|remains|skeleton)\b[^.;]{0,80}?\b(?:was|were|had been|have been)"
+    r"\s+(?:\w+\s+)?(?:found|discovered|recovered|retrieved|dumped|located)\b"
+    r"|\b(?:found|discovered|recovered|retrieved|located)\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:body|bodies|corpses?|remains)\b",
+    re.IGNORECASE,
+)
+
+
 def event_days(sentence: str, dates: list[DateEvidence]) -> list[DateEvidence]:
     """The days of the sentence's event among its dates (in text order): the first, and the
     days listed with it that are no vaguer than it.
@@ -548,6 +559,11 @@ def event_days(sentence: str, dates: list[DateEvidence]) -> list[DateEvidence]:
     The engine makes one event per day (codebook §10); a day named apart from the first is
     context, and the caller drops it.
     """
+    if _FOUND_DEAD_RE.search(sentence):
+        # A body found tells the day of the discovery, not of the death: ACLED records that
+        # day at week precision (§7 code 2; every such dev note reads so, "On" or "Around").
+        dates = [replace(d, time_precision=WEEK) if d.time_precision == EXACT_DAY else d
+                 for d in dates]
     if len(dates) < 2:
         return dates
     kept = [dates[0]]

@@ -6,17 +6,26 @@ the codebook's vague words read conservatively: "dozens" 12, "hundreds" 100, "te
 "scores" 20, "several"/"many"/"a few" 3 (the codebook's figure for a limited attack; 10 needs a
 judgement of scale that a sentence rarely supports). Qualifiers keep the reported figure ("at
 least 12" 12, "more than 20" 20, "up to 15" 15 at lower confidence: it is the only figure the
-source gives, and ACLED records reported figures). Counts joined by "and" add up ("3 soldiers
-and 2 civilians were killed" 5); figures from disagreeing sources take the lowest; a death toll
-that "rose to" a figure replaces earlier ones. A toll claimed only by a party to the conflict
-("the Taliban said they killed 30") gives 0 with `claimed_by_party` set, as ACLED does [§8].
-The suicide bomber counts only when the text counts him ("killing himself and 10 others" 11).
+source gives, and ACLED records reported figures); a range gives its lowest figure ("8-10" 8,
+"between 43 and 52" 43). Counts listed with commas or "and" add up ("3 soldiers and 2 civilians
+were killed" 5); figures from disagreeing sources take the lowest; a death toll that "rose to"
+a figure replaces earlier ones. A toll claimed only by a party to the conflict ("the Taliban
+said they killed 30"), or reported only by a party's own outlet (`source` "Voice of Jihad"),
+gives 0 with `claimed_by_party` set, as ACLED does [§8]. Deaths told as the cause or the past
+of the event ("protested over the killing of two students", "attacked police after two
+children were killed", "who killed a resident earlier that day") are another event's toll and
+give 0; so does a vague plural whose report is doubted ("fatalities were denied"). The suicide
+bomber counts only when the text counts him ("killing himself and 10 others" 11).
+
+`later_toll` folds a later sentence's toll into an event told before (more dead "also" killed
+add up, other sources disagree, a retelling updates); `days_spanned` tells how many days a toll
+covers, so that the engine splits it over them [§7, §8].
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Final
 
@@ -51,10 +60,19 @@ _QUAL: Final = (
     r"(?:(?:at least|at most|more than|over|nearly|almost|about|around|some|up to|as many as"
     r"|approximately|roughly|an estimated|a total of|a further|another|an additional|only|just"
     r"|between|from"
-    r"|a reported|reportedly)\s+)?"
+    r"|a reported|reportedly)\s+"
+    # "a mother and her 3 children": a possessive before a count
+    r"|(?:his|her|their)\s+(?=\d|(?:" + _NUMWORD + r")\b))?"
+)
+# A range ("8-10", "two or three", "between 43 and 52"): the lowest figure is the
+# conservative one [§8], read by `_number`.
+_RANGE: Final = (
+    r"\d+\s*[-\u2013]\s*\d+(?![-\u2013\d])|\d+\s+(?:to|or)\s+\d+"
+    r"|(?<=between )\d+\s+and\s+\d+"
+    r"|(?:" + _NUMWORD + r")\s+(?:to|or)\s+(?:" + _NUMWORD + r")(?![-\w])"
 )
 _COUNT: Final = (
-    r"(?<![Nn]o )(?<!\w)(?P<qual>" + _QUAL + r")(?P<num>\d{1,3}(?:,\d{3})+|\d+"
+    r"(?<![Nn]o )(?<!\w)(?P<qual>" + _QUAL + r")(?P<num>" + _RANGE + r"|\d{1,3}(?:,\d{3})+|\d+"
     r"|(?:" + _NUMWORD + r")(?:(?:[- ]|\s+and\s+)(?:" + _NUMWORD + r"))*(?:\s+dozen)?"
     r"|a dozen|dozens|hundreds|thousands|tens|scores|several|many|a few|few|numerous|a number"
     r"|multiple|an unknown number|a handful|a couple|both|himself|herself|him|an?|the|his|her)"
@@ -73,7 +91,7 @@ _PERSON: Final = (
     r"|bystander|owner|sibling|citizen|local|shepherd|merchant|vendor|hostage|prisoner"
     r"|detainee|inmate|supporter|tribesman|clansman|spokesman|smuggler|trafficker"
     r"|major|chairman|candidate|trooper|pilot|individual|protester|demonstrator|contractor"
-    r"|cop|agent|perpetrator|other)"
+    r"|cop|agent|perpetrator|other|corpse|body)"
 )
 # Words that end a noun phrase: verbs, clause words, wound words.
 _STOP: Final = (
@@ -81,7 +99,8 @@ _STOP: Final = (
     r"|wounded|wounding|injured|injuring|hurt|said|says|while|including|among|whom|which|who"
     r"|that|in|on|at|by|during|after|when|as|with|from|to|shot|gunned|lost|perished|later"
     r"|near|inside|outside|across|along|into|for|under|behind|while|before"
-    r"|also|reportedly|kill|kills|executed|beheaded|murdered|bodies|deaths|others?)"
+    r"|also|reportedly|kill|kills|executed|beheaded|murdered|bodies|deaths|others?"
+    r"|claimed|claims|claim|stated|announced|confirmed|reported|added)"
 )
 # Case-sensitive stop check, so that "IS militants" is a noun phrase and not "is".
 _PERSON_RE: Final = re.compile(r"\b" + _PERSON + r"\b", re.IGNORECASE)
@@ -110,6 +129,7 @@ _OBJECT_VERB_RE: Final = re.compile(
     r"|assassinated|assassinating|body of|remains of|shot to death|death of"
     r"|claimed the lives of|claiming the lives of|took the lives of|left|leaving|bodies of"
     r"|deaths of|the death of|killed at least|hacked to death|stabbed to death|beat to death"
+    r"|(?:the )?killings? of|(?:the )?corpses? of|fatally (?:shot|stabbed|wounded|injured|beat)"
     r"|beaten to death|burned to death)\b",
     re.IGNORECASE,
 )
@@ -128,18 +148,22 @@ _TOLL_RE: Final = re.compile(
 )
 # A death verb split around its object: "shot him dead", "stabbed a journalist to death".
 _SPLIT_VERB_RE: Final = re.compile(
-    r"\b(?:shot|stabbed|beat|hacked|burned|burnt|clubbed|stoned|strangled|hanged)\s+"
+    r"\b(?:shot|stabbed|beat|hacked|burned|burnt|clubbed|stoned|strangled|hanged|tortured)\s+"
     r"(?P<obj>(?!(?:dead|to)\b)[^,.;]{1,50}?)\s+(?:dead|to death)\b",
     re.IGNORECASE,
 )
+# "shot a civilian, resulting in his death": one death told by its effect.
+_HIS_DEATH_RE: Final = re.compile(
+    r"\b(?:result(?:ing|ed) in|le(?:d|ading) to|caus(?:ing|ed))\s+(?:his|her)\s+death\b",
+    re.IGNORECASE)
 _AUX_BEFORE_RE: Final = re.compile(
-    r"(?:\s+(?:were|was|are|is|have been|has been|had been|got|being|been|all|also|later"
+    r"(?:,?\s+(?:were|was|are|is|have been|has been|had been|got|being|been|all|also|later"
     r"|reportedly|confirmed|found|left|[a-z]+ed and|shot and|beaten and|taken and))*\s*$",
     re.IGNORECASE,
 )
 _ITEM_UNNAMED: Final = re.sub(r"\(\?P<\w+>", "(?:", _COUNT + _NP + _OTHERS)
 _SUBJECT_RE: Final = re.compile(
-    r"(?:" + _ITEM_UNNAMED + r"(?:\s*(?:,\s*and|and|as well as)\s+))*" + _ITEM_UNNAMED
+    r"(?:" + _ITEM_UNNAMED + r"(?:\s*(?:,\s*and|,|and|as well as)\s+))*" + _ITEM_UNNAMED
     # "7 soldiers and pro-government fighters": an uncounted group adds nothing to the count.
     + r"(?:\s+and(?:\s+(?!(?-i:" + _STOP + r")\b)[a-z][\w'-]*){1,3})?$",
     re.IGNORECASE,
@@ -153,7 +177,14 @@ _VAGUE_PLURAL_RE: Final = re.compile(
     r"\b(?:deaths|fatalities)\b(?!\s+(?:of|toll|n?or))", re.IGNORECASE
 )
 _VAGUE_NEGATION_RE: Final = re.compile(
-    r"\b(?:no|any|neither|nor|without|not|unclear|unknown|if)\b[^.;]{0,25}$", re.IGNORECASE
+    r"\b(?:no|any|neither|nor|without|not|unclear|unknown|if|whether)\b[^.;]{0,25}$"
+    r"|\b(?:not|unclear|whether)\b[^.;]{0,50}$", re.IGNORECASE
+)
+# "Deaths were reported but denied", "the number of fatalities could not be confirmed":
+# unclear whether anyone died gives 0 [§8].
+_VAGUE_DOUBT_RE: Final = re.compile(
+    r"[^.;]{0,40}?\b(?:denied|could not be|cannot be|unconfirmed|not (?:been )?confirmed"
+    r"|unclear|unknown|unverified)\b", re.IGNORECASE
 )
 _CLAIM_RE: Final = re.compile(
     r"\bclaim(?:ed|s|ing)?\b(?!\s+(?:responsibility|the lives|(?:\w+\s+)?lives))"
@@ -161,6 +192,45 @@ _CLAIM_RE: Final = re.compile(
     r"(?:\s+\w+){0,2}\s+(?:had\s+|have\s+)?(?:killed|kill)"
     r"|\baccording to (?:the )?(?:Taliban|Voice of Jihad|VoJ|Al[- ]Shabaa?b|Islamic State|IS"
     r"|ISIS|ISKP|Amaq|Houthis?|the group|the militants|the insurgents)\b|\bVoice of Jihad\b",
+    re.IGNORECASE,
+)
+# Outlets that are a party to the conflict: the Taliban and its Voice of Jihad (VoJ). ACLED
+# codes a toll only they report as 0 [§8, "Fatalities coded as 0 (VoJ reported N)"].
+_PARTY_SOURCE_RE: Final = re.compile(
+    r"\b(?:Taliban|Voice of Jihad|VoJ)\b", re.IGNORECASE)
+# A death told as the cause of the event (a protest "over the killing of", an attack "after two
+# children were killed") or as a past event belongs to another event: its toll is not this
+# one's (§8 counts the deaths of the event; §10 another day or place is another event).
+_BACKGROUND_RE: Final = re.compile(
+    r"\b(?:after|following|(?:over|against|for|about)(?=\s+(?:the\s+|an?\s+)?(?:\w+\s+)?"
+    r"(?:killings?|deaths?|murders?|lynching|assassination)\b)|responsible for|accused of"
+    r"|suspected of|in connection with|in protest|in retaliation for|revenge for|to avenge"
+    r"|denounc\w+|condemn\w+|demand\w*|mourn\w*|commemorat\w*|anniversary|threaten\w*"
+    r"|vow\w*)\b(?!\s+(?:which|that|an? |the )?(?:attack|clash|fighting|ambush|assault|raid"
+    r"|operation|exchange|battle)s?)",
+    re.IGNORECASE,
+)
+# "after"/"following" a death is background only to a reaction: a protest, a riot, arrests
+# ("Violence erupted after 3 people were killed" may tell the killing itself).
+_AFTER: Final = frozenset({"after", "following"})
+_REACTION_RE: Final = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies)|march\w*|riot\w*|sit-in|strike"
+    r"|gather\w*|block\w*|mob|angry|anger|outrage\w*|mourn\w*|funeral|vigil|arrest\w*"
+    r"|detain\w*|inhabitants|residents|came|followed|retaliat\w*|attacked police)\b",
+    re.IGNORECASE,
+)
+# "a man was reportedly killed, although this was denied by the police": unclear whether
+# anyone died gives 0 [§8].
+_DENIED_RE: Final = re.compile(
+    r"[^.;]{0,30}?\b(?:although|though|but|which)\s+(?:(?:this|it|that|the \w+)\s+)?"
+    r"(?:was|were|is|are|has|have|had)\s+(?:\w+\s+)?(?:denied|not been (?:confirmed|verified))\b",
+    re.IGNORECASE)
+# "stormed the village after dawn prayers and killed 5": the main clause resumes after "and".
+_MAIN_AGAIN_RE: Final = re.compile(r"\b(?:and|then|before|but)\b", re.IGNORECASE)
+_BACKGROUND_REACH: Final = 60
+_EARLIER_RE: Final = re.compile(
+    r"\b(?:earlier that day|the previous day|the day before|days? earlier|days? before"
+    r"|weeks? (?:earlier|before|ago)|last (?:week|month|year)|in (?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 _ALTERNATIVE_RE: Final = re.compile(
@@ -171,7 +241,7 @@ _ALTERNATIVE_RE: Final = re.compile(
 _UPDATE_RE: Final = re.compile(r"\b(?:rose|risen|climbed|jumped|increased)\b", re.IGNORECASE)
 _PRECHECK_RE: Final = re.compile(
     r"kill|dead|death|died|\bdie|lives|bodies|toll|execut|behead|murder|massacr|slain|slaughter"
-    r"|lynch|perish|fatalit|gunned down|succumbed|body|remains|to death|assassinat|fatally",
+    r"|lynch|perish|fatalit|gunned down|succumbed|body|corpse|remains|to death|assassinat|fatally",
     re.IGNORECASE,
 )
 _ARTICLES: Final = frozenset({"a", "an", "the", "his", "her"})
@@ -188,12 +258,20 @@ _DATE_RE: Final = re.compile(
 # Asides inside a counted subject: "5 civilians (2 men and 3 women) were killed", "3 villagers,
 # including a teacher, were killed". Blanked (same length) so the count meets its verb.
 _ASIDE_RE: Final = re.compile(
-    r"\([^()]{0,80}\)|,\s*including\s[^,.;]{1,50},"
-    r"|\sincluding\s[^,.;]{1,50}?(?=\s+(?:were|was|have|has|had)\b)",
+    r"\([^()]{0,80}\)|,\s*including\s[^,.;]{1,50},|,\s*(?:who|whom)\s[^,.;]{1,40},"
+    r"|,?\sincluding\s[^,.;]{1,50}?(?=\s+(?:were|was|have|has|had)\b)",
     re.IGNORECASE,
 )
+# "two people who had committed a robbery were lynched": a relative clause between a counted
+# subject and its verb (kept when it tells a death of its own: "gunmen who killed 3 were").
+_RELATIVE_RE: Final = re.compile(
+    r"\swho\s[^,.;]{1,60}?(?=\s+(?:were|was)\s)", re.IGNORECASE)
 # An age is part of the noun phrase ("a 35-year-old farmer died"), not a count.
 _AGE_RE: Final = re.compile(r"\b\d+[- ]years?[- ]old\b", re.IGNORECASE)
+
+
+_RANGE_SPLIT_RE: Final = re.compile(
+    r"(?<=\d)\s*[-\u2013]\s*(?=\d)|(?<=\d)\s+and\s+(?=\d)|\s+(?:to|or)\s+(?=\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,12 +281,17 @@ class _Mention:
     end: int
     confidence: float
     claimed: bool
+    # Not counted: claimed by a party, or from a party-only source [§8].
+    withheld: bool
     toll: bool
 
 
 def _number(text: str) -> int | None:
     """The value of a number expression matched by `_COUNT`'s num group."""
     text = text.lower().replace(",", "")
+    low = _RANGE_SPLIT_RE.split(text, maxsplit=1)
+    if len(low) == 2:
+        return _number(low[0])
     if text.isdigit():
         return int(text)
     if text in _VAGUE:
@@ -231,6 +314,7 @@ def _number(text: str) -> int | None:
     return (total + current) * multiplier
 
 
+_PLURAL_RE: Final = re.compile(r"(?<![s'])s$|\b(?:men|women|children|people|police)$")
 # "killed a group of fighters": a collective noun counts no one by itself.
 _COLLECTIVE: Final = frozenset({"group", "number", "series", "couple", "handful", "few", "lot",
                                 "total", "band", "crowd", "unit", "squad", "convoy"})
@@ -252,6 +336,8 @@ def _item_value(match: re.Match[str], victim: bool = False) -> tuple[int, float]
     np = match.group("np").strip().lower().split(" of ")[0]
     if num == "him" and np:
         return None  # "him" is a whole object; "him and ..." is read item by item
+    if num in {"the", "his", "her"} and _PLURAL_RE.search(np):
+        return None  # "the mayor's bodyguards": a group of untold size
     # "a man", "the district governor": one person only when the phrase names a person.
     victim = victim and num in {"a", "an"} and bool(np) and np.split()[0] not in _COLLECTIVE
     if num in _ARTICLES and not victim and not _PERSON_RE.search(np) and not (
@@ -259,7 +345,8 @@ def _item_value(match: re.Match[str], victim: bool = False) -> tuple[int, float]
     ):
         return None
     if match.group().lower().split()[-1:] in (["others"], ["other"]) and num in _ARTICLES:
-        return None if num == "the" else (1, 0.8)
+        # "the others" are the rest of a group of unknown size; "the other" is one person
+        return None if match.group().lower().endswith("others") else (1, 0.8)
     qual = match.group("qual").strip().lower()
     confidence = 0.9
     if num in _VAGUE and num not in _ARTICLES and num not in {"himself", "herself", "both"}:
@@ -323,13 +410,15 @@ def _mentions(sentence: str) -> list[_Mention]:
             return
         used.append((start, end))
         claimed = bool(_CLAIM_RE.search(sentence, 0, end))
-        found.append(_Mention(count, start, end, confidence, claimed, toll))
+        found.append(_Mention(count, start, end, confidence, claimed, claimed, toll))
 
     for match in _TOLL_RE.finditer(sentence):
         item = _ITEM_RE.match(sentence, match.end())
         value = _item_value(item) if item is not None else None
         if item is not None and value is not None:
             add(value[0], match.start(), item.end(), value[1], True)
+    for match in _HIS_DEATH_RE.finditer(sentence):
+        add(1, match.start(), match.end(), 0.8, False)
     for match in _SPLIT_VERB_RE.finditer(sentence):
         item = _ITEM_RE.fullmatch(match.group("obj"))
         value = _item_value(item, victim=True) if item is not None else None
@@ -383,26 +472,130 @@ def _combine(sentence: str, mentions: list[_Mention]) -> tuple[int, float, int, 
     return total, confidence, start, end
 
 
-def find_fatalities(sentence: str) -> FatalityEvidence:
+def _background(sentence: str, mention: _Mention) -> bool:
+    """Whether a death is the cause or past of the event told, not its toll: "protested over
+    the killing of two civilians", "attacked police after two children were killed"."""
+    clause_start = max(sentence.rfind(mark, 0, mention.start) for mark in ",;:") + 1
+    cues = [cue for cue in _BACKGROUND_RE.finditer(sentence, clause_start, mention.end)
+            if cue.end() <= mention.start]
+    cue = cues[-1] if cues else None
+    if (cue is not None and mention.start - cue.end() <= _BACKGROUND_REACH
+            and not _MAIN_AGAIN_RE.search(sentence, cue.end(), mention.start)
+            and (cue.group().lower() not in _AFTER or _REACTION_RE.search(sentence))):
+        return True
+    clause_end = min((i for mark in ",;:." if (i := sentence.find(mark, mention.end)) >= 0),
+                     default=len(sentence))
+    return bool(_EARLIER_RE.search(sentence, mention.start, max(clause_end, mention.end)))
+
+
+def party_only(source: str | None) -> bool:
+    """Whether every outlet of a document's `source` ("a; b") is a party to the conflict
+    whose tolls ACLED codes as 0 (the Taliban's Voice of Jihad) [§8]."""
+    if not source:
+        return False
+    return all(_PARTY_SOURCE_RE.search(outlet) for outlet in source.split(";") if outlet.strip())
+
+
+def find_fatalities(sentence: str, source: str | None = None) -> FatalityEvidence:
     """The conservative reported death toll of one sentence; 0 with span None when none.
 
     "No one was killed", "12 wounded" and "casualties" give 0. A toll claimed only by a party
-    to the conflict gives 0 with `claimed_by_party` True (the caller may note the claim). The
-    count is for the whole sentence; splitting a total across events is the engine's job.
+    to the conflict gives 0 with `claimed_by_party` True (the caller may note the claim), as
+    does any toll when `source` (the document's outlets, "a; b") names only a party's own
+    outlets (`party_only`). The count is for the whole sentence; splitting a total across
+    events is the engine's job.
     """
     if not _PRECHECK_RE.search(sentence):
         return FatalityEvidence(0, None, 0.9, False)
     masked = _AGE_RE.sub(lambda m: "x" * len(m.group()), sentence)
     masked = _DATE_RE.sub(lambda m: "#" * len(m.group()), masked)
     masked = _ASIDE_RE.sub(lambda m: " " * len(m.group()), masked)
-    mentions = [m for m in _mentions(masked) if not _NEGATED_RE.search(masked, m.start, m.end)]
-    reported = [m for m in mentions if not m.claimed]
+    masked = _RELATIVE_RE.sub(
+        lambda m: m.group() if _PRECHECK_RE.search(m.group()) else " " * len(m.group()), masked)
+    mentions = [m for m in _mentions(masked)
+                if not _NEGATED_RE.search(masked, m.start, m.end) and not _background(masked, m)
+                and not _DENIED_RE.match(masked, m.end)]
+    if party_only(source):
+        mentions = [replace(m, withheld=True) for m in mentions]
+    reported = [m for m in mentions if not m.withheld]
     if reported:
         total, confidence, start, end = _combine(sentence, reported)
         return FatalityEvidence(total, (start, end), confidence, False)
     if mentions:
         return FatalityEvidence(0, None, 0.7, True)
     vague = _VAGUE_PLURAL_RE.search(sentence)
-    if vague and not _VAGUE_NEGATION_RE.search(sentence, 0, vague.start()):
+    if (vague and not party_only(source)
+            and not _VAGUE_NEGATION_RE.search(sentence, 0, vague.start())
+            and not _VAGUE_DOUBT_RE.match(sentence, vague.end())):
         return FatalityEvidence(3, (vague.start(), vague.end()), 0.4, False)
     return FatalityEvidence(0, None, 0.8, False)
+
+
+# A later sentence that reports other dead ("2 militants were also killed", "Another three
+# men were found dead") adds to the event's toll; one from other sources disagrees with it.
+_ADDED_RE: Final = re.compile(
+    r"\b(?:also|another|additional|further|in addition|as well|too"
+    r"|other(?!\s+(?:sources?|reports?|outlets?|media|accounts?)))\b",
+    re.IGNORECASE,
+)
+# "The perpetrator died in the clash": the attacker's death is not the victims' toll told
+# before; §8 counts everyone killed in the event, the attacker and a suicide bomber too.
+_ATTACKER_RE: Final = re.compile(
+    r"\b(?:perpetrators?|assailants?|attackers?|gunm[ae]n|shooters?|bombers?|hijackers?"
+    r"|kidnappers?|abductors?)\b", re.IGNORECASE)
+# "Local authorities reported that also 4 militants were killed": the word may open the phrase.
+_ADDED_REACH: Final = 15
+_OTHER_SOURCES_RE: Final = re.compile(
+    r"\b(?:other|another|some|different|conflicting|local|official) (?:sources?|reports?)\b"
+    r"|\baccording to other\b",
+    re.IGNORECASE,
+)
+
+
+def later_toll(earlier: int, sentence: str, source: str | None = None) -> int:
+    """The toll of an event told before, after a later sentence of no event of its own.
+
+    A later figure from other sources disagrees: the lowest counts [§8]. Dead it reports as
+    "also" killed, or "another"/"other" dead, are more victims of the same event and add up
+    (§8: the event's fatalities are everyone killed in it). Otherwise the sentence retells the
+    toll, and the higher figure is the update ("the toll rose to 12").
+    """
+    found = find_fatalities(sentence, source)
+    days = days_spanned(sentence)
+    # a toll told for several days: the first day's share (§8 split, remainder first)
+    toll = found.fatalities // days + (1 if found.fatalities % days else 0)
+    if not toll or not earlier or found.span is None:
+        return max(earlier, toll)
+    if _OTHER_SOURCES_RE.search(sentence):
+        # another source's figure against the reported one: the lowest [§8]
+        return min(earlier, toll)
+    if _ADDED_RE.search(sentence, max(0, found.span[0] - _ADDED_REACH), found.span[1]) or (
+            _ATTACKER_RE.search(sentence, found.span[0], found.span[1])):
+        # the word belongs to the death phrase itself ("were also killed"), not to the
+        # wounded or arrested told beside it ("the other two were injured")
+        return earlier + toll
+    return max(earlier, toll)
+
+
+_DAY_COUNTS: Final = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_DAYS_RE: Final = re.compile(
+    r"\b(?:on|over|across|during|for|in)\s+(?:the\s+)?(?:past\s+|last\s+)?"
+    r"(?P<n>two|three|four|five|six|seven|[2-7])\s+(?:consecutive\s+|successive\s+)?days\b"
+    r"|\b(?P<m>two|three|four|five|six|seven|[2-7])[- ]day\s+(?:battle|clash(?:es)?|fighting"
+    r"|offensive|operation|assault|siege|attack|raid|standoff|confrontation)",
+    re.IGNORECASE,
+)
+
+
+def days_spanned(sentence: str) -> int:
+    """How many days a sentence says its fighting lasted ("clashed on two consecutive days",
+    "a two-day battle"); 1 when it names no span.
+
+    Days are atomic (§7), so a toll told for the whole span is split evenly over its days,
+    the odd remainder to the first (§8; the codebook's own example: 12 over 2 days is 6 + 6).
+    """
+    match = _DAYS_RE.search(sentence)
+    if match is None:
+        return 1
+    word = (match.group("n") or match.group("m")).lower()
+    return int(word) if word.isdigit() else _DAY_COUNTS[word]

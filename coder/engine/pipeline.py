@@ -19,7 +19,7 @@ from typing import Any, Final
 from coder.engine.actors import ActorDictionary, ActorMention, find_actors
 from coder.engine.classify import TypeEvidence, classify, is_reportable
 from coder.engine.dates import DateEvidence, event_days, find_dates
-from coder.engine.fatalities import FatalityEvidence, find_fatalities
+from coder.engine.fatalities import FatalityEvidence, days_spanned, find_fatalities
 from coder.engine.gazetteer import Gazetteer, Place
 from coder.engine.learned import SubEventModel, refine_types
 from coder.engine.places import (
@@ -124,8 +124,9 @@ def suggest(sentence: str, meta: DocumentMeta, knowledge: Knowledge) -> list[Sug
         if country is not None:
             mentions = find_actors(sentence, knowledge.actors, country, first_date.event_date)
     unknown = _unknown_place(sentence, places, mentions, knowledge)
-    found = _Sentence(sentence, meta, knowledge, country, mentions, find_fatalities(sentence),
-                      unknown, next((p.place for p in places if p.place.kind == "admin1"), None))
+    found = _Sentence(sentence, meta, knowledge, country, mentions,
+                      find_fatalities(sentence, meta.source), unknown,
+                      next((p.place for p in places if p.place.kind == "admin1"), None))
     if unknown is not None:
         places = [p for p in places if p.place.kind not in ("admin1", "feature")]
     return [
@@ -166,13 +167,16 @@ def _split(
     apart from that list ("fled to Kabul") are context, not events of their own. Two places
     joined by a comma alone ("near Pisky, Donetsk") are a place and the area it lies in, as
     reports and ACLED notes write them, not a list: a list ends with "and" or "or".
+    A toll of fighting that lasted several days ("on two consecutive days") is split over
+    those days too, though the sentence dates one of them (`fatalities.days_spanned`).
     """
     distinct_dates = list({d.event_date: d for d in dates}.values())[:_MAX_SPLIT]
     if len(places) == 2 and _COMMA_ONLY.fullmatch(sentence[places[0].span[1]:places[1].span[0]]):
         places = places[:1]
     where: list[PlaceEvidence | None] = list(places) or [None]
     combos = [(d, p) for d in distinct_dates for p in where][:_MAX_SPLIT]
-    return [(d, p, (i, len(combos))) for i, (d, p) in enumerate(combos)]
+    days = days_spanned(sentence) if len(distinct_dates) == 1 else 1
+    return [(d, p, (i, len(combos) * days)) for i, (d, p) in enumerate(combos)]
 
 
 _COMMA_ONLY: Final = re.compile(r"\s*,\s*")
@@ -203,14 +207,21 @@ def event_places(
         gap = first - cue[1] if first >= cue[1] else (cue[0] - group[-1].span[1]) * 2
         return (-max(p.confidence for p in group), max(gap, 0))
 
-    return min(groups, key=distance)
+    chosen = min(groups, key=distance)
+    if (len(chosen) == 2 and _COMMA_ONLY.fullmatch(sentence[chosen[0].span[1]:chosen[1].span[0]])
+            and chosen[0].confidence + 0.2 < chosen[1].confidence):
+        # "in San Juan, Lagunillas, Merida state": a part and the town it lies in, where the
+        # part's only namesake is outside the province named: the town is the sure place.
+        return chosen[1:]
+    return chosen
 
 
 def _share(total: int, part: tuple[int, int]) -> int:
-    """A total split evenly; the odd remainder goes to the first event (codebook §8)."""
+    """A total split evenly; the remainder goes to the first events, one each (codebook §8:
+    an odd remainder to the first day; ACLED splits 7 deaths over 4 places as 2, 2, 2, 1)."""
     index, count = part
     base, remainder = divmod(total, count)
-    return base + (remainder if index == 0 else 0)
+    return base + (1 if index < remainder else 0)
 
 
 def _assemble(
