@@ -1,6 +1,7 @@
 """Score the engine on the real ACLED samples: each row's notes as text, the row as gold.
 
-Run from the repository root:  python bench/dev_eval.py [--learn] [--json] [--data DIR]
+Run from the repository root:
+python bench/dev_eval.py [--learn] [--folds K] [--json] [--data DIR]
 
 For every row of ../shared/data/acled-sample.csv and acled-sample-2023.csv, the coder's
 `notes` (with the answer leaks cut: a trailing `[size=...]`, a leading label such as
@@ -21,7 +22,9 @@ cross-validated accuracy, and how well the type confidence tells right types fro
 with and without the model's doubt (dev with 5-fold models, held-out with the dev store's
 model). --grid compares override policies of
 `learned.combine`, cross-validated on dev (each dev line scored by a model fitted on the other
-folds). Prints a table; --json prints one object for machines.
+folds). --folds K scores dev K-fold, each fold with the knowledge imported from the other
+dev folds (learned places and actors measured honestly on dev). Prints a table; --json
+prints one object for machines.
 """
 
 from __future__ import annotations
@@ -141,6 +144,42 @@ def learned_store(work: Path, dev_csvs: list[Path]) -> Store:
         if done.returncode != 0:
             sys.exit(f"coder import {path.name} failed:\n{done.stderr}")
     return Store.open(url)
+
+
+def fold_reports(data: Path, work: Path, folds: int, with_country: bool = True) -> Report:
+    """The dev split scored fold by fold, each fold with what the other dev folds teach.
+
+    Dev row n (in file order, per sample) belongs to fold n % folds. For each fold the rows of
+    the other folds are imported into a fresh store (`coder import`) and the fold's lines are
+    scored with the knowledge learned from it: learned places and actors measured on text
+    whose own rows were never imported (no sub_event_type model is trained here).
+    """
+    total = Report()
+    for fold in range(folds):
+        folder = work / f"fold-{fold}"
+        folder.mkdir()
+        lines: list[dict[str, Any]] = []
+        csvs: list[Path] = []
+        for name in SAMPLES:
+            path = data / name
+            if not path.exists():
+                continue
+            dev = [(row, line) for split, row, line in read_sample(path, with_country)
+                   if split == "dev"]
+            lines.extend(line for n, (_row, line) in enumerate(dev) if n % folds == fold)
+            with path.open(encoding="utf-8", newline="") as handle:
+                header = next(csv.reader(handle))
+            rest = folder / f"rest-{name}"
+            with rest.open("w", encoding="utf-8", newline="") as out:
+                writer = csv.DictWriter(out, header, lineterminator="\n")
+                writer.writeheader()
+                writer.writerows(row for n, (row, _line) in enumerate(dev) if n % folds != fold)
+            csvs.append(rest)
+        gold = folder / "gold.jsonl"
+        write_jsonl(gold, lines)
+        knowledge = load_knowledge(learned_store(folder, csvs))
+        total = merged(total, score({"dev": gold}, knowledge)["dev"])
+    return total
 
 
 def score(files: dict[str, Path], knowledge: Knowledge) -> dict[str, Report]:
@@ -335,6 +374,9 @@ def main() -> None:
     parser.add_argument("--no-country", action="store_true",
                         help="give the engine no country metadata, as news often comes: the "
                              "country must come from the text")
+    parser.add_argument("--folds", type=int, default=0, metavar="K",
+                        help="also score dev K-fold: each fold with the knowledge imported "
+                             "from the other dev folds (the honest dev measure of learning)")
     parser.add_argument("--grid", action="store_true",
                         help="compare the policies of combining rules and model (learned.combine),"
                              " cross-validated on dev (stderr)")
@@ -347,6 +389,9 @@ def main() -> None:
         started = time.perf_counter()
         seeds = load_knowledge(None)
         runs = {"seeds": score(files, seeds)}
+        if args.folds > 1:
+            runs["folds"] = {"dev": fold_reports(args.data, work, args.folds,
+                                                 with_country=not args.no_country)}
         if args.learn:
             store = learned_store(work, dev_csvs)
             runs["learned"] = score(files, load_knowledge(store))

@@ -13,6 +13,7 @@ import csv
 import hashlib
 import json
 import marshal
+import math
 import os
 import re
 import tempfile
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import Any, Final
 
 # Bump when the layout of the cached tables changes: old cache files are then ignored.
-CACHE_FORMAT: Final = 3
+CACHE_FORMAT: Final = 4
 CACHE_PREFIX: Final = "gazetteer-"
 
 KINDS: Final = ("place", "admin1", "admin2", "feature")
@@ -82,12 +83,14 @@ class Gazetteer:
         "_country_code",
         "_country_ix",
         "_country_names",
+        "_demonyms",
         "_extra",
         "_index",
         "_kind",
         "_lat",
         "_location",
         "_lon",
+        "_near",
         "_offsets",
         "_pop",
         "_postings",
@@ -102,6 +105,7 @@ class Gazetteer:
         self._countries: tuple[str, ...] = tuple(row[0] for row in tables["countries"])
         self._country_code = {name: n for n, name in enumerate(self._countries)}
         self._country_names: dict[str, str] = tables["country_names"]
+        self._demonyms = frozenset(tables["demonyms"].split("\n"))
         self._strings: list[str] = tables["strings"].split("\n")
         self._location: list[str] = tables["location"].split("\n")
         self._country_ix = _array("B", tables["country"])
@@ -118,6 +122,8 @@ class Gazetteer:
         self._offsets = _array("I", tables["offsets"])
         self._postings = _array("I", tables["postings"])
         self._extra: Mapping[str, tuple[Place, ...]] = extra
+        self._near: Mapping[tuple[str, int, int], tuple[Place, ...]] = _grid(
+            p for bucket in extra.values() for p in bucket)
 
     def lookup(self, name: str, country: str | None = None, limit: int = 20) -> list[Place]:
         """Return the places called ``name``, best first (at most ``limit``).
@@ -147,6 +153,14 @@ class Gazetteer:
         """Return ACLED's country name for a country name, alias or demonym, else None."""
         return self._country_names.get(normalise(name))
 
+    def is_demonym(self, name: str) -> bool:
+        """Whether ``name`` is a country's nationality word ("Turkish", "Malians": a plural
+        too), not its name or an alias (countries.csv's demonyms column)."""
+        key = normalise(name)
+        # A plural, unless the word names the country itself ("Philippines", "Laos").
+        return key in self._demonyms or (key.endswith("s") and key[:-1] in self._demonyms
+                                         and key not in self._country_names)
+
     def add(self, places: Iterable[Place]) -> Gazetteer:
         """Return a new gazetteer where ``places`` (imported or confirmed events) rank first."""
         extra = {k: list(v) for k, v in self._extra.items()}
@@ -158,7 +172,29 @@ class Gazetteer:
         for slot in Gazetteer.__slots__:
             object.__setattr__(clone, slot, getattr(self, slot))
         clone._extra = {k: tuple(v) for k, v in extra.items()}
+        clone._near = _grid(p for bucket in clone._extra.values() for p in bucket)
         return clone
+
+    def nearest_learned(self, country: str, latitude: float, longitude: float,
+                        max_km: float) -> tuple[Place, float] | None:
+        """The added (learned) place of ``country`` nearest a point, within ``max_km``.
+
+        Returns the place and its distance in km. Reads the grid cells within ``max_km``
+        of the point, so the cost grows with the square of ``max_km``.
+        """
+        if not self._near or math.isnan(latitude) or math.isnan(longitude):
+            return None
+        row, column = _cell(latitude, longitude)
+        rows = math.ceil(max_km / NEAR_CELL_KM)
+        columns = math.ceil(max_km / (NEAR_CELL_KM * max(math.cos(math.radians(latitude)), 0.1)))
+        best: tuple[Place, float] | None = None
+        for dr in range(-rows, rows + 1):
+            for dc in range(-columns, columns + 1):
+                for place in self._near.get((country, row + dr, column + dc), ()):
+                    km = distance_km(latitude, longitude, place.latitude, place.longitude)
+                    if km <= max_km and (best is None or km < best[1]):
+                        best = (place, km)
+        return best
 
     def __len__(self) -> int:
         return len(self._location)
@@ -177,6 +213,33 @@ class Gazetteer:
             kind=KINDS[self._kind[i]],
             source=SOURCES[self._tier[i]],
         )
+
+
+# Learned places are bucketed by cells of this many degrees (about 11 km of latitude), so a
+# nearest-place query reads nine small buckets instead of every learned place.
+NEAR_CELL_DEGREES: Final = 0.1
+NEAR_CELL_KM: Final = 11.0
+
+
+def _cell(latitude: float, longitude: float) -> tuple[int, int]:
+    return math.floor(latitude / NEAR_CELL_DEGREES), math.floor(longitude / NEAR_CELL_DEGREES)
+
+
+def _grid(places: Iterable[Place]) -> dict[tuple[str, int, int], tuple[Place, ...]]:
+    cells: dict[tuple[str, int, int], list[Place]] = {}
+    for place in places:
+        if math.isfinite(place.latitude) and math.isfinite(place.longitude):
+            cells.setdefault((place.country, *_cell(place.latitude, place.longitude)),
+                             []).append(place)
+    return {key: tuple(bucket) for key, bucket in cells.items()}
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points in km (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(math.sqrt(min(a, 1.0)))
 
 
 def _array(code: str, raw: bytes) -> array[Any]:
@@ -447,6 +510,8 @@ def _tables(rows: list[_Row], countries: list[dict[str, str]], key: str) -> dict
             for c in countries
         ],
         "country_names": _country_names(countries),
+        "demonyms": "\n".join(sorted({normalise(d) for c in countries
+                                       for d in _split(c["demonyms"])})),
         "strings": "\n".join(strings),
         "location": "\n".join(r.location for r in rows),
         "country": array("B", [r.country for r in rows]).tobytes(),

@@ -144,7 +144,8 @@ def find_places(sentence: str, gazetteer: Gazetteer, country: str | None) -> lis
         for p in cands
         if p.kind == "admin1" and (p is cands[0] or normalise(p.admin1 or "") == span.key)
     }
-    found = [_evidence(sentence, span, cands, country, context) for span, cands in hits]
+    found = [_evidence(sentence, span, cands, country, context, gazetteer)
+             for span, cands in hits]
     if "(" in sentence or "," in sentence or " of " in sentence or " in " in sentence:
         found = _with_qualifiers(sentence, found, gazetteer, country)
     finer = {(e.place.country, e.place.admin1) for e in found if e.place.kind != "admin1"}
@@ -274,8 +275,8 @@ def _comma_qualified(
     # province" only as a location ("in", "at", "near"): "forces of Ahmad Shah in Kandahar
     # province" names a person.
     preposition = _PLACE_PREPOSITION if comma.group(1) else _AT_PREPOSITION
-    if comma.group(3) and not word:
-        return None  # "Taliban fighters in Kandahar.": only "X front/village in Kandahar"
+    # "Taliban fighters in Kandahar." names no place before the province: a bare name
+    # qualifies only after "in/at/near" ("in Thiban in Deir-ez-Zor.", checked below).
     rural = comma.group(4) or comma.group(5)
     if not (word or rural) and not preposition.search(sentence, max(0, head[0] - 20), head[0]):
         return None
@@ -353,14 +354,24 @@ def _with_qualifiers(
 def _qualified(sentence: str, q: _Qualifier, gazetteer: Gazetteer) -> PlaceEvidence:
     admin1, admin2, admin3 = q.admins
     name = " ".join(sentence[q.head[0] : q.head[1]].split())
+
+    def known_in(name: str) -> list[Place]:
+        return [p for p in gazetteer.lookup(name, q.anchor.country)
+                if p.country == q.anchor.country and p.admin1 == admin1 and p.kind == "place"]
+
+    known = known_in(name)
+    of = [m.end() for m in _OF.finditer(sentence, q.head[0], q.head[1])]
+    if not known and of and (tail := known_in(" ".join(sentence[of[-1] : q.head[1]].split()))):
+        # "Teri Bazar of Chittagong city (Chittagong)", "PD1 of Lashkargah city, Helmand": a
+        # part of a known town is coded as the town itself (codebook §7).
+        q = replace(q, head=(of[-1], q.head[1]))
+        name, known = " ".join(sentence[of[-1] : q.head[1]].split()), tail
     span = _Span(q.head[0], q.head[1], normalise(name), q.head[0] == 0, False)
-    known = [p for p in gazetteer.lookup(name, q.anchor.country)
-             if p.country == q.anchor.country and p.admin1 == admin1 and p.kind == "place"]
     if known:
         place = _spelled(known[0], sentence, span)
         if place.source in ("geonames", "admin1"):
             place = _with_district(replace(place, admin2=admin2 or place.admin2,
-                                           admin3=admin3 or place.admin3))
+                                           admin3=admin3 or place.admin3), gazetteer)
     else:
         # No gazetteer entry: the name as written, located by its units only. It has no
         # centroid (NaN): a village's coordinates are not its district's (§7).
@@ -371,6 +382,9 @@ def _qualified(sentence: str, q: _Qualifier, gazetteer: Gazetteer) -> PlaceEvide
     else:
         precision = 2 if q.district else _precision(sentence, span, place)
     return PlaceEvidence(place, precision, q.head, 0.9 if known else 0.85)
+
+
+_OF: Final = re.compile(r"\s+of\s+")
 
 
 # ACLED splits only large cities into districts ("Mogadishu-Karan", "Aden-Kraytar").
@@ -438,6 +452,11 @@ _OF_ACTOR = re.compile(
 )
 
 
+# After a country's name: its currency, which is spent everywhere.
+_CURRENCY = re.compile(r"\s+(?:dollars?|pounds?|rupees?|dinars?|euros?|currency)\b",
+                       re.IGNORECASE)
+
+
 def country_mentions(sentence: str, gazetteer: Gazetteer) -> list[CountryMention]:
     """The countries a sentence names, in text order.
 
@@ -455,9 +474,11 @@ def _country_mentions(sentence: str, runs: list[_Span], gazetteer: Gazetteer
         if span.start < covered_to:
             continue
         if (country := gazetteer.country_of(span.key)) is not None:
+            covered_to = span.end
+            if _CURRENCY.match(sentence, span.end):
+                continue  # "the US dollar exchange rate" names no place at all
             found.append(CountryMention(country, (span.start, span.end),
                                         _OF_ACTOR.match(sentence, span.end) is not None))
-            covered_to = span.end
         elif not span.partial and span.key in gazetteer and " " in span.key:
             covered_to = span.end  # a place of several words: its pieces are not countries
     return found
@@ -473,6 +494,30 @@ def _country_in(sentence: str, runs: list[_Span], gazetteer: Gazetteer
     mentions = _country_mentions(sentence, runs, gazetteer)
     best = next((m for m in mentions if not m.of_actor), mentions[0] if mentions else None)
     return None if best is None else (best.country, best.span)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceName:
+    """A name the gazetteer knows, with every place of that name in any country.
+
+    `partial`: the name is the start of a longer capitalised run ("La" of "La Palace").
+    """
+
+    span: tuple[int, int]
+    places: tuple[Place, ...]
+    partial: bool
+
+
+def place_names(sentence: str, gazetteer: Gazetteer) -> list[PlaceName]:
+    """Each name the place step would look up, with every place of that name, in text order.
+
+    Unlike `find_places` no country is chosen first: a caller weighing which country a text
+    is about sees every namesake ("Tripoli" in Libya and in Lebanon) without the bias a
+    nationality word ("Turkish forces shelled Saraqab") would give the choice.
+    """
+    return [PlaceName((span.start, span.end), tuple(found), span.partial)
+            for span in _spans(sentence, _runs(sentence), gazetteer)
+            if (found := _candidates(sentence, span, gazetteer, None))]
 
 
 def _runs(sentence: str) -> list[_Span]:
@@ -560,10 +605,12 @@ def _evidence(
     candidates: list[Place],
     country: str | None,
     context: set[str | None],
+    gazetteer: Gazetteer | None = None,
 ) -> PlaceEvidence:
     place = _choose(sentence, span, candidates, country, context)
     precision = _precision(sentence, span, place)
-    place = _with_district(_spelled(place, sentence, span))
+    place = _with_district(_own_unit(_spelled(place, sentence, span), sentence, span),
+                           gazetteer)
     return PlaceEvidence(
         place,
         precision,
@@ -604,27 +651,75 @@ DISTRICT_SEAT_POPULATION: Final = 5000
 
 # Countries whose third-level unit is named after its seat town, as the second is: Indian
 # and Pakistani tehsils/talukas, Bangladeshi upazilas, Syrian nahiyas, Peruvian districts,
-# Chilean communes, Philippine municipalities. Elsewhere ACLED leaves admin3 blank or the
-# unit has a name of its own, so no admin3 is guessed.
+# Chilean communes, Philippine municipalities, Haitian communes, Greek municipal units.
+# Elsewhere ACLED leaves admin3 blank or the unit has a name of its own, so no admin3 is
+# guessed.
 ADMIN3_SEAT_COUNTRIES: Final = frozenset(
-    {"India", "Pakistan", "Bangladesh", "Syria", "Peru", "Chile", "Philippines"}
+    {"India", "Pakistan", "Bangladesh", "Syria", "Peru", "Chile", "Philippines", "Haiti",
+     "Greece"}
 )
+# Countries whose seat towns lie in a third-level unit with a fixed name: an Iranian county
+# (shahrestan) seat is in the county's Central District (bakhsh-e markazi).
+SEAT_ADMIN3: Final = {"Iran": "Central"}
 
 
-def _with_district(place: Place) -> Place:
-    """The place with admin2 (and admin3) = its own name when it is likely their seat.
+# Learned reverse geocoding: a GeoNames place lies in the admin units of the team's own
+# event place nearest it, when that one is this close (admin3 units are small). On the dev
+# notes scored fold by fold (bench/dev_eval.py --folds 5), 2-8 km do about equally well and
+# 11 km starts to cost right units. Its admin1 is taken too: GeoNames' admin1 names are not
+# always ACLED's, and a unit border within a few km of a town is rare.
+LEARNED_UNIT_KM: Final = 5.0
+
+
+def _with_district(place: Place, gazetteer: Gazetteer | None = None) -> Place:
+    """The place with the admin units it most likely lies in.
 
     Only for GeoNames entries, which carry no admin2 at all: curated and learned places keep
-    the admin2 they were given (or its absence, which is then ACLED's).
+    the admin2 they were given (or its absence, which is then ACLED's). The units of the
+    nearest learned place of the same country (within LEARNED_UNIT_KM) come first, unless
+    the text named another admin2; else admin2 (and admin3) = the place's own name when it
+    is likely their seat.
     """
+    if (
+        gazetteer is not None
+        and place.source in ("geonames", "admin1")
+        and (near := gazetteer.nearest_learned(place.country, place.latitude, place.longitude,
+                                               LEARNED_UNIT_KM)) is not None
+        and place.admin2 in (None, near[0].admin2)  # units the text names win
+    ):
+        return replace(place, admin1=near[0].admin1, admin2=near[0].admin2,
+                       admin3=place.admin3 or near[0].admin3)
     if (
         place.admin2 is None
         and place.source in ("geonames", "admin1")
         and place.population >= DISTRICT_SEAT_POPULATION
         and " - " not in place.location
     ):
-        admin3 = place.location if place.country in ADMIN3_SEAT_COUNTRIES else place.admin3
+        admin3 = (place.location if place.country in ADMIN3_SEAT_COUNTRIES
+                  else SEAT_ADMIN3.get(place.country, place.admin3))
         return replace(place, admin2=place.location, admin3=admin3)
+    return place
+
+
+# "Charkh district", "Argelia municipality", "Dehloran county": the text names the unit the
+# town is the seat of, and the unit takes the town's name (codebook §7: the event is coded
+# to that unit). A tehsil, taluka or subdivision is the third level (India, Pakistan).
+_OWN_ADMIN2 = re.compile(
+    r"\s+(?:district|county|municipality|municipio|lga|local government area|township|"
+    r"upazila|raion|rayon)\b", re.I)
+_OWN_ADMIN3 = re.compile(r"\s+(?:tehsil|taluka?|subdivision|sub-division)\b", re.I)
+
+
+def _own_unit(place: Place, sentence: str, span: _Span) -> Place:
+    """A GeoNames town followed by its unit word, with that unit (its own name) filled in."""
+    if place.source != "geonames" or place.kind != "place" or place.admin2 is not None:
+        return place
+    if _OWN_ADMIN2.match(sentence, span.end):
+        seat = place.country in ADMIN3_SEAT_COUNTRIES  # its third level is named after it too
+        admin3 = place.location if seat else SEAT_ADMIN3.get(place.country)
+        return replace(place, admin2=place.location, admin3=admin3)
+    if _OWN_ADMIN3.match(sentence, span.end):
+        return replace(place, admin3=place.location)
     return place
 
 
