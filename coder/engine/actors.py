@@ -735,7 +735,9 @@ _GENERIC_PHRASES: Final[tuple[tuple[str, _Generic], ...]] = (
     ("communal militia; ethnic militia; community militia; tribal militia",
      _people("Unidentified Communal Militia", 4)),
     ("herders; herdsmen; Fulani herdsmen; Fulani herders; Fulani militia; Fulani gunmen; "
-     "armed herders; armed herdsmen; Fulani militants; Fulani militiamen",
+     "armed herders; armed herdsmen; Fulani militants; Fulani militiamen; Fulani militias; "
+     "armed Fulani; Fulani assailants; Fulani attackers; armed pastoralists; "
+     "Fulani pastoralists; armed nomads",
      _Generic("herders", "", 4, _GENERIC)),
     ("private security guards; security guards; private security; private security forces",
      _people("Private Security Forces", 8)),
@@ -750,18 +752,44 @@ _GENERIC_PHRASES: Final[tuple[tuple[str, _Generic], ...]] = (
      "aid workers; humanitarian workers; pastor; priest; imam; "
      "cleric; bystanders; non-combatants; teenager; hostages; citizens; inhabitants; "
      "community members; families; tourists; neighbours; neighbors", _people("Civilians", 7)),
-    ("people; persons", _people("Civilians", 7, _WEAK)),
-    ("women; woman; girls; girl", _people("Civilians", 7, assoc="Women")),
+    ("people; persons; person", _people("Civilians", 7, _WEAK)),
+    ("women; woman; girls; girl; widow; widows; pregnant woman; schoolgirls; schoolgirl",
+     _people("Civilians", 7, assoc="Women")),
+    # Herders as a community: victims of cattle raids are civilians labelled Pastoralists.
+    ("pastoralist; pastoralists; cattle keepers; cattle keeper; cattle herders; "
+     "cattle herder; cattle camp; cattle camps; nomads; nomadic herders; herder; herdsman",
+     _people("Civilians", 7, assoc="Pastoralists")),
+    ("activists; activist; rights activists; human rights defenders; human rights activists",
+     _people("Civilians", 7, _WEAK)),
     ("teachers; teacher", _people("Civilians", 7, assoc="Teachers")),
     ("students; student; pupils; schoolchildren", _people("Civilians", 7, assoc="Students")),
-    ("journalists; journalist; reporters; reporter; cameraman; media workers",
+    ("journalists; journalist; reporters; reporter; cameraman; media workers; "
+     "photojournalists; photojournalist; media personnel; bloggers; blogger",
      _people("Civilians", 7, assoc="Journalists")),
     ("health workers; health worker; doctors; doctor; nurses; nurse; medics; medic; "
-     "medical workers; healthcare workers; paramedics; medical staff",
+     "medical workers; healthcare workers; paramedics; medical staff; hospital staff; "
+     "hospital workers; hospital employees; health staff; health personnel; "
+     "medical personnel; health sector workers",
      _people("Civilians", 7, assoc="Health Workers")),
-    ("farmers; farmer", _people("Civilians", 7, assoc="Farmers")),
+    # Motorcycle and car taxi drivers: ACLED's Africa coding keeps their own label, elsewhere
+    # they are a Labor Group like other trades (`_people_mentions`).
+    ("taxi drivers; taxi driver; boda boda drivers; boda boda driver; boda boda riders; "
+     "boda boda rider; boda bodas; bodaboda riders; okada riders; okada rider; "
+     "moto-taxi drivers; moto-taxi driver; moto taxi drivers; mototaxi drivers; "
+     "motorcycle taxi drivers; motorbike taxi drivers; taxi bike drivers; taxi bike riders; "
+     "taxi-motorcycle drivers; taxi motorcycle drivers; taxi operators; minibus taxi drivers",
+     _people("Civilians", 7, assoc="Taxi Drivers")),
+    ("farmers; farmer; farm workers; farmworkers; agricultural workers; plantation workers; "
+     "peasants; peasant farmers; campesinos; growers; cultivators; dairy farmers; "
+     "milk producers; cotton growers", _people("Civilians", 7, assoc="Farmers")),
     ("lawyers; lawyer", _people("Civilians", 7, assoc="Lawyers")),
-    ("refugees; refugee; IDPs; displaced people; displaced persons",
+    ("judges; judge; magistrates; magistrate", _people("Civilians", 7, assoc="Judges")),
+    ("transgender woman; transgender women; transgender people; transgender person; "
+     "transgender; gay men; gay man; lesbian; lesbians; LGBT people; LGBTQ people; "
+     "LGBT activists", _people("Civilians", 7, assoc="LGBT")),
+    ("refugees; refugee; IDPs; IDP; displaced people; displaced persons; displaced person; "
+     "displaced civilians; displaced families; "
+     "asylum seekers",
      _people("Civilians", 7, assoc="Refugees/IDPs")),
     ("prisoners; prisoner; inmates; inmate", _people("Civilians", 7, assoc="Prisoners")),
     # People targeted as drug suspects (the Philippines' anti-drug killings) keep the label.
@@ -771,9 +799,9 @@ _GENERIC_PHRASES: Final[tuple[tuple[str, _Generic], ...]] = (
     # traders and shopkeepers protesting for their livelihood, or attacked at work.
     ("workers; employees; trade unionists; union members; miners; labourers; labourer; "
      "laborers; laborer; migrant workers; migrant labourers; daily wage workers; "
-     "drivers; driver; taxi drivers; taxi driver; bus drivers; bus driver; truck drivers; "
-     "truck driver; truckers; lorry drivers; moto-taxi drivers; rickshaw drivers; "
-     "rickshaw pullers; motorcycle taxi drivers; transporters; transport workers; "
+     "drivers; driver; bus drivers; bus driver; truck drivers; "
+     "truck driver; truckers; lorry drivers; rickshaw drivers; "
+     "rickshaw pullers; transporters; transport workers; "
      "traders; trader; merchants; merchant; shopkeepers; shopkeeper; shop owners; "
      "shop owner; vendors; vendor; street vendors; hawkers; business owners; "
      "businessmen; businessman; businesspeople; entrepreneurs; artisans; musicians; "
@@ -801,6 +829,38 @@ _FULANI_COUNTRIES: Final = frozenset({
     "Nigeria", "Mali", "Burkina Faso", "Niger", "Benin", "Cameroon", "Central African Republic",
     "Ghana", "Togo", "Chad", "Guinea", "Senegal", "Ivory Coast", "Mauritania",
 })
+# ACLED's African countries: there taxi and motorcycle-taxi drivers keep the label "Taxi
+# Drivers"; other regions file them under the Labor Group with the other trades.
+_AFRICA: Final = frozenset({
+    "Algeria", "Angola", "Benin", "Botswana", "Burkina Faso", "Burundi", "Cameroon",
+    "Cape Verde", "Central African Republic", "Chad", "Comoros", "Democratic Republic of Congo",
+    "Djibouti", "Egypt", "Equatorial Guinea", "Eritrea", "eSwatini", "Ethiopia", "Gabon",
+    "Gambia", "Ghana", "Guinea", "Guinea-Bissau", "Ivory Coast", "Kenya", "Lesotho", "Liberia",
+    "Libya", "Madagascar", "Malawi", "Mali", "Mauritania", "Mauritius", "Mayotte", "Morocco",
+    "Mozambique", "Namibia", "Niger", "Nigeria", "Republic of Congo", "Reunion", "Rwanda",
+    "Sao Tome and Principe", "Senegal", "Seychelles", "Sierra Leone", "Somalia", "Somaliland",
+    "South Africa", "South Sudan", "Sudan", "Tanzania", "Togo", "Tunisia", "Uganda",
+    "Western Sahara", "Zambia", "Zimbabwe",
+})
+# Words that make "workers of ..." or "... employees" health workers: the codebook's label for
+# hospital and clinic staff is Health Workers, not the Labor Group.
+_HEALTH_SITES: Final = frozenset({
+    "hospital", "hospitals", "health", "clinic", "clinics", "healthcare", "medical",
+    "dispensary", "ambulance",
+})
+_OF_WORDS: Final = frozenset({"of", "from", "at", "in"})
+_FARMS: Final = frozenset({"farm", "farms", "plantation", "plantations", "estate", "estates",
+                           "ranch", "orchard", "orchards"})
+_FEMALE: Final = frozenset({"female", "women", "woman"})
+# Nouns after a people word that make it a place's name ("refugee camp", "student hostel").
+_PLACE_HEADS: Final = frozenset({
+    "camp", "camps", "settlement", "settlements", "hostel", "hostels", "dormitory",
+    "quarters", "shelter", "shelters",
+})
+_FAITHS: Final[Mapping[str, str]] = {
+    "muslim": "Muslim Group", "christian": "Christian Group", "hindu": "Hindu Group",
+    "catholic": "Catholic Christian Group", "sikh": "Sikh Group",
+}
 # Labels that follow the people they describe when those people protest or riot.
 _PROTEST_CUES: Final = frozenset({
     "protest", "protested", "protesting", "protests", "demonstrated", "demonstrating",
@@ -818,6 +878,8 @@ _TRAILING_HEADS: Final = frozenset({
     "elements", "operatives", "combatants", "loyalists", "fighter", "militant", "member",
     "personnel", "jawans", "cadres", "activists", "peacekeepers", "suspects", "units",
     "commanders", "commander", "guards", "officers", "police", "policemen", "army",
+    "factions", "faction", "brigades", "battalions", "supporters", "cadre", "squads",
+    "workers", "activist", "leaders", "leader", "partisans", "followers",
 })
 
 _TRAILING_PAIRS: Final = frozenset({
@@ -1025,7 +1087,29 @@ def find_actors(
                                            event_date)
     if country is not None and any(m.inter == 8 for m in mentions):
         mentions = _under_umbrellas(mentions, dictionary, country, event_date)
+    if any(m.actor.startswith(_HERDER_MILITIA) for m in mentions):
+        mentions = _with_herder_labels(mentions)
     return mentions
+
+
+# ACLED codes the Fulani militia with the herders it is drawn from as associated actor
+# (codebook §6, identity groups): "Fulani Ethnic Militia (Nigeria)" with "Pastoralists
+# (Nigeria)".
+_HERDER_MILITIA: Final = "Fulani Ethnic Militia ("
+
+
+def _with_herder_labels(mentions: list[ActorMention]) -> list[ActorMention]:
+    """The mentions with a Pastoralists label on each Fulani militia mention's words."""
+    result: list[ActorMention] = []
+    for mention in mentions:
+        result.append(mention)
+        if mention.actor.startswith(_HERDER_MILITIA) and not mention.assoc_label:
+            where = mention.actor[len(_HERDER_MILITIA):].rstrip(")")
+            label = ActorMention(f"Pastoralists ({where})", 7, mention.span, _LABEL,
+                                 mention.role_hint, True)
+            if label not in mentions:
+                result.append(label)
+    return result
 
 
 def _under_umbrellas(mentions: list[ActorMention], dictionary: ActorDictionary,
@@ -1208,6 +1292,8 @@ def _mention(sentence: str, toks: Sequence[_Tok], i: int, j: int,
             inter = 8 if country and state != country else 1
             made.append(ActorMention(name, inter, span, confidence, role))
         return made, j
+    if j < len(toks) and toks[j].low in _PLACE_HEADS:
+        return [], j  # "a refugee camp", "the students' hostel": a place, not its people
     return _people_mentions(toks, i, j, target, where, span, confidence, role, on), j
 
 
@@ -1274,21 +1360,52 @@ def _people_mentions(toks: Sequence[_Tok], i: int, j: int, target: _Generic, whe
                      on: date) -> list[ActorMention]:
     label, inter = target.label, target.inter
     if target.kind == "herders":
-        if role == "patient" or where not in _FULANI_COUNTRIES:
+        herders = ActorMention(f"Pastoralists ({where})", 7, span, _LABEL, role, True)
+        if role == "patient" or (where not in _FULANI_COUNTRIES and role != "agent"):
             # Herders as victims are civilians; the label keeps who they were.
-            return [ActorMention(f"Civilians ({where})", 7, span, _GENERIC, role),
-                    ActorMention(f"Pastoralists ({where})", 7, span, _LABEL, role, True)]
+            return [ActorMention(f"Civilians ({where})", 7, span, _GENERIC, role), herders]
+        if where not in _FULANI_COUNTRIES:
+            # Herders who attack are an armed communal group (codebook §5 inter 4), still
+            # labelled as herders.
+            return [ActorMention(f"Unidentified Communal Militia ({where})", 4, span, _WEAK,
+                                 role), herders]
         return [ActorMention(f"Fulani Ethnic Militia ({where})", 4, span, confidence, role)]
     if target.assoc is not None:
-        nearby = {t.low for t in toks[j:j + 4]} | {t.low for t in toks[max(0, i - 2):i]}
+        # People who riot or protest are that crowd; the object of "looted" is its victim,
+        # so for an object only the words after it count ("teachers demonstrating").
+        nearby = {t.low for t in toks[j:j + 4]}
+        if role != "patient":
+            nearby |= {t.low for t in toks[max(0, i - 2):i]}
         if nearby & _RIOT_CUES:
             label, inter = "Rioters", 5
         elif nearby & _PROTEST_CUES:
             label, inter = "Protesters", 6
     mentions = [ActorMention(f"{label} ({where})", inter, span, confidence, role)]
+    if inter in (5, 6, 7) and target.assoc != "Women" and i > 0 and \
+            toks[i - 1].low in _FEMALE:
+        # "female IDPs", "women farmers": the victims' gender is recorded too (§6).
+        mentions.append(ActorMention(f"Women ({where})", 7, span, _LABEL, role, True))
+    if inter in (5, 6, 7) and i > 0 and (faith := _FAITHS.get(toks[i - 1].low)) is not None:
+        # "a Muslim shopkeeper": a religious identity group is an associated actor (§6).
+        mentions.append(ActorMention(f"{faith} ({where})", 7, span, _LABEL, role, True))
     if target.assoc is not None:
         assoc = target.assoc
+        if assoc == "Taxi Drivers" and where not in _AFRICA:
+            assoc = "Labor Group"
+        elif assoc == "Labor Group" and _at_site(toks, i, j, _HEALTH_SITES):
+            assoc = "Health Workers"  # "workers of the district hospital" (codebook §6)
+        elif assoc == "Labor Group" and _at_site(toks, i, j, _FARMS):
+            assoc = "Farmers"  # "workers of a tea plantation" (codebook §6)
         if assoc == "Labor Group" and on.year < 2023:
             assoc = "Labour Group"  # the spelling of ACLED's pre-2023 exports
         mentions.append(ActorMention(f"{assoc} ({where})", inter, span, _LABEL, role, True))
     return mentions
+
+
+def _at_site(toks: Sequence[_Tok], i: int, j: int, sites: frozenset[str]) -> bool:
+    """Whether workers are a site's: "hospital workers", "employees of the civil hospital"
+    (a site word just before them, or within six words after "of")."""
+    if any(t.low in sites for t in toks[max(0, i - 2):i]):
+        return True
+    return j < len(toks) and toks[j].low in _OF_WORDS and \
+        any(t.low in sites for t in toks[j + 1:j + 7])

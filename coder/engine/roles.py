@@ -103,16 +103,64 @@ _MUTUAL: Final = re.compile(
     r"fighting|brawl|scuffle)\s+between)\b", re.I)
 # Two named groups' members fighting each other ("X supporters clashed with Y members").
 _CLASHED: Final = re.compile(r"\b(?:clash(?:ed|es)?|fought|brawl(?:ed)?|scuffled?)\b", re.I)
+# An actor whose own next verb (a few words on, in its clause) is to protest or strike.
+_PROTESTING: Final = re.compile(
+    r"\b(?:protest(?:ed|ing)|demonstrat(?:ed|ing)|(?:went|go|going) on strike|"
+    r"staged (?:a |an )?(?:protest|demonstration|sit-in|strike|march)|"
+    r"rall(?:ied|ying))\b", re.I)
+# Verbs of a force acting on a crowd: then the force is not the one protesting.
+_POLICING: Final = re.compile(
+    r"\b(?:dispers\w*|arrest\w*|detain\w*|fired|shot|beat|tear ?gas|broke up|stopp?ed|"
+    r"block\w*|prevent\w*|clash\w*|intervened)\b", re.I)
+
+
+def _protesting(sentence: str, force: ActorMention, mentions: Sequence[ActorMention]) -> bool:
+    """Whether a state force is the subject of the protest: no civilians are named before it,
+    and a protest verb follows it in its clause, before any actor other than a state force
+    ("police officers from the security forces' union protested") and with no policing
+    verb between."""
+    start = force.span[1]
+    if any(m.inter == 7 and m.span[0] < force.span[0] for m in mentions):
+        return False
+    end = min([m.span[0] for m in mentions if m.span[0] >= start and m.inter != 1]
+              + [start + 80])
+    gap = sentence[start:end]
+    verb = _PROTESTING.search(gap)
+    return verb is not None and not any(ch in gap[:verb.start()] for ch in ".;") and \
+        _POLICING.search(gap, 0, verb.start()) is None
 # Goods whose seizure takes them from a criminal gang, not from civilians.
 _CONTRABAND: Final = re.compile(
     r"\b(?:marijuana|cannabis|cocaine|heroin|methamphetamine|narcotics|drugs|crack|"
     r"contraband|smuggled|counterfeit)\b", re.I)
+# Men who shoot or stab, or whom nobody knows, are an unnamed armed group, not a mob (§3:
+# rioters are an unorganised crowd).
+_ARMED_DOERS: Final = re.compile(
+    r"\b(?:shot|shoot(?:s|ing)?|gun(?:s|fire|shot|shots|men|man)?|armed|knife|knives|"
+    r"stabb(?:ed|ing)|pistols?|firearms?|fired|unknown|unidentified)\b", re.I)
+# Property of a business: a factory, shop, company or its machinery.
+_BUSINESS: Final = re.compile(
+    r"\b(?:factory|factories|shops?|stores?|company|companies|business(?:es)?|warehouses?|"
+    r"machinery|construction site|supermarkets?|petrol station|gas station|plant)\b", re.I)
+# Rioters turning on a business: an attack verb, then a bank, shop or company as its object.
+_BUSINESS_ATTACKED: Final = re.compile(
+    r"\b(?:attack(?:ed|ing)|torch(?:ed|ing)|set fire to|set ablaze|loot(?:ed|ing)|"
+    r"vandali[sz](?:ed|ing)|ransack(?:ed|ing)|burn(?:ed|t|ing)(?: down)?|"
+    r"hurl(?:ed|ing) [^.;]{0,40}?\bat|thr(?:ew|owing) [^.;]{0,40}?\bat|stormed)\s+"
+    r"(?:the |a |an |several |some |two |three |\w+ ){0,3}?"
+    r"(?:banks?|bank branch|shops?|stores?|supermarkets?|businesses|factory|factories|"
+    r"company|companies|warehouses?|petrol station|gas station|market stalls)\b", re.I)
 # A mob punishing a suspected wrongdoer is a vigilante mob (codebook §3 Mob violence).
 _VIGILANTE: Final = re.compile(
     r"\b(?:lynch\w*|mob justice|jungle justice|vigilante\w*|caught (?:stealing|red-handed)|"
     r"(?:suspected|alleged|accused|presumed)\s+(?:\w+\s+)?(?:thie(?:f|ves)|robbers?|"
     r"kidnappers?|criminals?|witch(?:es)?|rapists?|murderers?|burglars?|cattle rustlers?)|"
-    r"accused of (?:theft|stealing|witchcraft|being a witch|robbery|kidnapping)|"
+    r"(?:accused|suspected|caught|convicted) of (?:\w+\s+){0,3}?(?:theft|thefts|stealing|"
+    r"witchcraft|being a witch|robbery|robberies|kidnapping|burglary|break-ins?|"
+    r"housebreaking|murder|rape|killing|cattle rustling|rustling)|"
+    r"(?:branded|labell?ed|suspected|accused)\s+(?:as\s+)?(?:a\s+)?(?:witch(?:es)?|"
+    r"thie(?:f|ves)|cultists?|kidnappers?)|suspected cultists?|"
+    r"(?:youth\s+)?gang\s+members?|youth gangs?|members of (?:a|the) gang|"
+    r"for (?:violating|breaking|defying|not (?:wearing|respecting|observing))|"
     r"(?:a|the|two|three|several)\s+(?:thie(?:f|ves)|robbers?|burglars?|pickpockets?)\b|"
     r"(?:who|while)\s+(?:was|were)?\s*(?:stealing|robbing|trying to steal))", re.I)
 
@@ -171,6 +219,14 @@ def _all_labels(labels: Sequence[ActorMention]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(label.actor for label in labels))
 
 
+def _country_of(mention: ActorMention) -> str | None:
+    """The country in a generic actor's parentheses ("Civilians (Peru)" -> Peru), if any."""
+    name = mention.actor
+    if not name.endswith(")") or "(" not in name:
+        return None
+    return name[name.rindex("(") + 1:-1] or None
+
+
 def _pick(mentions: Sequence[ActorMention], role: str) -> ActorMention | None:
     """The first mention with the role hint, else the first mention at all."""
     for mention in mentions:
@@ -195,8 +251,10 @@ def _civilian_roles(sentence: str, every: Sequence[ActorMention],
                          sides[0] if sides else [])
     if attacker_side:
         attacker: ActorMention = attacker_side[0]
-        allies = tuple(m.actor for m in attacker_side[1:])
-    elif doers:
+        # The attackers' own identity labels (herders behind a militia) are theirs (§6).
+        allies = tuple(dict.fromkeys((*(m.actor for m in attacker_side[1:]),
+                                      *_labels_of(labels, attacker_side))))
+    elif doers and not _ARMED_DOERS.search(sentence):
         # Civilians are only ever victims (codebook §5): civilians who beat or kill are a mob.
         attacker, allies = generic(RIOTERS, 5, country), _labels_of(labels, doers)
     else:
@@ -206,8 +264,12 @@ def _civilian_roles(sentence: str, every: Sequence[ActorMention],
         attacker = ActorMention(usual[0], usual[1], attacker.span, attacker.confidence,
                                 attacker.role_hint)
     victim = victims[0] if victims else generic(CIVILIANS, 7, country)
+    # Every mention of the victims' kind counts for their labels ("civilian shop owners" is
+    # one Civilians actor named twice, the label on the second words).
+    victims = [m for m in every if m.inter == 7 and m.actor == victim.actor
+               and m.role_hint != "agent"] or victims
     victim_labels = _labels_of(labels, victims) if victims else _all_labels(
-        [m for m in labels if not any(m.span == d.span for d in doers)])
+        [m for m in labels if not any(m.span == d.span for d in (*doers, *attacker_side))])
     # Members of a party or movement who are harmed are civilians of that association, and
     # so are police or soldiers harmed off duty, the force their association (§6).
     targeted = tuple(m.actor for m in every if m.inter in (1, 3) and m.role_hint == "patient"
@@ -240,7 +302,12 @@ def _crowd_roles(
         rest = [m for m in main if m is not armed_agent]
         return Roles(armed_agent, _pick(rest, "patient"), (), _all_labels(labels))
     if crowd is None:
-        crowd = generic(PROTESTERS if crowd_inter == 6 else RIOTERS, crowd_inter, country)
+        # A crowd of foreign nationals ("Peruvian citizens protested") carries their country
+        # (codebook §6: a generic actor's parentheses name the group's own country).
+        home = next((_country_of(m) for m in main if m.inter == 7 and m.role_hint != "patient"),
+                    None)
+        crowd = generic(PROTESTERS if crowd_inter == 6 else RIOTERS, crowd_inter,
+                        home or country)
     mob = sub_event_type == "Mob violence"
     parties = _distinct([m for m in every if m.inter == 3 and not _unidentified(m)])
     if mob and len(parties) >= 2 and _CLASHED.search(sentence):
@@ -253,6 +320,10 @@ def _crowd_roles(
     members = [] if sub_event_type == "Excessive force against protesters" else [
         m for m in main if m.inter == 3 and not _unidentified(m) and m.role_hint != "patient"
         and not (mob and m.role_hint == "unknown")]
+    # Soldiers or police who protest themselves (over pay, a colleague's arrest) are the crowd,
+    # their force its associated actor (codebook §6), not the force facing the crowd.
+    if not any(m.inter in (5, 6) for m in main):
+        members += [m for m in main if m.inter == 1 and _protesting(sentence, m, main)]
     main = [m for m in main if m not in members]
     # Civilians named in a crowd event are the crowd itself ("residents blocked the road"),
     # unless they are the ones harmed by a riot.
@@ -262,20 +333,41 @@ def _crowd_roles(
     rest = [m for m in main if m is not crowd and m.inter not in (5, 6, 7)] + victims
     vigilantes = mob and _VIGILANTE.search(sentence) is not None
     other: ActorMention | None
+    # Associations of the harmed that no label carries (a party, a business's owners).
+    business: tuple[str, ...] = ()
     if vigilantes:
         # The suspected wrongdoer a vigilante mob punishes is a civilian victim (§3, §5).
         other = victims[0] if victims else generic(CIVILIANS, 7, country)
     elif mob:
         other = _pick(rest, "patient")
+        if other is not None and other.inter == 3 and not _unidentified(other) and \
+                other.role_hint != "agent":
+            # A party's supporters beaten by a mob are civilians, the party their
+            # associated actor (codebook §5, §6).
+            business = (other.actor,)
+            other = generic(CIVILIANS, 7, country)
     else:
         other = None if sub_event_type == "Peaceful protest" else _pick(
             [m for m in rest if m.inter != 7] or rest, "agent")
+    if other is not None and country and other.span != (0, 0) and \
+            other.actor == actors.state_force(country, "military", on) and \
+            "security" in sentence[other.span[0]:other.span[1]].lower():
+        # "Security forces" facing a crowd are the police unless soldiers are named (§5:
+        # crowd control is policing).
+        other = ActorMention(actors.state_force(country, "police", on), 1, other.span,
+                             other.confidence, other.role_hint)
     if other is None and sub_event_type in _INTERVENTIONS and country:
         police = actors.state_force(country, "police", on)
         other = ActorMention(police, 1, (0, 0), 0.4, "unknown", False)
     if other is None and mob:
         other = generic(RIOTERS, 5, country) if _MUTUAL.search(sentence) else \
             generic(CIVILIANS, 7, country)
+    if other is None and event_type == "Riots" and country and \
+            _BUSINESS_ATTACKED.search(sentence):
+        # Rioters who attack a bank or a shop harm its owners: civilians of the Labour Group
+        # (codebook §6; "Labor" from 2023).
+        other = generic(CIVILIANS, 7, country)
+        business = (f"{'Labor' if on.year >= 2023 else 'Labour'} Group ({country})",)
     # The harmed civilians' labels are theirs (doctors and nurses a mob attacked), not the
     # crowd's: every civilian named besides the crowd is one of its victims.
     harmed = [other] if other is not None and other.inter == 7 else []
@@ -285,7 +377,7 @@ def _crowd_roles(
     assoc1 = tuple(dict.fromkeys((*(m.actor for m in members), *_all_labels(crowd_labels))))
     if vigilantes:
         assoc1 = (VIGILANTES.format(country=country), *assoc1)
-    assoc2 = _labels_of(labels, harmed)
+    assoc2 = _labels_of(labels, harmed) + business
     if other is not None and other.actor == crowd.actor and crowd.inter == 5:
         assoc2 = assoc1  # two crowds of one kind ("two groups of farmers clashed")
     return Roles(crowd, other, assoc1, assoc2)
@@ -306,7 +398,8 @@ def _sides(sentence: str, mentions: Sequence[ActorMention],
         if groups and mention.span != (0, 0) and _restates(sentence, groups[-1], mention):
             groups[-1][-1] = mention
         elif groups and mention.span != (0, 0) and _umbrella_of(sentence, groups[-1], mention):
-            groups[-1].insert(0, mention)
+            # ACLED lists an operation's local fighters before the foreign state forces in it.
+            groups[-1][:] = [mention, *sorted(groups[-1], key=lambda m: m.inter == 8)]
         elif groups and mention.span != (0, 0) and _allied(sentence, groups[-1], mention):
             groups[-1].append(mention)
         else:
@@ -379,18 +472,38 @@ def _armed_roles(
         assoc2 += tuple(dict.fromkeys(m.actor for m in harmed))
     if event_type == "Strategic developments" and country:
         actor1, actor2, assoc2 = _strategic_sides(sentence, actor1, actor2, assoc2, second,
-                                                  sub_event_type, country)
+                                                  sub_event_type, country, on)
     if battle:
         actor1, actor2 = _two_sides(actor1, actor2, country, on, actors)
+        if actor1 is not None and actor2 is not None:
+            assoc1 += _border_guard(actor1, actor2, on, actors)
+            assoc2 += _border_guard(actor2, actor1, on, actors)
     elif remote:
         actor1, actor2 = _remote_sides(actor1, actor2, armed, sub_event_type, country, on,
                                        actors)
     return Roles(actor1, actor2, tuple(dict.fromkeys(assoc1)), tuple(dict.fromkeys(assoc2)))
 
 
+# Cross-border fire between two states' armies: ACLED codes the named state's side with its
+# border guard as associated actor (India's Border Security Force on the Line of Control and
+# the border with Pakistan, in every such dev event, named in the report or not).
+_BORDER_GUARDS: Final = {("India", "Pakistan"): "Border Security Force"}
+
+
+def _border_guard(side: ActorMention, other: ActorMention, on: date,
+                  actors: ActorDictionary) -> tuple[str, ...]:
+    """The border guard associated with one army firing across the border at the other."""
+    for (state, neighbour), guard in _BORDER_GUARDS.items():
+        if side.actor == actors.state_force(state, "military", on) and \
+                other.actor == actors.state_force(neighbour, "military", on):
+            return (actors.state_force(state, "police", on, guard),)
+    return ()
+
+
 def _strategic_sides(
     sentence: str, actor1: ActorMention | None, actor2: ActorMention | None,
     assoc2: tuple[str, ...], second: Sequence[ActorMention], sub_event_type: str, country: str,
+    on: date,
 ) -> tuple[ActorMention | None, ActorMention | None, tuple[str, ...]]:
     """Arrests and property destruction harm people or their goods: the civilians of the
     country unless an armed group is named as the target (codebook §3, §5: civilians are the
@@ -411,6 +524,12 @@ def _strategic_sides(
             # Drugs or contraband seized belong to a criminal gang, other goods to civilians.
             actor2 = generic(GANG, 3, country) if _CONTRABAND.search(sentence) else \
                 generic(CIVILIANS, 7, country)
+        if actor2 is not None and actor2.inter == 7 and not assoc2 and \
+                _BUSINESS.search(sentence):
+            # A business's property destroyed: its owners are civilians of the Labour Group
+            # (codebook §6 identity labels; ACLED spells it "Labor" from 2023).
+            group = "Labor Group" if on.year >= 2023 else "Labour Group"
+            assoc2 = (f"{group} ({country})",)
     return actor1, actor2, assoc2
 
 

@@ -95,9 +95,9 @@ class TestSeedColumns:
 
 class TestMentions:
     @pytest.mark.parametrize(("sentence", "country", "on", "expected"), [
-        pytest.param("Hundreds of taxi drivers protested in the capital.", "Kenya", ON_2020,
+        pytest.param("Hundreds of bus drivers protested in the capital.", "Kenya", ON_2020,
                      "Labour Group (Kenya)", id="trade-before-2023"),
-        pytest.param("Hundreds of taxi drivers protested in the capital.", "Kenya", ON_2025,
+        pytest.param("Hundreds of bus drivers protested in the capital.", "Kenya", ON_2025,
                      "Labor Group (Kenya)", id="trade-since-2023"),
         pytest.param("Fishermen marched to the port.", "Kenya", ON_2020, "Fishermen (Kenya)",
                      id="fishermen"),
