@@ -46,7 +46,7 @@ from coder.coding_store import (
 )
 from coder.engine.actors import ActorDictionary
 from coder.engine.dates import resolve_date
-from coder.engine.gazetteer import Place
+from coder.engine.gazetteer import Place, place_fields
 from coder.schema import codebook
 from coder.schema.events import AcledEvent, EventFields, field_of, parse_acled_date, reason_of
 from coder.schema.models import CODING_ACTIONS
@@ -486,21 +486,10 @@ def complete(value: str, candidates: Sequence[str]) -> str | None:
     return next((c for c in candidates if c.casefold().startswith(folded)), None)
 
 
-# Codebook §7 (geo_precision): the named place itself is 1; a district, represented by a
-# town in it, 2; a province or a natural feature, only a larger region, 3.
-_GEO_PRECISION_OF_KIND: Final[Mapping[str, int]] = {
-    "place": 1, "admin3": 2, "admin2": 2, "admin1": 3, "feature": 3,
-}
-
-
 def place_values(place: Place) -> dict[str, str]:
-    """The form fields a chosen gazetteer place fills."""
-    return {
-        "location": place.location, "country": place.country,
-        "admin1": place.admin1 or "", "admin2": place.admin2 or "", "admin3": place.admin3 or "",
-        "latitude": f"{place.latitude:.4f}", "longitude": f"{place.longitude:.4f}",
-        "geo_precision": str(_GEO_PRECISION_OF_KIND.get(place.kind, 1)),
-    }
+    """The form fields a chosen gazetteer place fills, as the form writes them."""
+    return {name: f"{value:.4f}" if isinstance(value, float) else field_text(value)
+            for name, value in place_fields(place).items()}
 
 
 def place_label(place: Place) -> str:

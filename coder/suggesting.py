@@ -18,7 +18,15 @@ from pydantic import ValidationError
 from sqlmodel import Session, col, select
 
 from coder.engine.document import suggest_document
-from coder.engine.evaluate import GoldEvent, Report, accumulate, score_line, values_agree
+from coder.engine.evaluate import (
+    GoldEvent,
+    PlaceFill,
+    Report,
+    accumulate,
+    score_line,
+    values_agree,
+)
+from coder.engine.gazetteer import place_fields
 from coder.engine.pipeline import DocumentMeta, Knowledge, Suggestion
 from coder.errors import InputError
 from coder.ingest import Defaults, json_object, parse_row, read_documents
@@ -192,20 +200,24 @@ def evaluate_gold(
 ) -> Report:
     """Run the engine over each gold line and score it.
 
-    A gold place counts as known (evaluate's fields to fix) when the gazetteer, learned
-    places included, has it under that name in that country within the coordinate
-    tolerance, so choosing it in the session fills its admin units and coordinates.
+    What choosing a gold location fills (evaluate's fields to fix) comes from the gazetteer,
+    learned places included (`place_fill`).
     """
     report = Report()
     for line in gold:
         accumulate(report, score_line(line.events, suggestions_for(line.request, knowledge)),
-                   lambda event: known_place(event, knowledge))
+                   lambda event: place_fill(event, knowledge))
         progress(1)
     return report
 
 
-def known_place(event: EventFields, knowledge: Knowledge) -> bool:
-    """Whether the session's gazetteer offers the event's location (see evaluate_gold)."""
+def place_fill(event: EventFields, knowledge: Knowledge) -> PlaceFill:
+    """Which of the event's place fields choosing its location in the session fills right.
+
+    The coder picks the gazetteer's place of that name in that country whose centroid is
+    the event's (within the coordinate tolerance), or the first one when the event has no
+    coordinates; None when there is no such place: everything is typed.
+    """
     assert event.location is not None
     for place in knowledge.gazetteer.lookup(event.location, event.country):
         if event.country is not None and place.country != event.country:
@@ -213,8 +225,9 @@ def known_place(event: EventFields, knowledge: Knowledge) -> bool:
         if event.latitude is None or event.longitude is None or (
                 values_agree("latitude", place.latitude, event.latitude)
                 and values_agree("longitude", place.longitude, event.longitude)):
-            return True
-    return False
+            return {name: values_agree(name, value, getattr(event, name))
+                    for name, value in place_fields(place).items()}
+    return None
 
 
 # --- suggestions stored for the session -----------------------------------------------------

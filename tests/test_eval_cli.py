@@ -21,7 +21,7 @@ from coder.cli import cli
 from coder.engine.evaluate import SCORED_FIELDS
 from coder.engine.knowledge import load_knowledge
 from coder.schema.events import EventFields
-from coder.suggesting import known_place
+from coder.suggesting import place_fill
 
 EXAMPLES = Path(str(files("coder.seeds"))) / "examples"
 
@@ -180,18 +180,23 @@ def test_shipped_gold_files_parse_and_score(gold: Path) -> None:
     assert 0.0 <= data["precision"] <= 1.0 and 0.0 <= data["recall"] <= 1.0
 
 
-def test_a_gold_place_is_known_when_the_gazetteer_offers_it_there() -> None:
-    """evaluate_gold's `known_place`: same name, same country, coordinates within ~5 km."""
+def test_place_fill_is_what_choosing_the_gold_place_fills() -> None:
+    """evaluate_gold's `place_fill`: the gazetteer's place of that name and country, within
+    the coordinate tolerance, and which of the gold fields it fills right."""
     knowledge = load_knowledge()
 
-    def event(location: str, country: str, lat: float | None, lon: float | None
-              ) -> EventFields:
+    def event(location: str, country: str, lat: float | None, lon: float | None,
+              **more: Any) -> EventFields:
         return EventFields(event_date=date(2021, 9, 5), event_type="Battles",
                            sub_event_type="Armed clash", location=location, country=country,
-                           latitude=lat, longitude=lon)
+                           latitude=lat, longitude=lon, **more)
 
-    assert known_place(event("Kabul", "Afghanistan", 34.53, 69.17), knowledge)
-    assert known_place(event("Kabul", "Afghanistan", None, None), knowledge)
-    assert not known_place(event("Kabul", "Afghanistan", 30.0, 60.0), knowledge)
-    assert not known_place(event("Kabul", "Nigeria", None, None), knowledge)
-    assert not known_place(event("Qqzzyxville", "Afghanistan", None, None), knowledge)
+    kabul = place_fill(event("Kabul", "Afghanistan", 34.53, 69.17, admin1="Kabul",
+                             admin2="Not Its District", geo_precision=1), knowledge)
+    assert kabul is not None
+    assert kabul["latitude"] and kabul["admin1"] and kabul["geo_precision"]
+    assert not kabul["admin2"]  # the coder still types ACLED's admin2
+    assert place_fill(event("Kabul", "Afghanistan", None, None), knowledge) is not None
+    assert place_fill(event("Kabul", "Afghanistan", 30.0, 60.0), knowledge) is None
+    assert place_fill(event("Kabul", "Nigeria", None, None), knowledge) is None
+    assert place_fill(event("Qqzzyxville", "Afghanistan", None, None), knowledge) is None

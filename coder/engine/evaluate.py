@@ -15,11 +15,13 @@ Pure functions over values. Definitions (README "Evaluation" repeats them for us
   always) costs a fix only when its parent is right and it is still wrong. A missed gold event
   costs every field it fills that has no parent; each suggestion that matches nothing costs
   one more (a rejection); the total is divided by the number of gold events.
-- A place the gazetteer does not know fills nothing when the coder types it: then a wrong or
-  missing location also costs its country, admin units and coordinates where they are wrong,
-  just as they cost when the right unknown place is suggested without them. The caller says
-  which gold places are known (`accumulate`'s `known_place`); without it every place counts
-  as known.
+- Choosing a location in the session fills its country, admin units, coordinates and
+  geo_precision from the gazetteer (session.place_values). So when the suggested location is
+  wrong or the event missed, each of those costs a fix only if the gazetteer's value for the
+  gold place is wrong too (ACLED's admin2 where GeoNames has none, a district's precision),
+  and all of them where the gazetteer lacks the place: it is typed with everything. The
+  caller says what choosing each gold place fills (`accumulate`'s `place_fill`); without it
+  every place is assumed known and filled right.
 """
 
 from __future__ import annotations
@@ -46,7 +48,12 @@ _FILLED_FROM: Final[Mapping[str, str | None]] = {
     "event_type": "sub_event_type", "inter1": "actor1", "inter2": "actor2",
     "interaction": None, "country": "location", "admin1": "location", "admin2": "location",
     "admin3": "location", "latitude": "location", "longitude": "location",
+    "geo_precision": "location",
 }
+# Which fields choosing the gold location fills right (field -> bool); None: the gazetteer
+# lacks the place and fills nothing. A field missing from the mapping counts as filled right.
+PlaceFill = Mapping[str, bool] | None
+ALL_FILLED: Final[Mapping[str, bool]] = {}
 # About 5 km: a different centroid of the same place is not a coder's fix.
 _COORD_TOLERANCE: Final = 0.05
 
@@ -240,11 +247,11 @@ def score_line(gold: Sequence[GoldEvent], suggested: Sequence[EventFields]) -> L
 
 
 def accumulate(report: Report, line: LineResult,
-               known_place: Callable[[EventFields], bool] | None = None) -> None:
+               place_fill: Callable[[EventFields], PlaceFill] | None = None) -> None:
     """Add one scored line to the report's totals.
 
-    `known_place(gold event)` tells whether choosing the gold location in the session fills
-    its admin units and coordinates (a gazetteer or learned place); None: always.
+    `place_fill(gold event)` tells what choosing the gold location in the session fills
+    right (see PlaceFill); None: every place is known and filled right.
     """
     report.lines += 1
     report.gold_events += len(line.gold)
@@ -264,8 +271,9 @@ def accumulate(report: Report, line: LineResult,
         for name, ok in right.items():
             report.scored[name] = report.scored.get(name, 0) + 1
             report.right[name] = report.right.get(name, 0) + ok
-        known = known_place is None or gold.fields.location is None or known_place(gold.fields)
-        for name in fields_to_fix(right, matched=suggestion is not None, place_known=known):
+        fill = ALL_FILLED if place_fill is None or gold.fields.location is None \
+            else place_fill(gold.fields)
+        for name in fields_to_fix(right, matched=suggestion is not None, fill=fill):
             report.fixes += 1
             report.fixes_by_field[name] = report.fixes_by_field.get(name, 0) + 1
     spurious = len(line.suggested) - len(line.pairs)  # each one costs a rejection
@@ -275,18 +283,20 @@ def accumulate(report: Report, line: LineResult,
 
 
 def fields_to_fix(right: Mapping[str, bool], *, matched: bool,
-                  place_known: bool = True) -> list[str]:
+                  fill: PlaceFill = ALL_FILLED) -> list[str]:
     """The fields a coder types for one gold event, given which of its fields are right.
 
-    `place_known=False`: the gold location is in no gazetteer, so choosing it fills nothing.
+    `fill`: what choosing the gold location fills right (PlaceFill; None: nothing).
     """
     fixes: list[str] = []
     for name, ok in right.items():
         if ok:
             continue
         parent = _FILLED_FROM.get(name, name)
-        if parent == "location" and not place_known:
-            fixes.append(name)  # typed by hand whatever the location's fate
+        if (parent == "location" != name and "location" in right
+                and not (matched and right["location"])):
+            if fill is None or not fill.get(name, True):
+                fixes.append(name)  # the coder chooses the place, and this is still wrong
         elif parent == name:
             fixes.append(name)
         elif parent is not None and parent not in right and not matched:
@@ -296,9 +306,10 @@ def fields_to_fix(right: Mapping[str, bool], *, matched: bool,
     return fixes
 
 
-def fixes_needed(right: Mapping[str, bool], *, matched: bool, place_known: bool = True) -> int:
+def fixes_needed(right: Mapping[str, bool], *, matched: bool,
+                 fill: PlaceFill = ALL_FILLED) -> int:
     """How many fields a coder types for one gold event (see `fields_to_fix`)."""
-    return len(fields_to_fix(right, matched=matched, place_known=place_known))
+    return len(fields_to_fix(right, matched=matched, fill=fill))
 
 
 def evaluate(lines: Iterable[tuple[Sequence[GoldEvent], Sequence[EventFields]]]) -> Report:

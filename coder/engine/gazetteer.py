@@ -70,6 +70,23 @@ class Place:
     source: str = "geonames"  # one of SOURCES: where the entry (and its spelling) comes from
 
 
+# Codebook §7 (geo_precision): the named place itself is 1; a district, represented by a
+# town in it, 2; a province or a natural feature, only a larger region, 3.
+GEO_PRECISION_OF_KIND: Final[Mapping[str, int]] = {
+    "place": 1, "admin3": 2, "admin2": 2, "admin1": 3, "feature": 3,
+}
+
+
+def place_fields(place: Place) -> dict[str, str | float | int | None]:
+    """The event fields choosing `place` fills (the session's form, `coder eval`'s cost)."""
+    return {
+        "location": place.location, "country": place.country, "admin1": place.admin1,
+        "admin2": place.admin2, "admin3": place.admin3, "latitude": place.latitude,
+        "longitude": place.longitude,
+        "geo_precision": GEO_PRECISION_OF_KIND.get(place.kind, 1),
+    }
+
+
 class Gazetteer:
     """Immutable name index over places; build with :func:`load_gazetteer`.
 

@@ -171,14 +171,15 @@ class TestMissedAndSpurious:
         assert report.precision == 1.0  # nothing suggested, nothing wrongly suggested
 
     def test_missed_event_costs_its_typed_fields_not_the_derived_ones(self) -> None:
-        """Typed: sub_event_type, both actors, location, dates, precisions, fatalities.
+        """Typed: sub_event_type, both actors, location, date, time precision, fatalities.
 
-        event_type follows from sub_event_type, inter codes from the actors, admin units and
-        coordinates and country from the location, interaction from the inter codes.
+        event_type follows from sub_event_type, inter codes from the actors, admin units,
+        coordinates, country and geo_precision from the (known) location, interaction from
+        the inter codes.
         """
         gold = clash()
-        typed = {"sub_event_type", "actor1", "actor2", "location", "geo_precision",
-                 "event_date", "time_precision", "fatalities"}
+        typed = {"sub_event_type", "actor1", "actor2", "location", "event_date",
+                 "time_precision", "fatalities"}
         assert typed <= filled(gold)
         assert report_of(([gold], [])).fixes == len(typed)
 
@@ -244,34 +245,43 @@ def test_fixes_needed_parent_rules(right: dict[str, bool], matched: bool, expect
     assert fixes_needed(right, matched=matched) == expected
 
 
-UNKNOWN_PLACE_CASES = [
+PLACE_FILL_CASES = [
     pytest.param({"location": False, "admin1": False, "latitude": False, "longitude": False,
-                  "country": True}, True, 4, id="wrong-location-typed-with-its-units"),
-    pytest.param({"location": False, "admin1": True, "latitude": False}, True, 2,
+                  "country": True}, True, None, 4, id="unknown-place-typed-with-its-units"),
+    pytest.param({"location": False, "admin1": True, "latitude": False}, True, None, 2,
                  id="a-right-admin1-is-kept"),
-    pytest.param({"location": True, "latitude": False, "longitude": False}, True, 2,
+    pytest.param({"location": True, "latitude": False, "longitude": False}, True, None, 2,
                  id="right-unknown-village-still-needs-coordinates"),
-    pytest.param({"location": False, "admin1": False, "country": False}, False, 3,
-                 id="missed-event-types-everything"),
-    pytest.param({"sub_event_type": False, "event_type": False}, True, 1,
+    pytest.param({"location": False, "admin1": False, "country": False}, False, None, 3,
+                 id="missed-event-at-an-unknown-place-types-everything"),
+    pytest.param({"location": False, "admin2": False, "geo_precision": False}, True,
+                 {"admin2": False, "geo_precision": True}, 2,
+                 id="the-gazetteer-lacks-acled-admin2"),
+    pytest.param({"location": True, "admin2": False}, True, {"admin2": True}, 1,
+                 id="right-location-wrong-admin2-costs-whatever-the-gazetteer"),
+    pytest.param({"location": False, "geo_precision": False}, False, {}, 1,
+                 id="precision-comes-with-the-known-place"),
+    pytest.param({"sub_event_type": False, "event_type": False}, True, None, 1,
                  id="other-parents-unchanged"),
 ]
 
 
-@pytest.mark.parametrize(("right", "matched", "expected"), UNKNOWN_PLACE_CASES)
-def test_a_place_no_gazetteer_knows_fills_nothing(right: dict[str, bool], matched: bool,
-                                                  expected: int) -> None:
-    """Typing an unknown place fills no admin unit or coordinate: each wrong one is a fix."""
-    assert fixes_needed(right, matched=matched, place_known=False) == expected
+@pytest.mark.parametrize(("right", "matched", "fill", "expected"), PLACE_FILL_CASES)
+def test_a_chosen_place_fills_only_what_the_gazetteer_knows(
+        right: dict[str, bool], matched: bool, fill: dict[str, bool] | None,
+        expected: int) -> None:
+    """Choosing the gold place fills its units, coordinates and precision from the
+    gazetteer: what that leaves wrong, or everything of a place it lacks, is a fix."""
+    assert fixes_needed(right, matched=matched, fill=fill) == expected
 
 
-def test_known_place_decides_per_gold_event() -> None:
+def test_place_fill_decides_per_gold_event() -> None:
     """The same wrong suggestion costs more where the gold village is unknown."""
     gold, guess = clash(), clash(location="Bazarak", latitude=35.31, longitude=69.52)
     line = score_line([GoldEvent(gold)], [guess])
     known, unknown = Report(), Report()
-    accumulate(known, line, lambda _event: True)
-    accumulate(unknown, line, lambda event: event.location != "Rukha")
+    accumulate(known, line, lambda _event: {})
+    accumulate(unknown, line, lambda event: None if event.location == "Rukha" else {})
     assert known.fixes_by_field == {"location": 1}
     assert unknown.fixes_by_field == {"location": 1, "latitude": 1, "longitude": 1}
 
