@@ -162,7 +162,10 @@ class AdjudicationApp(App[None]):
     def _settle(self, settled: list[EventFields], chosen: str, message: str) -> None:
         current = self.current
         assert current is not None
-        team.settle(self.store, self.adjudicator, current.sentence_id, settled, chosen)
+        try:
+            team.settle(self.store, self.adjudicator, current.sentence_id, settled, chosen)
+        except ValueError:  # another adjudicator of the shared store was first
+            message = "someone else settled this sentence meanwhile: their settlement stands"
         self.settled.add(current.sentence_id)
         left = [i for i, d in enumerate(self.pending) if d.sentence_id not in self.settled]
         after = [i for i in left if i > self.position]

@@ -25,10 +25,12 @@ from itertools import combinations
 from typing import Any, Final
 
 from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
 from coder.coding_store import add_event, coded_pairs
 from coder.engine.evaluate import GoldEvent, match, values_agree
+from coder.errors import StoreError
 from coder.schema.codebook import ALL_COLUMNS
 from coder.schema.events import EventFields
 from coder.schema.models import Adjudication, Assignment, Coder, Document, Event, Sentence
@@ -142,10 +144,16 @@ def assign(store: Store, coders: Sequence[str], double: float, seed: int = 0,
     fresh = _sentence_counts(store, source, unassigned=True)
     current = {c.coder: c.sentences + c.second_sentences for c in loads(store)}
     added = plan(fresh, coders, double, seed, current)
-    with store.session() as session:
-        ids = {name: store.coder_id(session, name) for name in coders}
-        session.add_all(Assignment(document_id=a.document_id, coder_id=ids[a.coder],
-                                   second_coder=a.second_coder) for a in added)
+    try:
+        with store.session() as session:
+            ids = {name: store.coder_id(session, name) for name in coders}
+            session.add_all(Assignment(document_id=a.document_id, coder_id=ids[a.coder],
+                                       second_coder=a.second_coder) for a in added)
+    except IntegrityError as exc:
+        # Two leads assigning the same new documents at once on a shared database: the
+        # unique (document, coder) pair stops the second, which assigns nothing.
+        raise StoreError("another `coder assign` assigned some of these documents at the "
+                         "same time: nothing was assigned, run it again") from exc
     return added
 
 
@@ -462,17 +470,20 @@ def settle(store: Store, adjudicator: str, sentence_id: int,
     `chosen` is the coder whose version was taken, "edited" or "no_event". A sentence is
     settled once: a second settlement raises ValueError and changes nothing.
     """
-    with store.session() as session:
-        if session.exec(select(Adjudication.id).where(
-                col(Adjudication.sentence_id) == sentence_id)).first() is not None:
-            raise ValueError(f"sentence {sentence_id} is already adjudicated")
-        ids = []
-        for fields in events:
-            event = add_event(session, store, adjudicator, sentence_id, fields,
-                              "adjudicated", "adjudicated")
-            assert event.id is not None
-            ids.append(event.id)
-        session.add(Adjudication(sentence_id=sentence_id,
-                                 coder_id=store.coder_id(session, adjudicator),
-                                 chosen=chosen))
+    ids = []
+    try:
+        with store.session() as session:
+            # The settlement row first: the unique sentence_id refuses a second one, also
+            # one another adjudicator commits meanwhile, before any event is written.
+            session.add(Adjudication(sentence_id=sentence_id,
+                                     coder_id=store.coder_id(session, adjudicator),
+                                     chosen=chosen))
+            session.flush()
+            for fields in events:
+                event = add_event(session, store, adjudicator, sentence_id, fields,
+                                  "adjudicated", "adjudicated")
+                assert event.id is not None
+                ids.append(event.id)
+    except IntegrityError as exc:
+        raise ValueError(f"sentence {sentence_id} is already adjudicated") from exc
     return ids

@@ -208,6 +208,22 @@ def test_e_edits_from_the_first_version_and_saves_an_adjudicated_event(db_url: s
     assert (settled.fatalities, settled.location, settled.actor1) == (11, "Rukha", "Taliban")
 
 
+def test_a_sentence_another_adjudicator_settled_meanwhile_keeps_theirs(db_url: str) -> None:
+    sentences = coded(db_url)
+
+    async def script(pilot: Pilot[None], app: AdjudicationApp) -> None:
+        # The screen shows the clash; on the shared store, "chief" settles it first.
+        team.settle(Store.open(db_url), "chief", sentences["clash"], [], "no_event")
+        await pilot.press("1")
+        await pilot.pause()
+        assert "someone else settled" in app.message
+        await pilot.press("q")
+
+    drive(db_url, script)
+    assert settlements(db_url) == {sentences["clash"]: "no_event"}
+    assert adjudicated(db_url) == []  # lead's version wrote nothing
+
+
 def test_moving_without_a_key_that_settles_stores_nothing(db_url: str) -> None:
     coded(db_url)
 
