@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Final
 
 # Bump when the layout of the cached tables changes: old cache files are then ignored.
-CACHE_FORMAT: Final = 4
+CACHE_FORMAT: Final = 5
 CACHE_PREFIX: Final = "gazetteer-"
 
 KINDS: Final = ("place", "admin1", "admin2", "feature")
@@ -39,7 +39,8 @@ SOURCES: Final = ("event", "curated", "admin1", "geonames")
 
 _APOSTROPHES = re.compile(r"[\u2019\u2018`'\u02bc\u02bb\u00b4.]")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_/]+")
-_LATIN_KEY = re.compile(r"[a-z0-9 ]+")
+# "&" for abbreviations such as "J&K" (Jammu and Kashmir), which reports write as a unit.
+_LATIN_KEY = re.compile(r"[a-z0-9 &]+")
 
 
 def normalise(name: str) -> str:

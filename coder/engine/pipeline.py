@@ -141,11 +141,15 @@ def _unknown_place(
     sentence: str, places: Sequence[PlaceEvidence], mentions: Sequence[ActorMention],
     knowledge: Knowledge,
 ) -> NamedPlace | None:
-    """A named village to use when the gazetteer found only a province or region, or nothing."""
+    """A named village to use when the gazetteer found only a province or region, or nothing.
+
+    Also any unknown name after "in/at/near" (`find_unknown_places(loose=True)`): a wrong or
+    missing location costs the coder as much as typing the village, so naming it pays.
+    """
     if any(p.place.kind not in ("admin1", "feature") for p in places):
         return None
     actors = [m.span for m in mentions]
-    for candidate in find_unknown_places(sentence, knowledge.gazetteer):
+    for candidate in find_unknown_places(sentence, knowledge.gazetteer, loose=True):
         start, end = candidate.span
         if not any(a < end and start < b for a, b in actors):
             return candidate

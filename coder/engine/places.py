@@ -7,7 +7,11 @@ non-places are never tried.
 Admin units written after a place ("Harbole village (Afmadow, Lower Juba)", "near Taramchuk,
 Donetsk", "in Nirkh district, Wardak") only qualify it: they fill its admin1-admin3, pick the
 namesake in that province, and a place no gazetteer knows is returned as written
-(``Place.source == "text"``, with NaN coordinates: nothing is made up).
+(``Place.source == "text"``, with NaN coordinates: nothing is made up). So do chains of
+units ("in X village, Y Township, Z District, W State": admin3, admin2, admin1) and state
+abbreviations the admin1 seeds list ("(Malappuram, KL)"). `find_unknown_places(loose=True)`
+also offers any unknown capitalised name after "in/at/near", for a sentence that names no
+known place: in ACLED's notes that is most often the village the event happened in.
 GeoNames places get ACLED's conventions on top: the text's spelling, and admin2 (admin3 where
 units are named after their seats) = the town's own name for likely district seats.
 """
@@ -30,10 +34,11 @@ _ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|an|az)-[A-Z]")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 # Lower-case words that may sit inside a name: "Dera Ismail Khan", "Bosnia and Herzegovina".
 # Portuguese and Romanian names join with "do", "da", "dos", "das", "sub" ("Catole do Rocha"),
-# Spanish with "los", "las" ("Leon de los Aldama"), Dari with "i" ("Qala i Naw").
+# Spanish with "los", "las" ("Leon de los Aldama"), Dari with "i" and "wa" ("Qala i Naw",
+# "Keran wa Menjan"), Arabic with its assimilated articles ("Qaryat ar Rahbah").
 _CONNECTORS: Final = frozenset(
     {"al", "el", "de", "del", "du", "des", "la", "le", "of", "and", "bin",
-     "da", "do", "dos", "das", "sub", "los", "las", "i"}
+     "da", "do", "dos", "das", "sub", "los", "las", "i", "wa", "ar", "ad", "ash", "az"}
 )
 # Gap between two tokens of one name: spaces, or a spaced dash ("Mogadishu - Hodan").
 _JOIN = re.compile(r"\s{1,2}|\s?[-\u2013]\s?")
@@ -78,17 +83,24 @@ _ADMIN_WORD = re.compile(r"\s+(?:province|state|region|governorate|oblast|prefec
 # A district-level unit or a front line after the name: the place stands for a part of a
 # region (codebook §7, geo_precision 2); on the ACLED dev notes "X sector", "X municipality",
 # "X commune", "X subdivision", "X taluka", "X front" are coded 2 nearly always.
+# Also after another name in brackets ("Shinwar (Ghani Khel) district"); a district's
+# "governorship" (Turkey) speaks for the district.
 _AREA_WORD = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?"
     r"\s+(?:district|area|county|territory|lga|zone|municipality|commune|sector|front(?:line)?|"
-    r"upazila|township|countryside|subdivision|taluka?|tehsil|desert)\b",
+    r"upazila|township|countryside|subdivision|taluka?|tehsil|desert|governorship)\b",
     re.I,
 )
-_CITY_WORD = re.compile(r"\s+city\b", re.I)
+# "the Halwadaag area of Belet Weyne town": a part of the town (§7: the town itself, 1).
+_CITY_WORD = re.compile(r"\s+(?:city|town)\b", re.I)
 _VALLEY_WORD = re.compile(r"\s+(?:valley|forest|mountains?|hills|river|lake)\b", re.I)
 # geo_precision 2 (codebook §7): "near" a town, or a small area represented by it. The
 # outskirts count as the town itself (1), so "outskirts of" is deliberately absent.
+# "in the vicinity of X" is absent: ACLED's notes write it of the place itself (dev notes:
+# precision 1 in two of three).
 _NEAR = re.compile(
-    r"(?:\bnear(?:by)?|\bclose to|\baround|\boutside(?: of)?|\bvicinity of|\bkm (?:from|of)"
+    r"(?:\bnear(?:by)?(?: the (?:city|town|village) of)?|\bclose to|\baround|\boutside(?: of)?"
+    r"|\bkm (?:from|of)"
     r"|\bkilomet(?:re|er)s? (?:from|of)|\bmiles? (?:from|of)"
     r"|\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of"
     r"|\bvillages (?:around|near|of|in)|\bvillage (?:around|near)|\bsurroundings of"
@@ -179,7 +191,8 @@ _COMMA_UNIT = re.compile(
     rf"|\s+(?:of|in)\s+(?:the\s+)?({_NAME}(?:\s+{_NAME}){{0,3}})"
     r"\s+(?:province|state|region|governorate|oblast|department|county)\b"
     # "Afes front in Idleb.": a bare province after a place word (checked in the code).
-    rf"|\s+in\s+({_NAME}(?:\s+{_NAME}){{0,3}})(?=\s*(?:[.,;:)]|$))"
+    # "Nayrab in Idleb using artillery": the province may also run on into lower-case words.
+    rf"|\s+in\s+({_NAME}(?:\s+{_NAME}){{0,3}})(?=\s*(?:[.,;:)]|$)|\s+(?!countryside|city|town)[a-z])"
     # "Bara in Idleb countryside", "Maraanaz in the northern countryside of Aleppo": a
     # village of that province's rural part (ACLED's Syria notes write villages so).
     rf"|\s+in\s+(?:the\s+)?(?:[a-z-]+\s+)?countryside\s+of\s+({_NAME}(?:\s+{_NAME}){{0,3}})"
@@ -204,7 +217,9 @@ _PLACE_PREPOSITION = re.compile(
     r"\b(?:in|at|near|of|around|outside|from|to|towards|into|on|between)\s+(?:the\s+)?$", re.I
 )
 _AT_PREPOSITION = re.compile(
-    r"\b(?:in|at|near|(?:village|town|city|hamlet) of)\s+(?:the\s+)?$", re.I)
+    r"\b(?:in|at|near|(?:village|town|city|hamlet|outskirts|vicinity) of)\s+(?:the\s+)?"
+    r"(?:rural\s+)?$",
+    re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,10 +233,24 @@ class _Qualifier:
     district: bool  # the name is itself a district: "Nirkh district", a bracket's admin2 alone
 
 
+# "in Tin Ma village, Kyauktaw Township, Mrauk-U District, Rakhine State": a chain of units
+# after the place, finest first (Myanmar's reports and ACLED's notes write them so):
+# township = admin3, district = admin2, state or region = admin1.
+_CHAIN = re.compile(
+    rf"(?:,\s+(?P<a3>{_NAME}(?:[\s-]+{_NAME}){{0,2}})\s+(?i:township|tehsil|sub-?district))?"
+    rf",\s+(?P<a2>{_NAME}(?:[\s-]+{_NAME}){{0,2}})\s+(?i:district)"
+    rf",\s+(?P<a1>{_NAME}(?:[\s-]+{_NAME}){{0,2}}?)(?:\s+(?i:state|region|division|province))?"
+    r"(?=\s*(?:[.,;:)]|$))"
+)
+
+
 def _qualifiers(sentence: str, gazetteer: Gazetteer, country: str | None) -> list[_Qualifier]:
     found: list[_Qualifier] = []
     for bracket in _BRACKETS.finditer(sentence) if "(" in sentence else ():
         if (q := _bracketed(sentence, bracket, gazetteer, country)) is not None:
+            found.append(q)
+    for chain in _CHAIN.finditer(sentence) if " District, " in sentence else ():
+        if (q := _chained(sentence, chain, gazetteer, country)) is not None:
             found.append(q)
     for comma in _COMMA_UNIT.finditer(sentence):
         if any(q.head[0] <= comma.start() < q.inner[1] for q in found):
@@ -242,6 +271,10 @@ def _bracketed(
     if anchor is None:
         return None
     finer = [*[None] * (3 - len(names)), *names[:-1]]
+    if anchor.kind == "admin2":
+        # "(Diapaga, Tapoa)": the last unit is a district (a Burkinabe province), so the
+        # ones before it are one level finer: admin3, not admin2.
+        finer = [finer[1], anchor.location]
     found = _head(sentence, bracket.start(), gazetteer)
     if found is not None:
         head, word = found
@@ -257,6 +290,22 @@ def _bracketed(
     head = (first, first + len(names[0]))
     return _Qualifier(head, (head[1], bracket.end()), (anchor.admin1, finer[1], finer[0]),
                       anchor, True)
+
+
+def _chained(
+    sentence: str, chain: re.Match[str], gazetteer: Gazetteer, country: str | None
+) -> _Qualifier | None:
+    anchor = _unit(chain.group("a1"), gazetteer, country)
+    if anchor is None or anchor.kind != "admin1":
+        return None
+    found = _head(sentence, chain.start(), gazetteer)
+    if found is None:
+        return None
+    head, word = found
+    township = word in _DISTRICT_WORDS  # "in Rathedaung Township, Sittwe District, ...": the unit
+    admin3 = chain.group("a3") or (sentence[head[0]:head[1]] if township else None)
+    return _Qualifier(head, chain.span(), (anchor.admin1, chain.group("a2"), admin3), anchor,
+                      township)
 
 
 def _comma_qualified(
@@ -283,8 +332,12 @@ def _comma_qualified(
     name = sentence[head[0] : head[1]]
     if rural and _ACRONYM.fullmatch(name):
         return None  # "HTS in Idleb countryside": an actor
-    if any(p.admin1 == anchor.admin1 for p in gazetteer.lookup(name, anchor.country)):
-        return None  # a known place of that province: the ordinary lookup has it
+    known = gazetteer.lookup(name, anchor.country)
+    if any(p.admin1 == anchor.admin1 or p.kind == "admin1" for p in known
+           if p.country == anchor.country):
+        # A known place of that province: the ordinary lookup has it; another province:
+        # "in Kabul, Ghor, Laghman, and Balkh provinces" is a list.
+        return None
     district = word in _DISTRICT_WORDS
     return _Qualifier(head, comma.span(), (anchor.admin1, name if district else None, None),
                       anchor, district)
@@ -307,8 +360,10 @@ def _head(
     """The capitalised name (1-4 words) ending before `end` or before a place word there."""
     end = len(sentence[:end].rstrip())
     word = ""
-    if (found := _PLACE_WORD.search(sentence, max(0, end - 16), end)) is not None:
-        end, word = found.start(), found.group(1).casefold()
+    for _ in range(2):  # "Uri sector area (...)": a place word may follow another
+        if (found := _PLACE_WORD.search(sentence, max(0, end - 16), end)) is None:
+            break
+        end, word = found.start(), word or found.group(1).casefold()
     run: list[re.Match[str]] = []
     for token in reversed(list(_TOKEN.finditer(sentence, max(0, end - 80), end))):
         following = run[-1].start() if run else end
@@ -319,7 +374,9 @@ def _head(
         if token.end() != following and not _JOIN.fullmatch(sentence, token.end(), following):
             break
         run.append(token)
-    while run and (normalise(run[-1].group()) in STOP | _OPENERS | _TITLES
+    while run and (normalise(run[-1].group()) in STOP | _TITLES
+                   or (normalise(run[-1].group()) in _OPENERS
+                       and _SENTENCE_START.search(sentence, 0, run[-1].start()))
                    or run[-1].start() == 0 or run[-1].group() in _CONNECTORS):
         # A sentence opener, title or stopword is no part of the name; "the Municipality of
         # Trancoso" names the unit as "Trancoso municipality" does.
@@ -332,6 +389,11 @@ def _head(
     if key in STOP or gazetteer.country_of(key) is not None:
         return None  # a country never heads a qualifier: "in western Yemen (...)"
     return (run[-1].start(), end), word
+
+
+# Where a sentence opener may stand: "After", "Residents" open a sentence; after "in" a
+# capitalised "As" is an article ("in As Sabaa (Tripoli)").
+_SENTENCE_START = re.compile(r"(?:^|[.;:!?\"\u201c]\s*|\d,?\s+)$")
 
 
 def _with_qualifiers(
@@ -370,8 +432,12 @@ def _qualified(sentence: str, q: _Qualifier, gazetteer: Gazetteer) -> PlaceEvide
     if known:
         place = _spelled(known[0], sentence, span)
         if place.source in ("geonames", "admin1"):
+            # The units the place would get on its own (a seat's admin2 and admin3 are its
+            # own name) stand where the text names no other: "Madurai city (Madurai, TN)".
+            own = _with_district(place, gazetteer)
+            admin3 = admin3 or (own.admin3 if admin2 in (None, own.admin2) else place.admin3)
             place = _with_district(replace(place, admin2=admin2 or place.admin2,
-                                           admin3=admin3 or place.admin3), gazetteer)
+                                           admin3=admin3), gazetteer)
     else:
         # No gazetteer entry: the name as written, located by its units only. It has no
         # centroid (NaN): a village's coordinates are not its district's (§7).
@@ -381,7 +447,7 @@ def _qualified(sentence: str, q: _Qualifier, gazetteer: Gazetteer) -> PlaceEvide
         precision = 1  # codebook §7: a district of a large city is the city itself
     else:
         precision = 2 if q.district else _precision(sentence, span, place)
-    return PlaceEvidence(place, precision, q.head, 0.9 if known else 0.85)
+    return PlaceEvidence(place, precision, q.head, 0.9)
 
 
 _OF: Final = re.compile(r"\s+of\s+")
@@ -834,19 +900,54 @@ class NamedPlace:
     geo_precision: int
 
 
-def find_unknown_places(sentence: str, gazetteer: Gazetteer) -> list[NamedPlace]:
+# Any capitalised name after "in", "at" or "near": in ACLED's notes and local reports that is
+# where the event is, and when no gazetteer knows any place of the sentence it is most often
+# a village (dev notes: the right location about four times in five). Tried after the named
+# villages above, which say so themselves.
+_AT_NAME = re.compile(
+    r"\b(?:in|at|near|outside|around|of)\s+(?:the\s+)?(?:(?:village|town|area) of\s+)?"
+    r"(?P<a>(?:(?:al|el|ad|ar|as|ash|an|az)-)?[A-Z][\w'\u2019-]*"
+    r"(?:\s+(?:(?:al|el|ad|ar|as|ash|an|az)-)?[A-Z][\w'\u2019-]*){0,2})"
+)
+# "of X" names a place only after a word for a place or its parts: "outskirts of X".
+_OF_PLACE = re.compile(r"\b(?:outskirts|vicinity|surroundings|village|town|area)\s+of\s+"
+                       r"(?:the\s+)?$", re.I)
+
+
+def find_unknown_places(sentence: str, gazetteer: Gazetteer,
+                        loose: bool = False) -> list[NamedPlace]:
     """Villages and towns the sentence names as such that the gazetteer does not know.
 
     The coder still fills in the coordinates, but not the name or the admin units.
+    `loose`: also any unknown capitalised name after "in", "at" or "near" (after those
+    the sentence names as villages or towns), for a sentence that names no known place.
     """
     found: list[NamedPlace] = []
     for match in _NAMED_PLACE.finditer(sentence):
         group = "a" if match.group("a") else "b"
-        name = match.group(group)
-        key = normalise(name)
-        if key in gazetteer or key in STOP or key in _OPENERS or gazetteer.country_of(key):
-            continue
-        start = match.start(group)
-        precision = 2 if _NEAR.search(sentence, 0, start) else 1
-        found.append(NamedPlace(name, (start, match.end(group)), precision))
+        if (place := _unknown(sentence, match.group(group), match.start(group),
+                              gazetteer)) is not None:
+            found.append(place)
+    if loose:
+        for match in _AT_NAME.finditer(sentence):
+            start = match.start("a")
+            if (match.group().startswith("of") and not match.group().startswith("of the")
+                    and not _OF_PLACE.search(sentence, max(0, start - 30), start)):
+                continue
+            name = _POSSESSIVE.sub("", match.group("a"))
+            words = normalise(name).split()
+            if (not words or {words[0], words[-1]} & (STOP | _OPENERS | _TITLES)
+                    or _ACRONYM.fullmatch(name.split()[0])):
+                continue  # "in May", "at Sheikh Ali's house", "in the UN compound"
+            if (place := _unknown(sentence, name, start, gazetteer)) is not None:
+                found.append(place)
     return found
+
+
+def _unknown(sentence: str, name: str, start: int, gazetteer: Gazetteer) -> NamedPlace | None:
+    """`name` at `start` as a place no gazetteer knows, if it may be one."""
+    key = normalise(name)
+    if key in gazetteer or key in STOP or key in _OPENERS or gazetteer.country_of(key):
+        return None
+    precision = 2 if _NEAR.search(sentence, 0, start) else 1
+    return NamedPlace(name, (start, start + len(name)), precision)
