@@ -6,8 +6,12 @@ sentences in order and folds such details into the event they belong to (codeboo
 concurrent tactics of one event fold into the highest type; §8: a toll told later is the
 event's; §10: one event is one place and one day), and decides a document's country once.
 A sentence that leaves out what the story already told ("A shoot-out broke out") gets the
-story's place, day and named armed sides; a later claim names an unattributed attack's
-perpetrator; a battle no sentence gives a second side has an Unidentified Armed Group.
+story's place, day and named armed sides; a later claim or attribution names an unattributed
+attack's perpetrator; a battle no sentence gives a second side has an Unidentified Armed Group.
+Later sentences of no new event also tell how a gathering went (the crowd turned violent,
+police faced it, who organised or joined it, a counter-protest), who was hurt (victims and
+their identity labels), and that a strike was answered with fire (a battle); an event on an
+earlier day that the report places nowhere is background, not a new event.
 """
 
 from __future__ import annotations
@@ -78,14 +82,20 @@ def suggest_document(
                 # "The Taliban seized Kabul without a fight" retells the takeover: §3 codes
                 # a place that changed hands without fighting as a Non-violent transfer.
                 _no_fight(result, kept, first)
-            if first is not None and suggestion.event.sub_event_type in _RETOLD_RAISES:
+            if first is not None and (
+                    suggestion.event.sub_event_type in _RETOLD_RAISES
+                    or suggestion.event.event_type != _at(result, kept, first).event_type):
                 # A retelling may add a higher tactic of the same event ("Al Shabaab took
-                # control of the village" after the clash there): §3 folds it into one.
-                _complete(result, kept, first, suggestion.event)
+                # control of the village" after the clash there, "the guards returned fire"
+                # after the grenade): §3 folds it into one.
+                _complete(result, kept, first, suggestion.event, sentence)
             if (first is None and told and told[-1][0] < len(result)
-                    and _detail(suggestion, sentence)):
+                    and (_detail(suggestion, sentence)
+                         or _crowd_detail(suggestion, sentence, _at(result, kept, told[-1])))):
                 first = told[-1]
-                _complete(result, kept, first, suggestion.event)
+                _complete(result, kept, first, suggestion.event, sentence)
+            if first is None and told and _background(suggestion, _at(result, kept, told[-1])):
+                continue
             if first is None:
                 told.append((len(result), len(kept)))
                 kept.append(suggestion)
@@ -94,17 +104,38 @@ def suggest_document(
             if (suggestion.event.fatalities or 0) > (earlier.fatalities or 0):
                 prior.setdefault(first, earlier.fatalities or 0)
                 _update(result, kept, first, suggestion.event.fatalities or 0)
+        if not kept and told and not find_dates(sentence, meta.published or date.today()):
+            # What a later sentence of no new event tells of the event before it (codebook
+            # §3, §6): the crowd turned violent, who organised or joined it, who was hurt.
+            for last in _copies(told, result, kept):
+                _late_violence(sentence, knowledge, result, kept, last)
+                _late_organisers(sentence, knowledge, result, kept, last)
+                _late_victims(sentence, knowledge, result, kept, last)
         if not kept and told:
             _late_toll(sentence, meta, result, kept, told[-1], prior)
-            _late_intervention(sentence, meta, knowledge, result, kept, told[-1])
+            for last in _copies(told, result, kept):
+                _late_intervention(sentence, meta, knowledge, result, kept, last)
             _late_no_fight(sentence, result, kept, told[-1])
             _late_place(sentence, meta, knowledge, result, kept, told[-1])
         if told:
-            _claimed(sentence, knowledge, result, kept, told[-1])
+            for last in _copies(told, result, kept):
+                _claimed(sentence, knowledge, result, kept, last)
         result.append(kept)
     for sentence_index, position in told:
         _second_side(result[sentence_index], position, knowledge)
     return result
+
+
+def _copies(told: Sequence[tuple[int, int]], result: list[list[Suggestion]],
+            kept: list[Suggestion]) -> list[tuple[int, int]]:
+    """The story's last event and its copies: the events its sentence split over days or
+    places ("overnight", "in A and B") with the same type and actors. A detail a later
+    sentence tells (who was hurt, who claimed it) is the same for each (codebook §10)."""
+    last = told[-1]
+    event = _at(result, kept, last)
+    return [t for t in told if t[0] == last[0] and (t == last or (
+        (other := _at(result, kept, t)).sub_event_type == event.sub_event_type
+        and other.actor1 == event.actor1 and other.actor2 == event.actor2))]
 
 
 # "fled to Kabul", "came from Herat": a place someone goes to or comes from is context, not
@@ -293,10 +324,12 @@ _CLAIMED_TYPES: Final = frozenset({"Explosions/Remote violence", "Violence again
 
 def _claimed(sentence: str, knowledge: Knowledge, result: list[list[Suggestion]],
              kept: list[Suggestion], last: tuple[int, int]) -> None:
-    """"Al Shabaab claimed responsibility for the attack": the group that claims an attack
-    an Unidentified Armed Group carried out is its actor1 (codebook §11 example 6: the
-    claimant of a bombing is its actor1)."""
-    claim = _CLAIM_RE.search(sentence)
+    """"Al Shabaab claimed responsibility for the attack", "Local authorities said the Taliban
+    planted the bomb", "The device was planted by JNIM militants": the group that claims or is
+    named as the perpetrator of an attack an Unidentified Armed Group carried out is its
+    actor1 (codebook §11 example 6: the claimant of a bombing is its actor1; §6: a suspected
+    perpetrator is named, with "and/or" when uncertain)."""
+    claim = _CLAIM_RE.search(sentence) or _DONE_BY_RE.search(sentence)
     if claim is None:
         return
     sentence_index, position = last
@@ -306,15 +339,40 @@ def _claimed(sentence: str, knowledge: Knowledge, result: list[list[Suggestion]]
             or event.actor1 != UNIDENTIFIED.format(country=event.country)):
         return
     on = event.event_date or date.today()
-    before = [m for m in find_actors(sentence, knowledge.actors, event.country, on)
-              if m.span[1] <= claim.start() and not m.assoc_label]
-    if not before or _NO_CLAIM_RE.search(sentence, before[-1].span[1], claim.start()):
-        return
-    claimant = before[-1]
-    if claimant.inter not in _CLAIMANTS or claimant.actor in (event.actor1, event.actor2):
+    found = [m for m in find_actors(sentence, knowledge.actors, event.country, on)
+             if not m.assoc_label]
+    if claim.re is _DONE_BY_RE and claim.group("by"):
+        # "planted by JNIM militants": the name right after "by".
+        after = [m for m in found if m.span[0] >= claim.end()
+                 and not sentence[claim.end():m.span[0]].strip(" ,")]
+        claimant = after[0] if after else None
+        if _NO_CLAIM_RE.search(sentence, 0, claim.start()):
+            return
+    else:
+        before = [m for m in found if m.span[1] <= claim.start()]
+        if not before or _NO_CLAIM_RE.search(sentence, before[-1].span[1], claim.start()):
+            return
+        claimant = before[-1]
+    if (claimant is None or claimant.inter not in _CLAIMANTS
+            or claimant.actor in (event.actor1, event.actor2)):
         return
     update = {"actor1": claimant.actor, "inter1": claimant.inter, "interaction": None}
     row[position] = replace(row[position], event=event.model_copy(update=update).derived())
+
+
+# Who is named as the perpetrator in a later sentence: "X planted the bomb", "X are the
+# suspected attackers", "X was behind the attack"; or after the act, "planted by X",
+# "carried out by X", "attributed to X".
+_DONE_BY_RE: Final = re.compile(
+    r"\b(?:planted|placed|laid)\s+(?:the|a|an|this)\s+(?:\w+\s+)?(?:bombs?|devices?|IEDs?"
+    r"|mines?|landmines?|explosives?)\b"
+    r"|\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:the\s+)?(?:suspected|alleged|presumed|likely"
+    r"|believed)?\s*(?:attackers|perpetrators|assailants|culprits)\b"
+    r"|\b(?:is|are|was|were)\s+(?:\w+\s+)?behind\s+(?:the|this)\s+(?:\w+\s+)?(?:attacks?"
+    r"|bombings?|blasts?|explosions?|killings?|ambush|raid|abduction|kidnapping)\b"
+    r"|(?P<by>\b(?:planted|placed|laid|carried out|perpetrated|committed|conducted|attributed"
+    r"|blamed)\s+(?:on|to|by)\b)",
+    re.IGNORECASE)
 
 
 def _second_side(row: list[Suggestion], position: int, knowledge: Knowledge) -> None:
@@ -351,23 +409,229 @@ def _late_intervention(sentence: str, meta: DocumentMeta, knowledge: Knowledge,
                        result: list[list[Suggestion]], kept: list[Suggestion],
                        last: tuple[int, int]) -> None:
     """"Police intervened and arrested 20 of them" after a peaceful protest: the protest had an
-    intervention (codebook §3), by the actor named or, unnamed, the police."""
+    intervention (codebook §3), by the actor named or, unnamed, the police. After a violent
+    demonstration with no second side, the force that intervened is that side (§3 Violent
+    demonstration: rioters and the police who face them)."""
     if intervention(sentence) is None or find_dates(sentence, meta.published or date.today()):
         return
     sentence_index, position = last
     row = result[sentence_index] if sentence_index < len(result) else kept
     event = row[position].event
-    if event.sub_event_type != "Peaceful protest" or event.country is None:
+    if event.country is None:
+        return
+    update: dict[str, Any]
+    if event.sub_event_type == "Peaceful protest":
+        update = {"sub_event_type": "Protest with intervention", "disorder_type": None}
+    elif event.sub_event_type == "Violent demonstration" and event.actor2 is None:
+        update = {}
+    else:
         return
     on = event.event_date or date.today()
     states = [m for m in find_actors(sentence, knowledge.actors, event.country, on)
               if m.inter in (1, 8) and not m.assoc_label]
     actor2 = (states[0].actor, states[0].inter) if states else (
         knowledge.actors.state_force(event.country, "police", on), 1)
-    raised = EventFields(**{**event.filled(), "sub_event_type": "Protest with intervention",
-                            "disorder_type": None, "interaction": None,
+    raised = EventFields(**{**event.filled(), **update, "interaction": None,
                             "actor2": actor2[0], "inter2": actor2[1]}).derived()
     row[position] = replace(row[position], event=raised)
+
+
+# Who a crowd is when a later sentence tells what it did: the protesters, "they", "several of
+# them" (a story's later sentence about its gathering names the gathering this way).
+_CROWD_AGENT: Final = (
+    r"(?:the |some |several |many |a few |a group of |hundreds of |dozens of )?(?:of (?:the )?)?"
+    r"(?:protesters|protestors|demonstrators|crowd|marchers|participants|rioters|students"
+    r"|residents|youths?|they|them|workers|prisoners|inmates|people)")
+# Violent or destructive acts (codebook §3 Riots: fights, rock throwing, property
+# destruction). Blocking a road alone is not counted: ACLED codes many blockades as peaceful.
+_RIOT_VERB: Final = (
+    r"(?:threw|throwing|hurled|pelted|stoned|burn(?:ed|t)|torched|set (?:fire|ablaze|alight)"
+    r"|set (?:[\w-]+ ){1,4}?(?:on fire|ablaze|alight)|vandali[sz]ed|ransacked|looted|smashed"
+    r"|damaged|destroyed|attacked|assaulted|beat(?: up)?|clashed|fought|stormed|barricaded"
+    r"|broke (?:into|windows|down)|responded with (?:stones|rocks|sticks)|turned violent"
+    r"|rioted)")
+# "The demonstrators burned the police station", "several of them attacked the policemen";
+# not "they attacked the protesters" (force against the crowd, not by it).
+_CROWD_ACTS_RE: Final = re.compile(
+    r"(?<!\bat )(?<!\bon )(?<!\bagainst )(?<!\bto )\b" + _CROWD_AGENT
+    + r"\b(?:\s+(?!(?:were|was|had|been|said|say|says|told|claimed|accused|alleged|reported"
+    r"|police\w*|soldiers|troops|security|forces|army|officers|guards|authorities|gunmen)\b)"
+    r"[\w-]+){0,3}?\s+" + _RIOT_VERB
+    + r"\b(?!\s+(?:\w+\s+){0,2}?(?:the\s+)?(?:protesters|protestors|demonstrators|crowd"
+    r"|marchers|participants|them)\b)",
+    re.IGNORECASE)
+# "Journalists were beaten up by demonstrators".
+_CROWD_PASSIVE_RE: Final = re.compile(
+    r"\b(?:were|was|got)\s+(?:\w+\s+)?(?:pelted|stoned|attacked|assaulted|beaten(?: up)?"
+    r"|burn(?:ed|t)|torched|vandali[sz]ed|damaged|destroyed|smashed|looted|set on fire|injured"
+    r"|hit)(?:\s+\w+){0,3}?\s+by\s+(?:the\s+)?(?:angry\s+)?(?:protesters|protestors"
+    r"|demonstrators|crowd|marchers|participants|rioters|mob)\b",
+    re.IGNORECASE)
+# "Chairs were burnt and property destroyed", "Roads were barricaded with stones": property
+# damaged at the gathering with no other agent named.
+_PROPERTY_DAMAGED_RE: Final = re.compile(
+    r"\b(?:tyres|tires|roads?|property|properties|vehicles?|cars?|windows|chairs|shops?"
+    r"|buildings?|offices?|furniture|stones)\s+(?:were|was)\s+(?:\w+\s+)?(?:burn(?:ed|t)"
+    r"|set (?:on fire|ablaze|alight)|torched|vandali[sz]ed|damaged|destroyed|smashed|barricaded"
+    r"|looted|thrown|hurled)\b(?!\s+by\s+(?:the\s+)?(?:police|security|army|soldiers"
+    r"|authorities|government))",
+    re.IGNORECASE)
+
+
+def _late_violence(sentence: str, knowledge: Knowledge, result: list[list[Suggestion]],
+                   kept: list[Suggestion], last: tuple[int, int]) -> None:
+    """"The demonstrators burned the police station" after a protest: the demonstration turned
+    violent, one Riots event (codebook §3: a protest that turns violent on the same day is
+    recorded once, as a Violent demonstration), its crowd Rioters; a state force the sentence
+    names is its second side when it had none."""
+    sentence_index, position = last
+    row = result[sentence_index] if sentence_index < len(result) else kept
+    event = row[position].event
+    if event.event_type != "Protests" or event.country is None:
+        return
+    if not (_CROWD_ACTS_RE.search(sentence) or _CROWD_PASSIVE_RE.search(sentence)
+            or _PROPERTY_DAMAGED_RE.search(sentence)):
+        return
+    update: dict[str, Any] = {"event_type": "Riots", "sub_event_type": "Violent demonstration",
+                              "disorder_type": None, "interaction": None}
+    if event.inter1 == 6:
+        update.update(actor1=f"Rioters ({event.country})", inter1=5)
+    if event.actor2 is None:
+        on = event.event_date or date.today()
+        state = next((m for m in find_actors(sentence, knowledge.actors, event.country, on)
+                      if m.inter in (1, 8) and not m.assoc_label
+                      and not _THING_AFTER_RE.match(sentence, m.span[1])), None)
+        if state is not None:
+            update.update(actor2=state.actor, inter2=state.inter)
+    raised = EventFields(**{**event.filled(), **update}).derived()
+    row[position] = replace(row[position], event=raised)
+
+
+# "military equipment", "the police station": a force's property, not the force facing the crowd.
+_THING_AFTER_RE: Final = re.compile(
+    r"\s+(?:equipment|vehicles?|cars?|trucks?|property|station|buildings?|bases?|offices?"
+    r"|posts?|headquarters|barracks|premises|compound)\b", re.IGNORECASE)
+
+
+# "The protest was initiated by X", "X organised the protest", "Teachers participated in the
+# protest", "Among the protesters were nurses": who organised or joined the gathering.
+_JOINED_RE: Final = re.compile(
+    r"\b(?:organi[sz](?:ed|ing)|initiated|called|led|staged|convened|coordinated|sponsored"
+    r"|mobili[sz]ed|participated|took part|joined|attended)\b"
+    r"|\bamong (?:the )?(?:protesters|protestors|demonstrators|participants|marchers)\b",
+    re.IGNORECASE)
+_GATHERING_RE: Final = re.compile(
+    r"\b(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|sit-ins?|strikes?|gatherings?"
+    r"|events?|vigils?|protesters|protestors|demonstrators|participants|marchers)\b",
+    re.IGNORECASE)
+# Another gathering told beside the story's: its organisers are not this one's.
+_OTHER_GATHERING_RE: Final = re.compile(
+    r"\bcounter-?\s?(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?)"
+    r"|\b(?:another|a second|a separate|a similar|other)\s+(?:\w+\s+)?(?:protests?"
+    r"|demonstrations?|rall(?:y|ies)|march(?:es)?|gatherings?)\b",
+    re.IGNORECASE)
+# A name right after these is what the crowd is against or for, not who it is.
+_NOT_OF_CROWD_RE: Final = re.compile(
+    r"\b(?:against|targeting|denouncing|condemning|criticising|criticizing|demanding|from"
+    r"|support of|supporting|favou?r of|for|towards?|with|at|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE)
+_CROWD_TYPES: Final = frozenset({"Peaceful protest", "Protest with intervention",
+                                 "Excessive force against protesters", "Violent demonstration"})
+
+
+def _late_organisers(sentence: str, knowledge: Knowledge, result: list[list[Suggestion]],
+                     kept: list[Suggestion], last: tuple[int, int]) -> None:
+    """Who a later sentence says organised or joined the story's gathering are the crowd's
+    associated actors (codebook §6: the party of protesters and identity labels such as
+    Teachers go in assoc_actor_1; §11 example 3); a counter-protest told beside it is its
+    second side, Protesters with their organisers associated."""
+    sentence_index, position = last
+    row = result[sentence_index] if sentence_index < len(result) else kept
+    event = row[position].event
+    if (event.sub_event_type not in _CROWD_TYPES or event.inter1 not in (5, 6)
+            or event.country is None):
+        return
+    other = _OTHER_GATHERING_RE.search(sentence)
+    counter = other is not None and other.group(0).casefold().startswith("counter")
+    if other is not None and not (counter and event.actor2 is None):
+        return
+    if other is None and not (_JOINED_RE.search(sentence) and _GATHERING_RE.search(sentence)):
+        return
+    on = event.event_date or date.today()
+    names = [m.actor for m in find_actors(sentence, knowledge.actors, event.country, on)
+             if (m.assoc_label or (m.inter not in (1, 5, 6, 7) and not _generic(m.actor)))
+             and not _NOT_OF_CROWD_RE.search(sentence, max(0, m.span[0] - 30), m.span[0])]
+    update: dict[str, Any] = {}
+    if counter:
+        update.update(actor2=f"Protesters ({event.country})", inter2=6, interaction=None)
+        column = "assoc_actor_2"
+    else:
+        column = "assoc_actor_1"
+    have = [a for a in (getattr(event, column) or "").split("; ") if a]
+    added = [n for n in dict.fromkeys(names)
+             if n not in have and n not in (event.actor1, event.actor2)]
+    if added:
+        update[column] = "; ".join([*have, *added])
+    if update:
+        raised = event.model_copy(update=update).derived()
+        row[position] = replace(row[position], event=raised)
+
+
+def _generic(actor: str) -> bool:
+    """Whether an actor name is a generic one of a country ("Civilians (Mali)")."""
+    return actor.startswith(("Unidentified", "Protesters (", "Rioters (", "Civilians ("))
+
+
+# A later sentence telling who was hurt ("Four civilians were wounded", "The driver was
+# injured") or who the victim was ("The man was a pharmacist").
+_HURT_RE: Final = re.compile(
+    r"\b(?:killed|killing|kill|injur(?:ed|ing|ies)|wounded|wounding|died|dead|hurt"
+    r"|casualties|lost (?:their|his|her) lives)\b"
+    r"|^\s*(?:The|Both|All)\s+(?:\w+\s+)?(?:victims?|deceased|dead|man|woman|men|women"
+    r"|boy|girl|person|people)\s+(?:was|were)\b",
+    re.IGNORECASE)
+
+
+def _late_victims(sentence: str, knowledge: Knowledge, result: list[list[Suggestion]],
+                  kept: list[Suggestion], last: tuple[int, int]) -> None:
+    """Victims a later sentence names, added to the event before it (codebook §6, §11 example
+    5): civilians hurt by an explosion with no named target are its actor2, by one aimed at an
+    armed side its associated actor 2; the identity labels of civilian victims (Women,
+    Journalists, Labour Group) join assoc_actor_2. Never in a battle (§6)."""
+    sentence_index, position = last
+    row = result[sentence_index] if sentence_index < len(result) else kept
+    event = row[position].event
+    country = event.country
+    if country is None or event.event_type not in _VICTIM_TYPES or not _HURT_RE.search(sentence):
+        return
+    on = event.event_date or date.today()
+    victims = [m for m in find_actors(sentence, knowledge.actors, country, on)
+               if m.inter == 7 and m.role_hint != "agent"]
+    if not victims:
+        return
+    civilians = f"Civilians ({country})"
+    labels = [m.actor for m in victims if m.assoc_label]
+    named = any(not m.assoc_label for m in victims)
+    update: dict[str, Any] = {}
+    assoc = [a for a in (event.assoc_actor_2 or "").split("; ") if a]
+    if event.event_type == "Explosions/Remote violence" and named:
+        if event.actor2 is None:
+            update.update(actor2=civilians, inter2=7, interaction=None)
+        elif event.inter2 != 7:
+            labels = [civilians, *labels]
+    elif event.inter2 != 7:
+        return
+    added = [a for a in dict.fromkeys(labels) if a not in assoc]
+    if added:
+        update["assoc_actor_2"] = "; ".join([*assoc, *added])
+    if update:
+        raised = event.model_copy(update=update).derived()
+        row[position] = replace(row[position], event=raised)
+
+
+# Where later victims belong to the event (Battles never take civilians as associated actors).
+_VICTIM_TYPES: Final = frozenset({"Explosions/Remote violence", "Violence against civilians",
+                                  "Riots"})
 
 
 # A sentence that opens by pointing back at the story ("The protest was initiated by ...",
@@ -418,8 +682,38 @@ def _detail(suggestion: Suggestion, sentence: str = "") -> bool:
     return "location" not in suggestion.evidence or bool(_ANAPHORA_RE.match(sentence))
 
 
+# "Police opened fire to disperse the crowd": a definite gathering names the story's own.
+_THE_CROWD_RE: Final = re.compile(
+    r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:crowds?|protests?|protesters|protestors"
+    r"|demonstrators|demonstrations?|gatherings?|rall(?:y|ies)|marchers|participants|sit-ins?)\b",
+    re.IGNORECASE)
+
+
+def _crowd_detail(suggestion: Suggestion, sentence: str, last: EventFields) -> bool:
+    """Whether a later sentence's crowd event, naming no day of its own, tells how the
+    story's gathering went ("Police opened fire to disperse the crowd"), even when a word
+    of it reads as a place: one gathering on one day is one event (codebook §3, §10)."""
+    return ("event_date" not in suggestion.evidence
+            and suggestion.event.sub_event_type in _CROWD_TYPES
+            and last.sub_event_type in _CROWD_TYPES
+            and _THE_CROWD_RE.search(sentence) is not None)
+
+
+def _background(suggestion: Suggestion, story: EventFields) -> bool:
+    """Whether a later sentence's event is background to the story: the same kind of event
+    on an earlier day, at no place of its own ("It was the second day of protests", "Workers
+    had been demonstrating since last week"). Its place would only be the story's, and an
+    event is one place and one day (codebook §10); the earlier days were their own reports'.
+    """
+    event = suggestion.event
+    return ("event_date" in suggestion.evidence and "location" not in suggestion.evidence
+            and event.event_type == story.event_type
+            and event.event_date is not None and story.event_date is not None
+            and event.event_date < story.event_date)
+
+
 def _complete(result: list[list[Suggestion]], kept: list[Suggestion], where: tuple[int, int],
-              detail: EventFields) -> None:
+              detail: EventFields, text: str = "") -> None:
     """What a later sentence about an event adds to it (codebook §3, §10).
 
     A battle's missing second side; and a higher-ranked sub-event type of the same event
@@ -431,9 +725,32 @@ def _complete(result: list[list[Suggestion]], kept: list[Suggestion], where: tup
     row = result[sentence] if sentence < len(result) else kept
     event = row[position].event
     upgraded = _higher_type(event, detail)
+    if (upgraded is None and event.event_type == "Explosions/Remote violence"
+            and detail.event_type == "Battles" and detail.sub_event_type is not None
+            and _FIRE_BACK_RE.search(text)):
+        # "The guards returned fire": the strike was part of a fight, and an explosion inside
+        # a battle is one Battles event (codebook §3 Explosions/Remote violence). A mere
+        # retelling that reads as a clash ("fire in both directions was observed") is not.
+        update: dict[str, Any] = {"event_type": "Battles",
+                                  "sub_event_type": detail.sub_event_type,
+                                  "disorder_type": None, "interaction": None}
+        if event.inter2 not in _ARMED:
+            update.update(actor2=None, inter2=None)
+        upgraded = EventFields(**{**event.filled(), **update}).derived()
     if upgraded is not None:
         row[position] = replace(row[position], event=upgraded)
         event = upgraded
+    if (event.sub_event_type in _CROWD_TYPES and event.actor2 is None
+            and detail.sub_event_type in _CROWD_TYPES):
+        # The force a later sentence has facing the crowd ("Security forces intervened") is
+        # the gathering's second side, whichever type ranks higher (§3).
+        force = next(((a, i) for a, i in ((detail.actor2, detail.inter2),
+                                         (detail.actor1, detail.inter1)) if a and i in (1, 8)),
+                     None)
+        if force is not None:
+            update = {"actor2": force[0], "inter2": force[1], "interaction": None}
+            event = event.model_copy(update=update).derived()
+            row[position] = replace(row[position], event=event)
     if event.event_type != "Battles" or event.actor2 is not None:
         return
     sides = ((detail.actor1, detail.inter1), (detail.actor2, detail.inter2))
@@ -445,6 +762,12 @@ def _complete(result: list[list[Suggestion]], kept: list[Suggestion], where: tup
             return
 
 
+# The other side fighting back: what makes a strike part of a battle.
+_FIRE_BACK_RE: Final = re.compile(
+    r"\b(?:fired back|returned fire|returned the fire|shot back|responded with (?:gunfire|fire)"
+    r"|reacted with (?:gunfire|fire)|retaliated|exchanged (?:gun)?fire|exchange of (?:gun)?fire"
+    r"|clash(?:ed|es) with|gun ?battles?|fire ?fights?)\b",
+    re.IGNORECASE)
 # Protests and riots by rank, highest first (codebook §3 hierarchy; a protest that turns
 # violent on the same day is recorded once, as Riots).
 _CROWD_RANK: Final = ("Violent demonstration", "Excessive force against protesters",
@@ -501,18 +824,25 @@ def _update(result: list[list[Suggestion]], kept: list[Suggestion], where: tuple
     row[position] = _with_fatalities(row[position], fatalities)
 
 
+# Strikes and fighting between the same sides at one place and day are one Battles event
+# (codebook §3: an explosion inside a battle is a Battles event; §10: forms of violence of the
+# same actors, place and day merge into the highest).
+_FIGHT_AND_STRIKE: Final = frozenset({"Battles", "Explosions/Remote violence"})
+
+
 def _retold(event: EventFields, earlier: EventFields, dated: bool = True) -> bool:
     """Whether `event` is the same event as `earlier`, told again with no new place or date.
 
     A sentence that names no date of its own ("after the Taliban seized Kabul") is not dated
     by the report's day: it retells the earlier event whatever that one's date. A place
     changing hands is one event however a retelling words it (overtaken, retaken, or
-    handed over without a fight).
+    handed over without a fight), and so are fighting and strikes between the same sides.
     """
     if dated and event.event_date != earlier.event_date:
         return False
     if event.event_type != earlier.event_type and not (
-            {event.sub_event_type, earlier.sub_event_type} <= {*_TERRITORY, _NO_FIGHT}):
+            {event.sub_event_type, earlier.sub_event_type} <= {*_TERRITORY, _NO_FIGHT}
+            or {event.event_type, earlier.event_type} == _FIGHT_AND_STRIKE):
         return False
     if event.location is not None and event.location != earlier.location:
         return False
