@@ -740,11 +740,11 @@ LEARNED_UNIT_KM: Final = 5.0
 def _with_district(place: Place, gazetteer: Gazetteer | None = None) -> Place:
     """The place with the admin units it most likely lies in.
 
-    Only for GeoNames entries, which carry no admin2 at all: curated and learned places keep
-    the admin2 they were given (or its absence, which is then ACLED's). The units of the
+    Only for GeoNames entries (admin2 from cities1000 where it has one): curated and learned
+    places keep the admin2 they were given (or its absence, which is then ACLED's). The units of the
     nearest learned place of the same country (within LEARNED_UNIT_KM) come first, unless
-    the text named another admin2; else admin2 (and admin3) = the place's own name when it
-    is likely their seat.
+    the text named another admin2; else, for a town likely its district's seat, admin2 =
+    GeoNames' or its own name, and admin3 its own name in the seat-named countries.
     """
     if (
         gazetteer is not None
@@ -756,14 +756,17 @@ def _with_district(place: Place, gazetteer: Gazetteer | None = None) -> Place:
         return replace(place, admin1=near[0].admin1, admin2=near[0].admin2,
                        admin3=place.admin3 or near[0].admin3)
     if (
-        place.admin2 is None
+        place.admin3 is None
         and place.source in ("geonames", "admin1")
         and place.population >= DISTRICT_SEAT_POPULATION
         and " - " not in place.location
     ):
+        # A town this large is likely its district's seat: admin2 is GeoNames' (cities1000)
+        # or else its own name, and where ACLED's third level is named after its seat,
+        # admin3 too (dev: keeping the seat's admin3 beside a GeoNames admin2 pays).
         admin3 = (place.location if place.country in ADMIN3_SEAT_COUNTRIES
-                  else SEAT_ADMIN3.get(place.country, place.admin3))
-        return replace(place, admin2=place.location, admin3=admin3)
+                  else SEAT_ADMIN3.get(place.country))
+        return replace(place, admin2=place.admin2 or place.location, admin3=admin3)
     return place
 
 
