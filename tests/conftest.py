@@ -20,6 +20,8 @@ from click.testing import Result
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from coder.engine.gazetteer import Gazetteer, load_gazetteer
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 SEED_ARTICLE = REPO / "seeds" / "panjshir-2021-08-24.txt"
@@ -113,3 +115,16 @@ def sock() -> Iterator[str]:
         yield name
     finally:
         subprocess.run(["tmux", "-L", name, "kill-server"], capture_output=True, check=False)
+
+
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One gazetteer cache directory per test session (per xdist worker): the index is built
+    once, it takes seconds."""
+    return tmp_path_factory.getbasetemp() / "gazetteer-cache"
+
+
+@pytest.fixture(scope="session")
+def gazetteer(shared_cache: Path) -> Gazetteer:
+    """The place index of the seeds and GeoNames, built once per session."""
+    return load_gazetteer(shared_cache)

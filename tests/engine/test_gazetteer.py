@@ -23,17 +23,6 @@ from coder.engine.knowledge import learned_places
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
-@pytest.fixture(scope="session")
-def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One cache directory for the session, so the index is built once (it takes seconds)."""
-    return tmp_path_factory.getbasetemp() / "gazetteer-cache"
-
-
-@pytest.fixture(scope="session")
-def gazetteer(shared_cache: Path) -> Gazetteer:
-    return load_gazetteer(shared_cache)
-
-
 def _csv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))

@@ -15,15 +15,8 @@ from coder.engine.gazetteer import (
     RgPlace,
     _rg_cities_file,
     clean_admin2,
-    load_gazetteer,
     normalise,
 )
-
-
-@pytest.fixture(scope="session")
-def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    # The same directory as test_gazetteer.py's, so a session builds the index once.
-    return load_gazetteer(tmp_path_factory.getbasetemp() / "gazetteer-cache")
 
 
 @pytest.fixture(scope="module")

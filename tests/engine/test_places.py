@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from coder.engine.gazetteer import Gazetteer, Place, load_gazetteer, normalise
+from coder.engine.gazetteer import Gazetteer, Place, normalise
 from coder.engine.knowledge import seed_actors
 from coder.engine.pipeline import DocumentMeta, Knowledge, suggest
 from coder.engine.places import (
@@ -32,12 +32,6 @@ ADMIN1_CSV = Path(__file__).resolve().parents[2] / "seeds" / "gazetteer" / "admi
 def _admin1_rows() -> list[dict[str, str]]:
     with ADMIN1_CSV.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
-
-
-@pytest.fixture(scope="session")
-def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    """Shares its cache directory with test_gazetteer.py, so one session builds it once."""
-    return load_gazetteer(tmp_path_factory.getbasetemp() / "gazetteer-cache")
 
 
 def _one(found: list[PlaceEvidence]) -> PlaceEvidence:

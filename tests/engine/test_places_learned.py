@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from coder.engine.gazetteer import Gazetteer, Place, distance_km, load_gazetteer
+from coder.engine.gazetteer import Gazetteer, Place, distance_km
 from coder.engine.pipeline import event_places
 from coder.engine.places import (
     LEARNED_UNIT_KM,
@@ -25,12 +25,6 @@ from coder.engine.places import (
 
 AF, IR = "Afghanistan", "Iran"
 ADMIN1_CSV = Path(__file__).resolve().parents[2] / "seeds" / "gazetteer" / "admin1.csv"
-
-
-@pytest.fixture(scope="session")
-def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    """Shares its cache directory with test_places.py, so one session builds it once."""
-    return load_gazetteer(tmp_path_factory.getbasetemp() / "gazetteer-cache")
 
 
 def _one(found: list[PlaceEvidence]) -> PlaceEvidence:

@@ -14,18 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from coder.engine.gazetteer import Gazetteer, load_gazetteer
+from coder.engine.gazetteer import Gazetteer
 from coder.engine.knowledge import seed_actors
 from coder.engine.pipeline import DocumentMeta, Knowledge, suggest
 from coder.engine.places import PlaceEvidence, find_places, find_unknown_places
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
-
-@pytest.fixture(scope="session")
-def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    """Shares its cache directory with test_places.py, so one session builds it once."""
-    return load_gazetteer(tmp_path_factory.getbasetemp() / "gazetteer-cache")
 
 
 def _one(found: list[PlaceEvidence]) -> PlaceEvidence:
