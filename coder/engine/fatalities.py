@@ -19,7 +19,9 @@ bomber counts only when the text counts him ("killing himself and 10 others" 11)
 
 `later_toll` folds a later sentence's toll into an event told before (more dead "also" killed
 add up, other sources disagree, a retelling updates); `days_spanned` tells how many days a toll
-covers, so that the engine splits it over them [§7, §8].
+covers, and `places_listed` how many places a sentence lists for its event, so that the
+engine splits it over them [§7, §8, §10]. "Killing and injuring 8" counts half of a definite
+figure as dead, as "8 were killed and wounded" does; "an unspecified number" is vague (3).
 """
 
 from __future__ import annotations
@@ -75,7 +77,8 @@ _COUNT: Final = (
     r"(?<![Nn]o )(?<!\w)(?P<qual>" + _QUAL + r")(?P<num>" + _RANGE + r"|\d{1,3}(?:,\d{3})+|\d+"
     r"|(?:" + _NUMWORD + r")(?:(?:[- ]|\s+and\s+)(?:" + _NUMWORD + r"))*(?:\s+dozen)?"
     r"|a dozen|dozens|hundreds|thousands|tens|scores|several|many|a few|few|numerous|a number"
-    r"|multiple|an unknown number|a handful|a couple|both|himself|herself|him|an?|the|his|her)"
+    r"|multiple|(?:an?\s+)?(?:unknown|unspecified|undetermined|undisclosed) number"
+    r"|a handful|a couple|both|himself|herself|him|an?|the|his|her)"
     r"(?!\w)"
     r"(?:\s+of\b)?"
 )
@@ -119,6 +122,9 @@ _ITEM_RE: Final = re.compile(_COUNT + _NP + _OTHERS, re.IGNORECASE)
 _CASUALTIES_NEXT: Final = re.compile(
     r"\s+(?:or|and)\s+(?:were\s+)?(?:wounded|injured|hurt)\b(?!\s+(?:\d|two|three|four|five"
     r"|six|seven|eight|nine|ten|several|others?|another|a |an ))", re.IGNORECASE)
+_BOTH_OBJECT_RE: Final = re.compile(
+    r"(?<=killing)\s+and\s+(?:injuring|wounding)(?=\s)|(?<=killed)\s+and\s+(?:injured|wounded)"
+    r"(?=\s+(?!(?:by|in|at|during|when|after|on)\b)\w)", re.IGNORECASE)
 _JOIN_RE: Final = re.compile(r"\s*(?:,\s*and|,|and|as well as|plus)\s+", re.IGNORECASE)
 
 # Death anchors. Object form: the count follows ("killing 3"); subject form: it precedes
@@ -289,6 +295,10 @@ class _Mention:
 def _number(text: str) -> int | None:
     """The value of a number expression matched by `_COUNT`'s num group."""
     text = text.lower().replace(",", "")
+    if text.endswith(" number") and text != "a number":
+        # "an unspecified number of people were killed": a toll of untold size, read as the
+        # codebook's conservative vague figure [§8]
+        text = "an unknown number"
     low = _RANGE_SPLIT_RE.split(text, maxsplit=1)
     if len(low) == 2:
         return _number(low[0])
@@ -349,7 +359,8 @@ def _item_value(match: re.Match[str], victim: bool = False) -> tuple[int, float]
         return None if match.group().lower().endswith("others") else (1, 0.8)
     qual = match.group("qual").strip().lower()
     confidence = 0.9
-    if num in _VAGUE and num not in _ARTICLES and num not in {"himself", "herself", "both"}:
+    if (num in _VAGUE or num.endswith(" number")) and num not in _ARTICLES and num not in {
+            "himself", "herself", "both"}:
         confidence = 0.5
     if qual == "up to":
         confidence = 0.6
@@ -425,8 +436,13 @@ def _mentions(sentence: str) -> list[_Mention]:
         if value is not None and value[0] > 0:
             add(value[0], match.start(), match.end(), value[1], False)
     for match in _OBJECT_VERB_RE.finditer(sentence):
-        items = _object_items(sentence, match.end(),
+        # "killing and injuring 8 fighters": casualties of which the dead are a part, read
+        # as the subject form reads "8 were killed and wounded" (half of a definite count)
+        both = _BOTH_OBJECT_RE.match(sentence, match.end())
+        items = _object_items(sentence, both.end() if both else match.end(),
                               match.group().lower() not in _NOT_VICTIM_VERBS)
+        if both and items is not None:
+            items = (items[0] // 2 if items[1] >= 0.9 else items[0], items[1], items[2])
         if items is not None and items[0] > 0:
             word = match.group().lower()
             if word in {"left", "leaving"} and not re.match(
@@ -574,7 +590,35 @@ def later_toll(earlier: int, sentence: str, source: str | None = None) -> int:
         # the word belongs to the death phrase itself ("were also killed"), not to the
         # wounded or arrested told beside it ("the other two were injured")
         return earlier + toll
+    if toll != earlier and _narrated(sentence, found.span):
+        # "1 policeman was killed during clashes after the bombing", "Afghan forces attacked
+        # back and killed 3 militants": a further killing told in its own clause is more dead
+        # of the same event (§8: everyone killed in it), not a retelling of its figure
+        return earlier + toll
     return max(earlier, toll)
+
+
+# A later sentence that retells or reports a figure: a toll, a total, a source's word.
+_RETOLD_RE: Final = re.compile(
+    r"\b(?:toll|total|overall|in all|altogether|bringing|rose|risen|climbed|increased|updated"
+    r"|said|says|say|reported|reports?|according|told|stated|confirmed|claim\w*|contest\w*"
+    r"|put|puts|estimated?|sources?|figures?|counted)\b", re.IGNORECASE)
+# Wound and arrest figures told beside the dead ("2 killed and 3 injured") are no narrative.
+_BESIDE_RE: Final = re.compile(
+    r"\b(?:and|,)?\s*(?:\d+(?:\s*[-\u2013]\s*\d+)?|one|two|three|four|five|several|others?)?\s*"
+    r"(?:(?:were|was|people|persons)\s+)?(?:injured|wounded|hurt|missing|arrested)\b",
+    re.IGNORECASE)
+_NARRATIVE_WORDS: Final = 3
+
+
+def _narrated(sentence: str, span: tuple[int, int]) -> bool:
+    """Whether a later sentence tells a killing in a clause of its own (a place in the fight, a
+    perpetrator, a moment), not a bare summary line ("2 killed.", "4 fatalities, 3 injured")
+    nor a figure a source reports or a total retold (those weigh as before)."""
+    if _RETOLD_RE.search(sentence):
+        return False
+    rest = _BESIDE_RE.sub(" ", sentence[: span[0]] + " " + sentence[span[1]:])
+    return len(re.findall(r"[A-Za-z]{2,}", rest)) >= _NARRATIVE_WORDS
 
 
 _DAY_COUNTS: Final = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -599,3 +643,43 @@ def days_spanned(sentence: str) -> int:
         return 1
     word = (match.group("n") or match.group("m")).lower()
     return int(word) if word.isdigit() else _DAY_COUNTS[word]
+
+
+# A list of places after a locative word: "in Kabul, Ghor, Laghman, and Balkh provinces",
+# "in Shah Wali Kot and Maywand districts". Items are capitalised names (up to four words,
+# "Al"/"Ad"-style particles and hyphens included); the list ends at punctuation, the end, a
+# place-kind word or a lowercase preposition, so that "in Kabul and Taliban fighters" is none.
+_PLACE_ITEM: Final = (
+    r"(?:[A-Z][\w'\u2019-]*)(?:\s+(?:[A-Z][\w'\u2019-]*|al|el|ad|as|ash|an|ar|de|del|la|le))*")
+_PLACE_KIND: Final = (
+    r"(?:districts?|provinces?|villages?|areas?|towns?|cities|city|governorates?|regions?"
+    r"|count(?:y|ies)|LGAs?|states?|localities|locality|neighbou?rhoods?|camps?|municipalit(?:y|ies)"
+    r"|sub-?districts?|communes?|departments?|oblasts?|raions?|tehsils?|wards?|sectors?)"
+)
+_PLACE_LIST_RE: Final = re.compile(
+    r"\b(?:in|at|near|around|across|of)\s+(?:the\s+)?"
+    r"(?P<list>" + _PLACE_ITEM + r"(?:\s*,\s*(?!and\b)" + _PLACE_ITEM + r")*"
+    r"(?:\s*,?\s+and\s+" + _PLACE_ITEM + r"))"
+    r"(?=\s*(?:[,.;()]|$)|\s+" + _PLACE_KIND + r"\b|\s+(?:on|in|of|near|during|where|when"
+    r"|while|after|before|killing|leaving)\b)"
+)
+_MONTHS_RE: Final = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_MAX_LISTED: Final = 8
+
+
+def places_listed(sentence: str) -> int:
+    """How many places a sentence lists together as where its event happened ("in Kabul,
+    Ghor, Laghman, and Balkh provinces" 4); 1 when it lists none.
+
+    An event is one place (§10), so a toll told for several listed places is split over them
+    (§8), even when the place step could name fewer of them.
+    """
+    best = 1
+    for match in _PLACE_LIST_RE.finditer(sentence):
+        items = re.split(r"\s*,?\s+and\s+|\s*,\s*", match.group("list"))
+        if any(_MONTHS_RE.search(item) for item in items):
+            continue
+        best = max(best, len(items))
+    return min(best, _MAX_LISTED)

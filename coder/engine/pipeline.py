@@ -19,7 +19,12 @@ from typing import Any, Final
 from coder.engine.actors import ActorDictionary, ActorMention, find_actors
 from coder.engine.classify import TypeEvidence, classify, is_reportable
 from coder.engine.dates import DateEvidence, event_days, find_dates
-from coder.engine.fatalities import FatalityEvidence, days_spanned, find_fatalities
+from coder.engine.fatalities import (
+    FatalityEvidence,
+    days_spanned,
+    find_fatalities,
+    places_listed,
+)
 from coder.engine.gazetteer import Gazetteer, Place
 from coder.engine.learned import SubEventModel, refine_types
 from coder.engine.places import (
@@ -172,7 +177,8 @@ def _split(
     joined by a comma alone ("near Pisky, Donetsk") are a place and the area it lies in, as
     reports and ACLED notes write them, not a list: a list ends with "and" or "or".
     A toll of fighting that lasted several days ("on two consecutive days") is split over
-    those days too, though the sentence dates one of them (`fatalities.days_spanned`).
+    those days too, though the sentence dates one of them (`fatalities.days_spanned`), and
+    over places the sentence lists beyond those the place step named (`places_listed`).
     """
     distinct_dates = list({d.event_date: d for d in dates}.values())[:_MAX_SPLIT]
     if len(places) == 2 and _COMMA_ONLY.fullmatch(sentence[places[0].span[1]:places[1].span[0]]):
@@ -180,7 +186,10 @@ def _split(
     where: list[PlaceEvidence | None] = list(places) or [None]
     combos = [(d, p) for d in distinct_dates for p in where][:_MAX_SPLIT]
     days = days_spanned(sentence) if len(distinct_dates) == 1 else 1
-    return [(d, p, (i, len(combos) * days)) for i, (d, p) in enumerate(combos)]
+    # places listed beyond those the place step named ("in Kabul, Ghor, Laghman, and Balkh
+    # provinces") are events of their own too (§10): the toll is split over all of them (§8)
+    spread = max(len(combos), len(distinct_dates) * places_listed(sentence))
+    return [(d, p, (i, spread * days)) for i, (d, p) in enumerate(combos)]
 
 
 _COMMA_ONLY: Final = re.compile(r"\s*,\s*")

@@ -105,6 +105,18 @@ def test_a_toll_from_a_party_only_source_is_zero_and_flagged() -> None:
     pytest.param(1, "One man died and the other two were injured.", 1, id="other-beside"),
     # a toll of two days: the first day's share (§8 split)
     pytest.param(0, "Two members were killed across two days of clashes.", 1, id="two-days"),
+    # a further killing told in a clause of its own is more dead of the event (§8)
+    pytest.param(2, "One guard was killed in the crossfire as the gunmen fled.", 3,
+                 id="further-killing"),
+    pytest.param(2, "Troops fired back and killed 4 attackers near the checkpoint.", 6,
+                 id="answered-fire"),
+    # a bare summary line, a reported figure or a total retells the toll: the higher
+    pytest.param(1, "3 killed.", 3, id="summary-line"),
+    pytest.param(3, "4 fatalities, 2 injured.", 4, id="summary-with-wounded"),
+    pytest.param(2, "Police said 3 people were killed in the attack.", 3, id="reported-figure"),
+    pytest.param(2, "In total 5 people were killed in the violence.", 5, id="total"),
+    pytest.param(2, "Two villagers were killed by the gunmen in the raid.", 2,
+                 id="same-figure-retold"),
 ])
 def test_later_toll(earlier: int, sentence: str, expected: int) -> None:
     """A later sentence's toll adds, disagrees or updates, as its words say."""
