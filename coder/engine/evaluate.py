@@ -122,11 +122,11 @@ class Report:
             "matched_events": self.matched,
             "precision": round(self.precision, 4),
             "recall": round(self.recall, 4),
-            "no_event_left_empty": _round(self.no_event_left_empty),
+            "no_event_left_empty": rounded(self.no_event_left_empty),
             "fields_to_fix_per_event": round(self.fields_to_fix, 4),
             "fixes_by_field": dict(sorted(self.fixes_by_field.items(), key=lambda kv: -kv[1])),
             "fields": {
-                name: {"accuracy": _round(self.accuracy(name)), "scored": self.scored[name]}
+                name: {"accuracy": rounded(self.accuracy(name)), "scored": self.scored[name]}
                 for name in SCORED_FIELDS if self.scored.get(name)
             },
         }
@@ -147,7 +147,8 @@ class Report:
         raise KeyError(name)
 
 
-def _round(value: float | None) -> float | None:
+def rounded(value: float | None) -> float | None:
+    """A rate as reports print it (4 decimals); None stays None."""
     return None if value is None else round(value, 4)
 
 
@@ -271,7 +272,9 @@ def accumulate(report: Report, line: LineResult,
         for name, ok in right.items():
             report.scored[name] = report.scored.get(name, 0) + 1
             report.right[name] = report.right.get(name, 0) + ok
-        fill = ALL_FILLED if place_fill is None or gold.fields.location is None \
+        # Asked only where it counts: after a wrong or missing location (fields_to_fix).
+        placed = suggestion is not None and right.get("location", False)
+        fill = ALL_FILLED if place_fill is None or gold.fields.location is None or placed \
             else place_fill(gold.fields)
         for name in fields_to_fix(right, matched=suggestion is not None, fill=fill):
             report.fixes += 1
