@@ -271,9 +271,7 @@ def load_sentence(store: Store, sentence_id: int, coder_id: int) -> SentenceData
             raise LookupError(f"no sentence {sentence_id}")
         document = session.get(Document, sentence.document_id)
         assert document is not None
-        around = {s.index: s.text for s in session.exec(select(Sentence).where(
-            col(Sentence.document_id) == sentence.document_id,
-            col(Sentence.index).in_((sentence.index - 1, sentence.index + 1))))}
+        previous, following = neighbours(session, sentence)
         count = session.exec(select(func.count()).select_from(Sentence).where(
             col(Sentence.document_id) == sentence.document_id)).one()
         events = session.exec(select(Event).where(col(Event.sentence_id) == sentence_id)
@@ -293,7 +291,7 @@ def load_sentence(store: Store, sentence_id: int, coder_id: int) -> SentenceData
         document=DocumentInfo(document.id or 0, document.title, document.source,
                               document.published, document.country),
         index=sentence.index, count=count, text=sentence.text,
-        previous=around.get(sentence.index - 1), next=around.get(sentence.index + 1),
+        previous=previous, next=following,
         suggestions=tuple(stored_event(e) for e in events if e.status == "suggested"),
         own=tuple(stored_event(e) for e in events
                   if e.coder_id == coder_id and e.status == "confirmed"),
@@ -301,6 +299,14 @@ def load_sentence(store: Store, sentence_id: int, coder_id: int) -> SentenceData
                                        d.comment) for d in decisions),
         confirmed_in_document=confirmed,
     )
+
+
+def neighbours(session: Session, sentence: Sentence) -> tuple[str | None, str | None]:
+    """The text of the sentences before and after `sentence` in its document, if any."""
+    around = {s.index: s.text for s in session.exec(select(Sentence).where(
+        col(Sentence.document_id) == sentence.document_id,
+        col(Sentence.index).in_((sentence.index - 1, sentence.index + 1))))}
+    return around.get(sentence.index - 1), around.get(sentence.index + 1)
 
 
 def stored_event(event: Event) -> StoredEvent:

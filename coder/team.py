@@ -19,7 +19,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from itertools import combinations
 from typing import Any, Final
@@ -28,21 +28,16 @@ from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
-from coder.coding_store import add_event, coded_pairs
-from coder.engine.evaluate import GoldEvent, match, values_agree
+from coder.coding_store import add_event, coded_pairs, neighbours, stored_event
+from coder.engine.evaluate import SCORED_FIELDS, GoldEvent, match, rounded, values_agree
 from coder.errors import StoreError
-from coder.schema.codebook import ALL_COLUMNS
 from coder.schema.events import EventFields
 from coder.schema.models import Adjudication, Assignment, Coder, Document, Event, Sentence
 from coder.store import Store
 
-# The fields agreement is reported on: what a coder decides (evaluate.SCORED_FIELDS' order);
-# derived columns (interaction, disorder_type, year) follow from these.
-AGREED_FIELDS: Final = (
-    "event_type", "sub_event_type", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2",
-    "inter1", "inter2", "country", "admin1", "admin2", "admin3", "location", "latitude",
-    "longitude", "geo_precision", "event_date", "time_precision", "fatalities",
-)
+# The fields agreement is reported on: what a coder decides, in `coder eval`'s order;
+# interaction (like disorder_type and year) follows from the others.
+AGREED_FIELDS: Final = tuple(n for n in SCORED_FIELDS if n != "interaction")
 
 
 # --- planning (pure) ----------------------------------------------------------------------------
@@ -116,9 +111,7 @@ class CoderLoad:
 
     def as_json(self) -> dict[str, Any]:
         """Plain values for `coder assign --json`."""
-        return {"coder": self.coder, "documents": self.documents, "sentences": self.sentences,
-                "second_documents": self.second_documents,
-                "second_sentences": self.second_sentences, "coded": self.coded}
+        return asdict(self)
 
 
 def _sentence_counts(store: Store, source: str | None = None,
@@ -229,8 +222,12 @@ class PairAgreement:
 
     def field_agreement(self, name: str) -> float | None:
         """Share of matched event pairs that agree on the field."""
-        pairs = self.values.get(name, [])
-        return None if not pairs else sum(values_agree(name, a, b) for a, b in pairs) / len(pairs)
+        return _agreeing(name, self.values.get(name, []))
+
+
+def _agreeing(name: str, units: Sequence[tuple[object, object]]) -> float | None:
+    """Share of value pairs that are the same answer (evaluate.values_agree)."""
+    return sum(values_agree(name, a, b) for a, b in units) / len(units) if units else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,21 +253,17 @@ class Agreement:
         """Plain values for `coder agree --json`."""
         return {
             "sentences": self.sentences,
-            "event_presence_alpha": _round(self.presence_alpha),
+            "event_presence_alpha": rounded(self.presence_alpha),
             "pairs": [{
                 "coders": list(p.coders), "sentences": p.sentences, "events": list(p.events),
-                "matched": p.matched, "event_f1": _round(p.event_f1),
-                "event_presence_alpha": _round(p.presence_alpha),
-                "fields": {n: _round(p.field_agreement(n)) for n in AGREED_FIELDS
+                "matched": p.matched, "event_f1": rounded(p.event_f1),
+                "event_presence_alpha": rounded(p.presence_alpha),
+                "fields": {n: rounded(p.field_agreement(n)) for n in AGREED_FIELDS
                            if p.values.get(n)},
             } for p in self.pairs],
-            "fields": {f.field: {"pairs": f.pairs, "agreement": _round(f.agreement),
-                                 "alpha": _round(f.alpha)} for f in self.fields},
+            "fields": {f.field: {"pairs": f.pairs, "agreement": rounded(f.agreement),
+                                 "alpha": rounded(f.alpha)} for f in self.fields},
         }
-
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
 
 
 def _canonical(name: str, a: object, b: object) -> tuple[object, object]:
@@ -309,8 +302,7 @@ def agreement(sentences: Iterable[Mapping[str, Sequence[EventFields]]]) -> Agree
     for name in AGREED_FIELDS:
         units = [u for p in ordered for u in p.values.get(name, [])]
         if units:
-            agreeing = sum(values_agree(name, a, b) for a, b in units)
-            fields.append(FieldAgreement(name, len(units), agreeing / len(units),
+            fields.append(FieldAgreement(name, len(units), _agreeing(name, units),
                                          alpha([_canonical(name, a, b) for a, b in units])))
     presence = [u for p in ordered for u in p.presence]
     return Agreement(count, ordered, tuple(fields), alpha(presence))
@@ -345,8 +337,7 @@ def double_coded(store: Store, coders: Sequence[str] = ()
                 assert event.sentence_id is not None
                 name = names.get(event.coder_id) if event.coder_id is not None else None
                 if name is not None and name in versions[event.sentence_id]:
-                    versions[event.sentence_id][name].append(EventFields.model_construct(
-                        **{c: getattr(event, c) for c in ALL_COLUMNS}))
+                    versions[event.sentence_id][name].append(stored_event(event).fields)
     return versions
 
 
@@ -407,9 +398,9 @@ def differing(row: Row) -> frozenset[str]:
 
 
 def disagree(versions: Sequence[Version]) -> bool:
-    """Whether an adjudicator is needed: some event or some field differs."""
-    return any(differing(row) for row in aligned(versions)) or \
-        len({bool(v.events) for v in versions}) > 1
+    """Whether an adjudicator is needed: some event or some field differs (an event one
+    version lacks differs on every field it fills, event_type at least)."""
+    return any(differing(row) for row in aligned(versions))
 
 
 def merged(row: Row) -> EventFields:
@@ -454,12 +445,8 @@ def disagreements(store: Store, coders: Sequence[str] = ()) -> list[Disagreement
                 key=lambda v: ((sentence.document_id, v.coder) not in firsts, v.coder)))
             if not disagree(versions):
                 continue
-            around = {s.index: s.text for s in session.exec(select(Sentence).where(
-                col(Sentence.document_id) == sentence.document_id,
-                col(Sentence.index).in_((sentence.index - 1, sentence.index + 1))))}
-            result.append(Disagreement(sid, sentence.text, around.get(sentence.index - 1),
-                                       around.get(sentence.index + 1), document.published,
-                                       document.title, versions))
+            result.append(Disagreement(sid, sentence.text, *neighbours(session, sentence),
+                                       document.published, document.title, versions))
     return result
 
 
