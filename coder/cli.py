@@ -192,9 +192,15 @@ def _iso_date_option(_ctx: click.Context, _param: click.Parameter,
         raise click.BadParameter(str(exc)) from None
 
 
+def comma_list(*values: str) -> tuple[str, ...]:
+    """The names of options given as comma lists (and repeated), stripped, each once."""
+    return tuple(dict.fromkeys(n.strip() for value in values for n in value.split(",")
+                               if n.strip()))
+
+
 def _statuses(_ctx: click.Context, _param: click.Parameter,
               value: str) -> tuple[str, ...] | None:
-    names = tuple(part.strip() for part in value.split(",") if part.strip())
+    names = comma_list(value)
     if names == ("all",):
         return None
     unknown = [n for n in names if n not in EVENT_STATUSES]
@@ -238,7 +244,7 @@ def export(db_url: str, fmt: str, layout: Layout, inter: InterStyle | None,
         coder export --format jsonl --status all | jq .event_id_cnty
     """
     store = Store.open(db_url)
-    names = tuple(c.strip() for part in countries for c in part.split(",") if c.strip())
+    names = comma_list(*countries)
     where = EventFilter(statuses, names, since, until, second_coders)
     write: Callable[..., int] = write_jsonl if fmt == "jsonl" else write_acled
     row_format = RowFormat(layout, inter)
@@ -561,7 +567,7 @@ def train(db_url: str) -> None:
 
 def _coder_list(_ctx: click.Context, _param: click.Parameter, value: str | None
                 ) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(n.strip() for n in (value or "").split(",") if n.strip()))
+    return comma_list(value or "")
 
 
 @cli.command("assign")
