@@ -521,7 +521,6 @@ def clean_admin2(name: str) -> str:
 # 5 km do about equally well, 0 km slightly worse).
 SAME_PLACE_KM: Final = 2.0
 NEAREST_ADMIN2_KM: Final = 5.0
-_RG_CELL: Final = 0.1  # degrees: the neighbour search reads the 3x3 cells around a point
 
 
 @dataclass(frozen=True, slots=True)
@@ -571,8 +570,9 @@ class Admin2Finder:
             point = (place.latitude, place.longitude, place.admin2)
             self._by_name.setdefault((place.country_code, normalise(place.name)), []).append(point)
             if place.admin2:
-                cell = (place.country_code, math.floor(place.latitude / _RG_CELL),
-                        math.floor(place.longitude / _RG_CELL))
+                # The learned places' grid (_cell): a cell is wider than NEAREST_ADMIN2_KM,
+                # so the 3x3 cells around a point hold every row near enough.
+                cell = (place.country_code, *_cell(place.latitude, place.longitude))
                 self._cells.setdefault(cell, []).append(point)
 
     def __call__(self, country_code: str, name: str, latitude: float, longitude: float) -> str:
@@ -591,7 +591,7 @@ class Admin2Finder:
                 best, best_km2 = point[2], d
         if best is not None:
             return best
-        row, column = math.floor(latitude / _RG_CELL), math.floor(longitude / _RG_CELL)
+        row, column = _cell(latitude, longitude)
         best, best_km2 = "", NEAREST_ADMIN2_KM**2
         for dr in (-1, 0, 1):
             for dc in (-1, 0, 1):
