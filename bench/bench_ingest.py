@@ -38,7 +38,7 @@ from coder.ingest import Defaults, read_documents
 from coder.schema.models import Sentence
 from coder.segment import split_sentences
 from coder.store import Store
-from coder.suggesting import IngestTotals, ingest_files
+from coder.intake import IngestTotals, ingest_files
 
 FILE_BYTES = 5_000
 

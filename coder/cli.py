@@ -22,21 +22,24 @@ from click._termui_impl import ProgressBar
 from rich.console import Console
 from rich.table import Table
 
-from coder import coding_store, migrate
+from coder.config import DEFAULT_URL
 from coder.engine.evaluate import SCORED_FIELDS, Report
 from coder.errors import InputError, StoreError
-from coder.export import InterStyle, Layout, RowFormat, write_acled, write_jsonl
-from coder.importer import Format, import_file
 from coder.ingest import Defaults, expand_paths, utf8_lines
 from coder.schema.events import parse_iso_date
-from coder.schema.models import EVENT_STATUSES, EXPORTED_STATUSES
-from coder.store import DEFAULT_URL, EventFilter, Store, create_db_engine
+from coder.schema.statuses import EVENT_STATUSES, EXPORTED_STATUSES
 
 if TYPE_CHECKING:
+    from coder import coding_store
+    from coder.export import InterStyle, Layout
+    from coder.importer import Format
+    from coder.store import Store
     from coder.team import Agreement
 
-# The engine (coder.engine.*, coder.suggesting, coder.session) is imported inside the commands
-# that run it: loading it costs 0.3 s, which `export`, `import`, `stats` and `db` never need.
+# Each command imports the layers it runs inside its body: the engine (coder.engine.*,
+# coder.suggesting, coder.session; 0.3 s), which `export`, `import`, `stats` and `db` never
+# need, and the store (SQLAlchemy and the modules on it; 0.35 s), which `coder suggest` and
+# `coder eval` without --db never open.
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -64,6 +67,13 @@ def db_option(func: F) -> F:
         help="SQLAlchemy URL of the store (sqlite:///file.db or postgresql+psycopg://...); "
              "also CODER_DB.",
     )(func)
+
+
+def open_store(url: str) -> Store:
+    """The store at `url` (Store.open: migrated when it is the default or empty)."""
+    from coder.store import Store
+
+    return Store.open(url)
 
 
 def say(message: str) -> None:
@@ -106,6 +116,9 @@ def db_upgrade(db_url: str, revision: str) -> None:
         coder db upgrade
         coder db upgrade 0001_initial --db sqlite:///team.db
     """
+    from coder import migrate
+    from coder.store import Store, create_db_engine
+
     engine = create_db_engine(db_url)
     migrate.upgrade(engine, revision)
     say(f"database at revision {Store(engine).revision()}")
@@ -120,6 +133,9 @@ def db_downgrade(db_url: str, revision: str) -> None:
     \b
         coder db downgrade base
     """
+    from coder import migrate
+    from coder.store import Store, create_db_engine
+
     engine = create_db_engine(db_url)
     migrate.downgrade(engine, revision)
     say(f"database at revision {Store(engine).revision() or 'base'}")
@@ -133,6 +149,9 @@ def db_current(db_url: str) -> None:
     \b
         coder db current
     """
+    from coder import migrate
+    from coder.store import Store, create_db_engine
+
     current = Store(create_db_engine(db_url)).revision()
     head = migrate.head_revision()
     click.echo(f"{current or 'base'}{' (head)' if current == head else ''}")
@@ -145,6 +164,8 @@ def db_history() -> None:
     \b
         coder db history
     """
+    from coder import migrate
+
     for revision in migrate.revisions():
         click.echo(f"{revision.revision}  {revision.doc}")
 
@@ -169,7 +190,9 @@ def import_(db_url: str, path: Path, fmt: Format | None) -> None:
         coder import acled-2020.csv
         coder import events.jsonl --format jsonl
     """
-    store = Store.open(db_url)
+    from coder.importer import import_file
+
+    store = open_store(db_url)
     with _progress(path.stat().st_size, "import") as bar:
         result = import_file(store, path, fmt, warn=say, progress=bar.update)
     say(f"{path}: {result.rows} rows: {result.added} added, {result.revised} revised, "
@@ -243,7 +266,10 @@ def export(db_url: str, fmt: str, layout: Layout, inter: InterStyle | None,
         coder export --layout pre2023 --country Afghanistan,Pakistan --since 2021-08-01
         coder export --format jsonl --status all | jq .event_id_cnty
     """
-    store = Store.open(db_url)
+    from coder.export import RowFormat, write_acled, write_jsonl
+    from coder.store import EventFilter
+
+    store = open_store(db_url)
     names = comma_list(*countries)
     where = EventFilter(statuses, names, since, until, second_coders)
     write: Callable[..., int] = write_jsonl if fmt == "jsonl" else write_acled
@@ -276,7 +302,9 @@ def stats(db_url: str, as_json: bool) -> None:
         coder stats
         coder stats --json | jq .events_by_status
     """
-    store = Store.open(db_url)
+    from coder import coding_store
+
+    store = open_store(db_url)
     found = store.stats()
     effort = coding_store.effort_by_coder(store)
     if as_json:
@@ -354,10 +382,10 @@ def ingest(db_url: str, paths: tuple[str, ...], published: date | None, source: 
     """
     from coder.engine.knowledge import load_knowledge
     from coder.session import counted
-    from coder.suggesting import ingest_files
+    from coder.intake import ingest_files
 
     files = expand_paths(paths)
-    store = Store.open(db_url)
+    store = open_store(db_url)
     knowledge = load_knowledge(store, notify=say) if with_suggestions else None
     defaults = Defaults(published=published, source=source, url=url, country=country)
     with _progress(len(files), "ingest") as bar:
@@ -385,7 +413,7 @@ def suggest(input_path: str | None, workers: int, db_url: str | None) -> None:
     from coder.engine.knowledge import load_knowledge
     from coder.suggesting import answer_stream, parse_request
 
-    knowledge = load_knowledge(Store.open(db_url) if db_url else None, notify=say)
+    knowledge = load_knowledge(open_store(db_url) if db_url else None, notify=say)
     name = input_path or "<stdin>"
     with click.open_file(input_path or "-", "rb") as handle:
         requests = (parse_request(line, name, n)
@@ -415,7 +443,7 @@ def eval_(gold_path: str, as_json: bool, minimums: tuple[str, ...], db_url: str 
     limits = [_parse_minimum(m) for m in minimums]
     with open(gold_path, "rb") as handle:
         gold = read_gold((line for _n, line in utf8_lines(handle, gold_path)), gold_path)
-    knowledge = load_knowledge(Store.open(db_url) if db_url else None, notify=say)
+    knowledge = load_knowledge(open_store(db_url) if db_url else None, notify=say)
     with _progress(len(gold), "eval") as bar:
         report = evaluate_gold(gold, knowledge, bar.update)
     if as_json:
@@ -498,7 +526,9 @@ def code(db_url: str, document_id: int | None, source: str | None, coder_name: s
         coder code
         coder code --coder ana --source AFP
     """
-    store = Store.open(db_url)
+    from coder import coding_store
+
+    store = open_store(db_url)
     if not coding_store.has_documents(store):
         raise click.ClickException(
             "no documents to code: ingest some first, e.g. "
@@ -536,12 +566,12 @@ def train(db_url: str) -> None:
         coder train --db postgresql+psycopg://team@db.example/coder
     """
     # Imported here: only this command fits a model.
-    from coder.engine.knowledge import training_state
+    from coder.engine.taught import training_state
     from coder.session import counted
     from coder.training import FOLDS, newest_text
     from coder.training import train as fit_model
 
-    store = Store.open(db_url)
+    store = open_store(db_url)
     with _progress(training_state(store).events, "train") as bar:
         result = fit_model(store, bar.update)
     if result is None:
@@ -597,7 +627,7 @@ def assign_command(db_url: str, coders: tuple[str, ...], double: float, seed: in
     """
     from coder import team
 
-    store = Store.open(db_url)
+    store = open_store(db_url)
     if coders:
         try:
             added = team.assign(store, coders, double, seed, source)
@@ -642,7 +672,7 @@ def agree(db_url: str, coders: tuple[str, ...], as_json: bool) -> None:
     """
     from coder import team
 
-    store = Store.open(db_url)
+    store = open_store(db_url)
     found = team.agreement(team.double_coded(store, coders).values())
     if as_json:
         click.echo(json.dumps(found.as_json(), indent=2))
@@ -674,7 +704,7 @@ def adjudicate(db_url: str, coders: tuple[str, ...], adjudicator: str) -> None:
     """
     from coder import team
 
-    store = Store.open(db_url)
+    store = open_store(db_url)
     pending = team.disagreements(store, coders)
     if not pending:
         say("no disagreements to settle: every sentence two coders decided agrees or is "

@@ -44,12 +44,11 @@ from sqlalchemy.orm import Mapped
 from sqlmodel import Session, SQLModel, col, select
 
 from coder import migrate
+from coder.config import DEFAULT_URL
 from coder.errors import StoreError, first_line
 from coder.schema.codebook import ALL_COLUMNS
 from coder.schema.models import (
     CODING_ACTIONS,
-    EVENT_STATUSES,
-    EXPORTED_STATUSES,
     Coder,
     Document,
     Event,
@@ -57,8 +56,7 @@ from coder.schema.models import (
     Sentence,
     utcnow,
 )
-
-DEFAULT_URL: Final = "sqlite:///coder.db"
+from coder.schema.statuses import EVENT_STATUSES, EXPORTED_STATUSES
 
 
 def normalise_url(url: str) -> str:

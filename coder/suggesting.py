@@ -1,5 +1,4 @@
-"""Documents through the engine: `coder suggest` JSONL, `coder eval` gold files, and the
-suggestions stored at ingest so the session shows them at once.
+"""Documents through the engine: `coder suggest` JSONL and `coder eval` gold files.
 
 This module sits above the engine (it splits sentences and calls `pipeline.suggest` per
 sentence); the engine's steps stay pure and know nothing of files or the store.
@@ -11,11 +10,9 @@ import json
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Final
 
 from pydantic import ValidationError
-from sqlmodel import Session, col, select
 
 from coder.engine.document import suggest_document
 from coder.engine.evaluate import (
@@ -29,11 +26,9 @@ from coder.engine.evaluate import (
 from coder.engine.gazetteer import place_fields
 from coder.engine.pipeline import DocumentMeta, Knowledge, Suggestion
 from coder.errors import InputError
-from coder.ingest import Defaults, json_object, parse_row, read_documents
+from coder.ingest import Defaults, json_object, parse_row
 from coder.schema.events import EventFields, field_of, reason_of
-from coder.schema.models import Document, Sentence
 from coder.segment import split_sentences
-from coder.store import Store, add_events
 
 # Lines handed to a worker at a time: large enough to amortise pickling, small enough that
 # output keeps flowing on a pipe.
@@ -228,76 +223,3 @@ def place_fill(event: EventFields, knowledge: Knowledge) -> PlaceFill:
             return {name: values_agree(name, value, getattr(event, name))
                     for name, value in place_fields(place).items()}
     return None
-
-
-# --- suggestions stored for the session -----------------------------------------------------
-
-
-def store_suggestions(session: Session, document: Document, knowledge: Knowledge) -> int:
-    """Run the engine over a stored document's sentences; store the results as `suggested`.
-
-    Returns how many events were stored. Runs inside the caller's transaction (ingest stores a
-    file's documents and their suggestions together).
-    """
-    sentences = list(session.exec(
-        select(Sentence).where(Sentence.document_id == document.id).order_by(col(Sentence.index))
-    ))
-    meta = DocumentMeta(published=document.published, source=document.source,
-                        country=document.country)
-    found = suggest_document([s.text for s in sentences], meta, knowledge)
-    rows = [
-        {"status": "suggested", "sentence_id": sentence.id, "confidence": suggestion.confidence,
-         "evidence": json.dumps({k: list(v) for k, v in suggestion.evidence.items()}),
-         **suggestion.event.filled()}
-        for sentence, suggestions in zip(sentences, found, strict=True)
-        for suggestion in suggestions
-    ]
-    stored = len(add_events(session, rows, "suggested", None))
-    return stored
-
-
-# --- ingest: files -> documents, sentences and their suggestions --------------------------------
-
-
-@dataclass(slots=True)
-class IngestTotals:
-    """What an ingest run did, for its closing message."""
-
-    documents: int = 0
-    sentences: int = 0
-    suggestions: int = 0
-    known: int = 0
-
-
-def ingest_files(
-    store: Store,
-    paths: Sequence[Path],
-    defaults: Defaults,
-    knowledge: Knowledge | None,
-    progress: Callable[[int], None] = lambda _n: None,
-) -> IngestTotals:
-    """Store each file's documents, sentences and suggestions: one transaction per file.
-
-    A bad file raises InputError before anything of it is written; files before it stay.
-    """
-    totals = IngestTotals()
-    for path in paths:
-        drafts = read_documents(path, defaults)  # all-or-nothing: parse before writing
-        with store.session() as session:
-            for draft in drafts:
-                document = Document(
-                    text=draft.text, title=draft.title, published=draft.published,
-                    source=draft.source, url=draft.url, country=draft.country,
-                    content_hash=draft.content_hash, external_id=draft.external_id,
-                    origin=draft.origin,
-                )
-                added = store.add_document(document, split_sentences(draft.text), session)
-                if not added.created:
-                    totals.known += 1
-                    continue
-                totals.documents += 1
-                totals.sentences += added.sentences
-                if knowledge is not None:
-                    totals.suggestions += store_suggestions(session, document, knowledge)
-        progress(1)
-    return totals

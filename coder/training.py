@@ -1,10 +1,10 @@
 """`coder train`: fit the learned parts of the engine from the store and store them back.
 
 Today one part: the sub_event_type model (`engine/learned.py`), counted from the reference
-events' texts (`knowledge.training_pairs`: the confirmed sentence, else the cleaned notes of
+events' texts (`taught.training_pairs`: the confirmed sentence, else the cleaned notes of
 an imported event). The fitted model goes into the `learned_model` table with what it was
 fitted from, so every coder of a shared database loads the same model and a load can tell
-what is newer (`knowledge.load_sub_event_model` folds events confirmed since then in).
+what is newer (`taught.load_sub_event_model` folds events confirmed since then in).
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ from typing import Final
 
 from sqlmodel import col, delete
 
-from coder.engine.knowledge import (
+from coder.engine.learned import MODEL_KIND, SubEventModel, cross_validate, fit
+from coder.engine.taught import (
     SUB_EVENT_MODEL,
     TrainingState,
     training_pairs,
     training_state,
 )
-from coder.engine.learned import MODEL_KIND, SubEventModel, cross_validate, fit
 from coder.schema.codebook import SUB_EVENT_TYPES
 from coder.schema.models import LearnedModel
 from coder.store import Store

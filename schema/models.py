@@ -34,12 +34,6 @@ NAMING_CONVENTION: Final = {
 }
 SQLModel.metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
-# "withdrawn": a coder took back their confirmation or rejection (undo in `coder code`);
-# the row stays so that event_history remains append-only (migration 0002).
-EVENT_STATUSES: Final = ("suggested", "confirmed", "rejected", "adjudicated", "imported",
-                         "withdrawn")
-# What `coder export` writes unless told otherwise (contracts.md 5).
-EXPORTED_STATUSES: Final = ("confirmed", "adjudicated", "imported")
 
 
 def utcnow() -> datetime:

@@ -7,6 +7,7 @@ including those inside functions and TYPE_CHECKING blocks, are checked against t
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from functools import cache
@@ -75,9 +76,10 @@ def test_schema_imports_only_schema(module: str) -> None:
     assert {m for m in imports_of(module) if not under(m, "coder.schema")} == set()
 
 
-# style.md §2: engine/knowledge.py alone reads the store and the seeds (the country table
-# included), into one immutable Knowledge.
-ENGINE_MAY_IMPORT = {"coder.engine.knowledge": ("coder.store", "coder.countries")}
+# style.md §2: engine/knowledge.py alone reads the seeds (the country table included) and
+# engine/taught.py the store, into one immutable Knowledge.
+ENGINE_MAY_IMPORT = {"coder.engine.knowledge": ("coder.store", "coder.countries"),
+                     "coder.engine.taught": ("coder.store",)}
 
 
 @pytest.mark.parametrize("module", ours("coder.engine"))
@@ -111,3 +113,25 @@ def test_the_cli_loads_the_engine_only_for_commands_that_run_it() -> None:
                           check=True)
     # evaluate.py is pure scoring (no knowledge, no gazetteer): `--min` names come from it.
     assert done.stdout.split() == ["coder.engine.evaluate"]
+
+
+def test_suggest_without_a_store_never_loads_sqlalchemy(shared_cache: Path) -> None:
+    """The store layer is a third of `coder suggest`'s start-up (issue 4: within 1.5 s); a run
+    without --db never opens a store, so it must not pay for one. With --db it does."""
+    probe = ("import sys\nfrom coder.cli import cli\n"
+             "try:\n    cli.main(sys.argv[1:], prog_name='coder')\n"
+             "except SystemExit as done:\n    assert not done.code, done.code\n"
+             "print('loaded:', *sorted({m.split('.')[0] for m in sys.modules} "
+             "& {'sqlalchemy', 'sqlmodel', 'alembic'}), file=sys.stderr)")
+    line = '{"text": "Gunmen killed 3 villagers in Gwoza on Sunday.", "published": "2021-09-06"}\n'
+
+    def loaded(*args: str) -> list[str]:
+        done = subprocess.run([sys.executable, "-c", probe, *args], input=line,
+                              capture_output=True, text=True, check=True,
+                              env={**os.environ, "CODER_CACHE_DIR": str(shared_cache)})
+        assert '"events"' in done.stdout  # the command answered
+        return done.stderr.splitlines()[-1].split()[1:]
+
+    assert loaded("suggest") == []
+    db = shared_cache.parent / "layers-probe.db"
+    assert "sqlalchemy" in loaded("suggest", "--db", f"sqlite:///{db}")

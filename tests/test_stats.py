@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from coder import coding_store
 from coder.cli import cli
-from coder.schema.models import EVENT_STATUSES, Document, Event
+from coder.schema.models import Document, Event
+from coder.schema.statuses import EVENT_STATUSES
 from coder.store import Store
 
 TEXT = "Fighting was reported in Rukha. Protesters gathered in Kabul. Nothing else happened."

@@ -17,16 +17,16 @@ from sqlmodel import col, select, update
 
 from coder import migrate
 from coder.cli import cli
-from coder.engine.knowledge import (
+from coder.engine.knowledge import load_knowledge
+from coder.engine.learned import clean_notes
+from coder.engine.taught import (
     SUB_EVENT_MODEL,
     StoredModel,
-    load_knowledge,
     load_sub_event_model,
     stored_model,
     training_pairs,
     training_state,
 )
-from coder.engine.learned import clean_notes
 from coder.schema.models import Document, Event, LearnedModel, Sentence
 from coder.store import Store, add_events, create_db_engine
 from coder.training import train

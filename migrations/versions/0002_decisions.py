@@ -27,7 +27,7 @@ def upgrade() -> None:
     # and effort (keystrokes, active time) belongs to the decision, not to the event.
     # Rows are only ever added: an undo is a new row pointing at the one it undoes.
     # The new event status "withdrawn" (an undone confirmation) needs no DDL: event.status
-    # has no CHECK constraint; EVENT_STATUSES in schema/models.py lists it.
+    # has no CHECK constraint; EVENT_STATUSES in schema/statuses.py lists it.
     op.create_table('decision',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('coder_id', sa.Integer(), nullable=False),
