@@ -34,13 +34,17 @@ from sqlalchemy import (
     insert,
     inspect,
     literal,
+    literal_column,
     union,
     update,
 )
+from sqlalchemy import column as sql_column
 from sqlalchemy import select as sa_select
+from sqlalchemy import table as sql_table
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Mapped
+from sqlalchemy.sql import FromClause
 from sqlmodel import Session, SQLModel, col, select
 
 from coder import migrate
@@ -277,13 +281,6 @@ _HISTORY: Final = SQLModel.metadata.tables["event_history"]
 _ASSIGNMENTS: Final = SQLModel.metadata.tables["assignment"]
 _SENTENCES: Final = SQLModel.metadata.tables["sentence"]
 _ADJUDICATIONS: Final = SQLModel.metadata.tables["adjudication"]
-# `_event_query`'s condition for EventFilter.second_coders, as SQL over `event AS e`. The
-# status test comes first: imported events, nearly all of a large export, skip the lookups.
-_FIRST_VERSION_SQL: Final = (
-    "NOT (e.status = 'confirmed' AND (EXISTS (SELECT 1 FROM assignment AS a JOIN sentence AS s "
-    "ON s.document_id = a.document_id WHERE s.id = e.sentence_id AND a.coder_id = e.coder_id "
-    "AND a.second_coder) OR EXISTS (SELECT 1 FROM adjudication AS j "
-    "WHERE j.sentence_id = e.sentence_id)))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,23 +328,31 @@ def _event_query(where: EventFilter) -> Select[Any]:
         else table.c[name]
         for name in (*EXPORT_META, *ALL_COLUMNS)
     ]
-    query = select(*columns)
+    return select(*columns).where(*_conditions(where, table))
+
+
+def _conditions(where: EventFilter, events: FromClause) -> list[ColumnElement[bool]]:
+    """What `where` asks of an event row, over `events` (the table or an alias of it): one
+    statement of the filter for both export paths (`_event_query`, `stream_lines`)."""
+    found: list[ColumnElement[bool]] = []
     if where.statuses is not None:
-        query = query.where(table.c.status.in_(where.statuses))
+        found.append(events.c.status.in_(where.statuses))
     if where.countries:
-        query = query.where(table.c.country.in_(where.countries))
+        found.append(events.c.country.in_(where.countries))
     if where.since is not None:
-        query = query.where(table.c.event_date >= where.since)
+        found.append(events.c.event_date >= where.since)
     if where.until is not None:
-        query = query.where(table.c.event_date <= where.until)
+        found.append(events.c.event_date <= where.until)
     if not where.second_coders:
+        # The status test comes first: imported events, nearly all of a large export, skip
+        # the lookups.
         assigned, settled = _ASSIGNMENTS, _ADJUDICATIONS
-        query = query.where(~((table.c.status == "confirmed") & (exists().where(
-            assigned.c.second_coder, assigned.c.coder_id == table.c.coder_id,
+        found.append(~((events.c.status == "confirmed") & (exists().where(
+            assigned.c.second_coder, assigned.c.coder_id == events.c.coder_id,
             assigned.c.document_id == _SENTENCES.c.document_id,
-            _SENTENCES.c.id == table.c.sentence_id) | exists().where(
-            settled.c.sentence_id == table.c.sentence_id))))
-    return query
+            _SENTENCES.c.id == events.c.sentence_id) | exists().where(
+            settled.c.sentence_id == events.c.sentence_id))))
+    return found
 
 
 def _store_count(store: Store, where: EventFilter) -> int:
@@ -390,22 +395,6 @@ class EventStream(Iterator[Row[Any]]):
             close()
 
 
-def _filter_sql(where: EventFilter) -> tuple[str, list[Any]]:
-    # The conditions of `_event_query`, as qmark SQL over `event AS e` (for rendered lines).
-    conditions, params = ["1"], list[Any]()
-    for column, values in (("status", where.statuses), ("country", where.countries or None)):
-        if values is not None:
-            conditions.append(f"e.{column} IN ({', '.join('?' * len(values))})")
-            params.extend(values)
-    for op, day in ((">=", where.since), ("<=", where.until)):
-        if day is not None:  # SQLite keeps dates as YYYY-MM-DD text: text order is date order
-            conditions.append(f"e.event_date {op} ?")
-            params.append(day.isoformat())
-    if not where.second_coders:
-        conditions.append(_FIRST_VERSION_SQL)
-    return " AND ".join(conditions), params
-
-
 @dataclass(frozen=True, slots=True)
 class LookupTable:
     """A small constant table joined to each event for a rendered line (`stream_lines`)."""
@@ -425,14 +414,20 @@ def stream_lines(store: Store, where: EventFilter, expressions: Sequence[str],
     SQLite (C speed, no Python object per cell). The raw driver cursor keeps the per-row
     cost at one tuple. Memory stays flat: rows are fetched `batch` at a time.
     """
-    conditions, params = _filter_sql(where)
     # Lookups go to TEMP tables with a primary key: SQLite builds no index on a CTE, and a
     # scan of 250 countries per event cost more than the whole line.
     temp = {t.name: f"temp.coder_lookup_{t.name}" for t in lookups}
-    joins = "".join(f" LEFT JOIN {temp[t.name]} AS {t.name} ON {t.name}.{t.columns[0]} = "
-                    f"e.{t.joins_on}" for t in lookups)
-    sql = (f"SELECT e.id, {', '.join(expressions)} FROM event AS e{joins} WHERE {conditions} "
-           "ORDER BY e.id")
+    aliased = _EVENTS.alias("e")
+    joined: FromClause = aliased
+    for t in lookups:
+        lookup = sql_table(f"coder_lookup_{t.name}", sql_column(t.columns[0]),
+                           schema="temp").alias(t.name)
+        joined = joined.outerjoin(lookup, lookup.c[t.columns[0]] == aliased.c[t.joins_on])
+    # The filter's values are rendered into the text (SQLAlchemy quotes them): the raw
+    # driver cursor below takes plain SQL.
+    sql = str(sa_select(aliased.c.id, *(literal_column(x) for x in expressions))
+              .select_from(joined).where(*_conditions(where, aliased)).order_by(aliased.c.id)
+              .compile(dialect=store.engine.dialect, compile_kwargs={"literal_binds": True}))
     connection = store.engine.raw_connection()
     try:
         cursor = connection.cursor()
@@ -444,7 +439,7 @@ def stream_lines(store: Store, where: EventFilter, expressions: Sequence[str],
                                f"({', '.join('?' * len(table.columns))})", table.rows)
         connection.commit()
         try:
-            cursor.execute(sql, params)
+            cursor.execute(sql)
             while chunk := cursor.fetchmany(batch):
                 yield typed("list[tuple[Any, ...]]", chunk)
         finally:
