@@ -38,6 +38,10 @@ from coder.store import Store
 # The fields agreement is reported on: what a coder decides, in `coder eval`'s order;
 # interaction (like disorder_type and year) follows from the others.
 AGREED_FIELDS: Final = tuple(n for n in SCORED_FIELDS if n != "interaction")
+# Counts, whose alpha weighs how far apart two answers are (interval metric) instead of only
+# whether they differ; a pair where one coder left the field empty has no distance and is
+# left out of that alpha (it still counts against percent agreement).
+INTERVAL_FIELDS: Final = ("fatalities",)
 
 
 # --- planning (pure) ----------------------------------------------------------------------------
@@ -196,6 +200,25 @@ def alpha(units: Sequence[tuple[object, object]]) -> float | None:
     return 1 - observed / expected
 
 
+def interval_alpha(units: Sequence[tuple[float, float]]) -> float | None:
+    """Krippendorff's alpha, interval metric (squared difference), for units of two numbers.
+
+    For counts such as fatalities, where 10 against 11 is a smaller disagreement than 10
+    against 0. Same form as `alpha`: observed disagreement is the mean squared difference
+    within units, expected the mean squared difference over all pairs of values (computed from
+    the sums: sum over i != j of (v_i - v_j)^2 = 2n * sum(v^2) - 2 * sum(v)^2).
+    """
+    if not units:
+        return None
+    values = [v for unit in units for v in unit]
+    n = len(values)
+    expected = (2 * n * sum(v * v for v in values) - 2 * sum(values) ** 2) / (n * (n - 1))
+    if expected <= 0:
+        return None
+    observed = sum((a - b) ** 2 for a, b in units) / len(units)
+    return 1 - observed / expected
+
+
 @dataclass(slots=True)
 class PairAgreement:
     """Two coders over the sentences both coded."""
@@ -272,6 +295,13 @@ def _canonical(name: str, a: object, b: object) -> tuple[object, object]:
     return (a, a) if values_agree(name, a, b) else (a, b)
 
 
+def _field_alpha(name: str, units: Sequence[tuple[object, object]]) -> float | None:
+    if name in INTERVAL_FIELDS:
+        return interval_alpha([(a, b) for a, b in units
+                               if isinstance(a, int | float) and isinstance(b, int | float)])
+    return alpha([_canonical(name, a, b) for a, b in units])
+
+
 def agreement(sentences: Iterable[Mapping[str, Sequence[EventFields]]]) -> Agreement:
     """Score sentences coded by several coders: each maps coder -> their events there.
 
@@ -303,7 +333,7 @@ def agreement(sentences: Iterable[Mapping[str, Sequence[EventFields]]]) -> Agree
         units = [u for p in ordered for u in p.values.get(name, [])]
         if units:
             fields.append(FieldAgreement(name, len(units), _agreeing(name, units),
-                                         alpha([_canonical(name, a, b) for a, b in units])))
+                                         _field_alpha(name, units)))
     presence = [u for p in ordered for u in p.presence]
     return Agreement(count, ordered, tuple(fields), alpha(presence))
 

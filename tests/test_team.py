@@ -91,6 +91,20 @@ def test_alpha_matches_the_coincidence_matrix_formula() -> None:
     assert team.alpha([]) is None
 
 
+def test_interval_alpha_weighs_how_far_apart_the_counts_are() -> None:
+    # Values 0, 0, 2, 4 over two units: within-unit squared differences 0 and 4 (mean 2);
+    # over the 12 ordered pairs of values, 2 * (0 + 4 + 16 + 4 + 16 + 4) / 12 = 88 / 12.
+    assert team.interval_alpha([(0, 0), (2, 4)]) == pytest.approx(1 - 2 / (88 / 12))
+    near = team.interval_alpha([(0, 0), (10, 11), (3, 3)])
+    far = team.interval_alpha([(0, 0), (10, 0), (3, 3)])
+    assert near is not None and far is not None and near > 0.9 > far
+    # Nominal alpha cannot tell the two apart: both have one differing unit of three.
+    assert team.alpha([(0, 0), (10, 11), (3, 3)]) == pytest.approx(
+        team.alpha([(0, 0), (10, 12), (3, 3)]))
+    assert team.interval_alpha([(5, 5), (5, 5)]) is None  # no variation: undefined
+    assert team.interval_alpha([]) is None
+
+
 def test_agreement_matches_events_and_compares_their_fields() -> None:
     sentences = [
         {"ana": [event()], "ben": [event(fatalities=10)]},           # one field differs
@@ -106,6 +120,8 @@ def test_agreement_matches_events_and_compares_their_fields() -> None:
     assert pair.event_f1 == pytest.approx(2 * 2 / 5)
     fields = {f.field: f for f in found.fields}
     assert fields["fatalities"].pairs == 2 and fields["fatalities"].agreement == 0.5
+    # Interval alpha on (0, 10) and (0, 0): the first unit's distance is all there is.
+    assert fields["fatalities"].alpha == team.interval_alpha([(0, 10), (0, 0)])
     assert fields["location"].agreement == 1.0
     assert fields["event_type"].agreement == 1.0 and fields["event_type"].alpha is None
     assert pair.presence == [(True, True), (True, True), (False, False), (True, False)]
