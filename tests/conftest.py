@@ -20,7 +20,7 @@ from click.testing import Result
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from coder.engine.gazetteer import Gazetteer, load_gazetteer
+from coder.engine.gazetteer import Gazetteer, default_cache_dir, load_gazetteer
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -118,13 +118,22 @@ def sock() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One gazetteer cache directory per test session (per xdist worker): the index is built
-    once, it takes seconds."""
-    return tmp_path_factory.getbasetemp() / "gazetteer-cache"
+def shared_cache() -> Path:
+    """The place-index cache every `coder` command under test reads: the default one, the
+    user's (a built index is the same whoever builds it). Tests that need a cold or edited
+    cache make their own under tmp_path."""
+    return default_cache_dir()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _warm_place_index(shared_cache: Path) -> None:
+    # A command that finds no index builds it (10 s) and says so on stderr once: built before
+    # any test, no test's output depends on whether it ran first. Workers building at the same
+    # time are safe (the cache file is replaced atomically).
+    load_gazetteer(shared_cache)
 
 
 @pytest.fixture(scope="session")
 def gazetteer(shared_cache: Path) -> Gazetteer:
-    """The place index of the seeds and GeoNames, built once per session."""
+    """The place index of the seeds and GeoNames (loaded from the warm cache)."""
     return load_gazetteer(shared_cache)
