@@ -35,10 +35,10 @@ from pathlib import Path
 from coder.engine.knowledge import load_knowledge
 from coder.engine.pipeline import Knowledge
 from coder.ingest import Defaults, read_documents
+from coder.intake import IngestTotals, ingest_files
 from coder.schema.models import Sentence
 from coder.segment import split_sentences
 from coder.store import Store
-from coder.intake import IngestTotals, ingest_files
 
 FILE_BYTES = 5_000
 

@@ -381,8 +381,8 @@ def ingest(db_url: str, paths: tuple[str, ...], published: date | None, source: 
         coder ingest 'feeds/*.jsonl' --published 2021-09-06
     """
     from coder.engine.knowledge import load_knowledge
-    from coder.session import counted
     from coder.intake import ingest_files
+    from coder.session import counted
 
     files = expand_paths(paths)
     store = open_store(db_url)
