@@ -1,27 +1,33 @@
 """The "how many deaths" step: the conservative reported death toll of a sentence [codebook §8].
 
-Only deaths count, never the wounded; "casualties" alone gives 0. Numbers are digits
-("1,200"), number words ("twenty-three", "one hundred and five"), "a dozen", "two dozen" and
-the codebook's vague words read conservatively: "dozens" 12, "hundreds" 100, "tens" 10,
-"scores" 20, "several"/"many"/"a few" 3 (the codebook's figure for a limited attack; 10 needs a
-judgement of scale that a sentence rarely supports). Qualifiers keep the reported figure ("at
-least 12" 12, "more than 20" 20, "up to 15" 15 at lower confidence: it is the only figure the
-source gives, and ACLED records reported figures); a range gives its lowest figure ("8-10" 8,
-"between 43 and 52" 43). Counts listed with commas or "and" add up ("3 soldiers and 2 civilians
-were killed" 5); figures from disagreeing sources take the lowest; a death toll that "rose to"
-a figure replaces earlier ones. A toll claimed only by a party to the conflict ("the Taliban
-said they killed 30"), or reported only by a party's own outlet (`source` "Voice of Jihad"),
-gives 0 with `claimed_by_party` set, as ACLED does [§8]. Deaths told as the cause or the past
-of the event ("protested over the killing of two students", "attacked police after two
-children were killed", "who killed a resident earlier that day") are another event's toll and
-give 0; so does a vague plural whose report is doubted ("fatalities were denied"). The suicide
-bomber counts only when the text counts him ("killing himself and 10 others" 11).
+Only deaths count, never the wounded; "casualties" alone gives 0. Numbers are digits ("1,200"),
+number words ("twenty-three", "one hundred and five"), "a dozen", "two dozen" and the
+codebook's vague words read conservatively: "dozens" 12, "hundreds" 100, "tens" 10, "scores"
+20, "several"/"many"/"a few"/"a group of"/plural "fatalities" 3 (the codebook's figure for a
+limited attack), or 10 when the sentence tells a large engagement (a front line, an offensive,
+heavy fighting, a massacre: acledR's "large attack in a war zone"). Qualifiers keep the
+reported figure ("at least 12" 12, "more than 20" 20, "up to 15" 15 at lower confidence: it is
+the only figure the source gives, and ACLED records reported figures); a range gives its lowest
+figure ("8-10" 8, "between 43 and 52" 43). Counts listed with commas or "and" add up ("3
+soldiers and 2 civilians were killed" 5); figures from disagreeing sources take the lowest; a
+death toll that "rose to" a figure replaces earlier ones. A toll claimed only by a party to the
+conflict ("the Taliban said they killed 30"), or reported only by a party's own outlet
+(`source` "Voice of Jihad"), gives 0 with `claimed_by_party` set, as ACLED does [§8]. Deaths
+told as the cause or the past of the event ("protested over the killing of two students",
+"attacked police after two children were killed", "who killed a resident earlier that day") are
+another event's toll and give 0; so does a vague plural whose report is doubted ("fatalities
+were denied"). The suicide bomber counts in a suicide attack carried out ("blew himself up,
+killing 10" 11), once ("killing himself and 10 others" 11).
 
 `later_toll` folds a later sentence's toll into an event told before (more dead "also" killed
 add up, other sources disagree, a retelling updates); `days_spanned` tells how many days a toll
-covers, and `places_listed` how many places a sentence lists for its event, so that the
-engine splits it over them [§7, §8, §10]. "Killing and injuring 8" counts half of a definite
-figure as dead, as "8 were killed and wounded" does; "an unspecified number" is vague (3).
+covers, and `places_listed` how many places a sentence lists for its event, so that the engine
+splits it over them [§7, §8, §10]; places each told with their own units ("(Dand, Kandahar)
+... (Arghandab, Kandahar)") count apart. "Killing and injuring 8" counts half of a figure
+above the least vague one as dead, as "8 were killed and wounded" does ("dozens" 6, "several"
+stays 3); "killed, injured or captured" tells no death count (0). The dead among the wounded
+count ("one of the injured died", "one of them fatally"), as does one pronoun ("he later died")
+when nothing else is counted; a later figure that contests the one before gives the lowest.
 """
 
 from __future__ import annotations
@@ -76,11 +82,13 @@ _RANGE: Final = (
 _COUNT: Final = (
     r"(?<![Nn]o )(?<!\w)(?P<qual>" + _QUAL + r")(?P<num>" + _RANGE + r"|\d{1,3}(?:,\d{3})+|\d+"
     r"|(?:" + _NUMWORD + r")(?:(?:[- ]|\s+and\s+)(?:" + _NUMWORD + r"))*(?:\s+dozen)?"
-    r"|a dozen|dozens|hundreds|thousands|tens|scores|several|many|a few|few|numerous|a number"
-    r"|multiple|(?:an?\s+)?(?:unknown|unspecified|undetermined|undisclosed) number"
+    r"|an?\s+(?:hundred|thousand)|a dozen|dozens|hundreds|thousands|tens|scores|several|many"
+    r"|a few|few|numerous|a number"
+    r"|multiple|some|(?:an?\s+)?(?:unknown|unspecified|undetermined|undisclosed) number"
     r"|a handful|a couple|both|himself|herself|him|an?|the|his|her)"
     r"(?!\w)"
-    r"(?:\s+of\b)?"
+    # "two of them", "one of whom": a part of a group named before
+    r"(?:\s+of(?:\s+whom)?\b)?"
 )
 _PERSON: Final = (
     r"(?:man|woman|boy|girl|child|civilian|soldier|police(?:man|woman)|officer|member|fighter"
@@ -94,7 +102,16 @@ _PERSON: Final = (
     r"|bystander|owner|sibling|citizen|local|shepherd|merchant|vendor|hostage|prisoner"
     r"|detainee|inmate|supporter|tribesman|clansman|spokesman|smuggler|trafficker"
     r"|major|chairman|candidate|trooper|pilot|individual|protester|demonstrator|contractor"
-    r"|cop|agent|perpetrator|other|corpse|body)"
+    r"|cop|agent|perpetrator|other|corpse|body"
+    # people named by a role or a way of life ("a fugitive", "the district head of police")
+    r"|head|deputy|minister|secretary|commissioner|administrator|emir|sheikh|mullah|monk|nun"
+    r"|catechist|ruler|king|prince|chieftain|fugitive|criminal|gangster|bandit|kidnapper"
+    r"|robber|terrorist|combatant|recruit|cadre|operative|informant|spy|collaborator|vigilante"
+    r"|gendarme|marine|commando|conscript|corporal|ranger|poacher|motorcyclist|cyclist"
+    r"|motorist|rider|pedestrian|tourist|refugee|migrant|peasant|miner|labou?rer|engineer"
+    r"|medic|paramedic|physician|surgeon|midwife|lecturer|professor|pupil|entrepreneur"
+    r"|landowner|rancher|hunter|widow|grandmother|grandfather|uncle|aunt|nephew|niece|cousin"
+    r"|toddler|newborn|girlfriend|boyfriend|friend|neighbou?r|customer)"
 )
 # Words that end a noun phrase: verbs, clause words, wound words.
 _STOP: Final = (
@@ -108,9 +125,10 @@ _STOP: Final = (
 # Case-sensitive stop check, so that "IS militants" is a noun phrase and not "is".
 _PERSON_RE: Final = re.compile(r"\b" + _PERSON + r"\b", re.IGNORECASE)
 _NP: Final = (
-    r"(?P<np>(?:\s+(?!(?-i:" + _STOP + r")\b)[\w'-]+){0,4}"
-    # "members of the regime's Air Force Intelligence": an "of" phrase stays in the noun phrase
-    r"(?:\s+of(?:\s+(?!(?-i:" + _STOP + r")\b)[\w'-]+){1,6})?)"
+    r"(?P<np>(?:\s+(?!(?-i:" + _STOP + r")\b)[\w'/-]+){0,4}"
+    # "members of the regime's Air Force Intelligence", "two civilians from Sino town": an
+    # "of" or "from" phrase stays in the noun phrase ("BH/IS fighters": a slash joins names)
+    r"(?:\s+(?:of|from)(?:\s+(?!(?-i:" + _STOP + r")\b)[\w'/-]+){1,6})?)"
 )
 _OTHERS: Final = r"(?:\s+others?)?"
 _WOUND_NEXT: Final = re.compile(
@@ -122,6 +140,12 @@ _ITEM_RE: Final = re.compile(_COUNT + _NP + _OTHERS, re.IGNORECASE)
 _CASUALTIES_NEXT: Final = re.compile(
     r"\s+(?:or|and)\s+(?:were\s+)?(?:wounded|injured|hurt)\b(?!\s+(?:\d|two|three|four|five"
     r"|six|seven|eight|nine|ten|several|others?|another|a |an ))", re.IGNORECASE)
+# "8 rebels were killed, wounded or captured", "killed or captured": how many of them died
+# is untold, so the figure is no death count (§8: unclear whether anyone died gives 0).
+_MIXED_NEXT: Final = re.compile(
+    r"\s*,\s*(?:wounded|injured|hurt|captured|arrested|detained)\b[^.;\d]{0,30}?\b(?:or|and)\s+"
+    r"(?:wounded|injured|hurt|captured|arrested|detained|missing|surrendered)\b"
+    r"|\s+or\s+(?:were\s+)?(?:captured|arrested|detained)\b", re.IGNORECASE)
 _BOTH_OBJECT_RE: Final = re.compile(
     r"(?<=killing)\s+and\s+(?:injuring|wounding)(?=\s)|(?<=killed)\s+and\s+(?:injured|wounded)"
     r"(?=\s+(?!(?:by|in|at|during|when|after|on)\b)\w)", re.IGNORECASE)
@@ -136,13 +160,14 @@ _OBJECT_VERB_RE: Final = re.compile(
     r"|claimed the lives of|claiming the lives of|took the lives of|left|leaving|bodies of"
     r"|deaths of|the death of|killed at least|hacked to death|stabbed to death|beat to death"
     r"|(?:the )?killings? of|(?:the )?corpses? of|fatally (?:shot|stabbed|wounded|injured|beat)"
-    r"|beaten to death|burned to death)\b",
+    r"|beaten to death|burn(?:ed|t) to death|burn(?:ed|t) alive)\b",
     re.IGNORECASE,
 )
 _SUBJECT_VERB_RE: Final = re.compile(
     r"\b(?:killed|dead|died|die|dies|shot dead|gunned down|executed|beheaded|murdered|lynched"
     r"|lost (?:their|his|her) lives|perished|slain|deaths|fatalities|bodies|lives|succumbed"
-    r"|hacked to death|stabbed to death|beaten to death|burned to death|bodies were found"
+    r"|hacked to death|stabbed to death|beaten to death|burn(?:ed|t) to death|burn(?:ed|t) alive"
+    r"|bodies were found|fatality"
     r"|fatally (?:shot|wounded|injured|stabbed|assaulted|beaten|attacked)|assassinated"
     r"|shot and killed|shot to death|found dead)\b",
     re.IGNORECASE,
@@ -158,13 +183,33 @@ _SPLIT_VERB_RE: Final = re.compile(
     r"(?P<obj>(?!(?:dead|to)\b)[^,.;]{1,50}?)\s+(?:dead|to death)\b",
     re.IGNORECASE,
 )
+# "A body was found", "one decomposed corpse was recovered": one dead told by the body alone
+# (indefinite: "the body was dumped" may be a victim counted before).
+_ONE_BODY_RE: Final = re.compile(
+    r"\b(?:an?|one)\s+(?:(?:dead|lifeless|decomposed|decomposing|burnt|burned|charred|mutilated"
+    r"|headless|bullet-riddled|unidentified|male|female)\s+){0,2}(?:body|corpse)\s+"
+    r"(?:was|has been|had been)\s+(?:\w+\s+)?(?:found|discovered|recovered|dumped|retrieved"
+    r"|spotted|exhumed)\b", re.IGNORECASE)
+# "He later died", "she was killed": one person told by a pronoun, counted once.
+_PRONOUN_DEATH_RE: Final = re.compile(
+    r"\b(?:he|she)\s+(?:(?:later|also|reportedly|subsequently|eventually|then)\s+)*"
+    r"(?:died|succumbed|(?:was|had been)\s+(?:(?:later|also|reportedly)\s+)?(?:killed|shot dead"
+    r"|murdered|beheaded|executed|lynched|found dead|stabbed to death|beaten to death"
+    r"|hacked to death|burn(?:ed|t) to death))\b", re.IGNORECASE)
+# "wounding two, one of them fatally": the dead among the wounded.
+_PART_FATALLY_RE: Final = re.compile(
+    r"\b(?P<n>one|two|three|four|five|\d+)\s+of\s+(?:them|whom)\s+(?:was\s+|were\s+)?"
+    r"(?:fatally|mortally)\b", re.IGNORECASE)
 # "shot a civilian, resulting in his death": one death told by its effect.
 _HIS_DEATH_RE: Final = re.compile(
     r"\b(?:result(?:ing|ed) in|le(?:d|ading) to|caus(?:ing|ed))\s+(?:his|her)\s+death\b",
     re.IGNORECASE)
 _AUX_BEFORE_RE: Final = re.compile(
-    r"(?:,?\s+(?:were|was|are|is|have been|has been|had been|got|being|been|all|also|later"
-    r"|reportedly|confirmed|found|left|[a-z]+ed and|shot and|beaten and|taken and))*\s*$",
+    r"(?:,?\s+(?:were|was|are|is|have been|has been|had been|had|have|has|got|being|been|all"
+    r"|also|later"
+    r"|reportedly|confirmed|found|left|[a-z]+ed and|shot and|beaten and|taken and"
+    # "a man was seriously injured and later died": adverbs of manner and time
+    r"|(?-i:[a-z]+ly)))*\s*$",
     re.IGNORECASE,
 )
 _ITEM_UNNAMED: Final = re.sub(r"\(\?P<\w+>", "(?:", _COUNT + _NP + _OTHERS)
@@ -180,8 +225,12 @@ _NEGATED_RE: Final = re.compile(
     re.IGNORECASE,
 )
 _VAGUE_PLURAL_RE: Final = re.compile(
-    r"\b(?:deaths|fatalities)\b(?!\s+(?:of|toll|n?or))", re.IGNORECASE
+    r"\b(?:deaths|fatalities)\b(?!\s+(?:of|toll|n?or)|\s*[:=]?\s*\d)", re.IGNORECASE
 )
+# A figure after its label, as tallies write it: "Fatalities: 2", "fatalities 2", "Dead: 4".
+_LABEL_COUNT_RE: Final = re.compile(
+    r"(?:\b(?:fatalities|deaths|dead|killed)\s*[:=]\s*|\b(?:fatalities|deaths)\s+)"
+    r"(?P<n>\d{1,5})(?![,.]?\d)(?=\s*(?:[,.;)]|$|and\b))", re.IGNORECASE)
 _VAGUE_NEGATION_RE: Final = re.compile(
     r"\b(?:no|any|neither|nor|without|not|unclear|unknown|if|whether)\b[^.;]{0,25}$"
     r"|\b(?:not|unclear|whether)\b[^.;]{0,50}$", re.IGNORECASE
@@ -189,8 +238,8 @@ _VAGUE_NEGATION_RE: Final = re.compile(
 # "Deaths were reported but denied", "the number of fatalities could not be confirmed":
 # unclear whether anyone died gives 0 [§8].
 _VAGUE_DOUBT_RE: Final = re.compile(
-    r"[^.;]{0,40}?\b(?:denied|could not be|cannot be|unconfirmed|not (?:been )?confirmed"
-    r"|unclear|unknown|unverified)\b", re.IGNORECASE
+    r"[^.;]{0,40}?\b(?:denied|could not be|cannot be|unconfirmed"
+    r"|not (?:been )?(?:confirmed|reported)|unclear|unknown|unverified)\b", re.IGNORECASE
 )
 _CLAIM_RE: Final = re.compile(
     r"\bclaim(?:ed|s|ing)?\b(?!\s+(?:responsibility|the lives|(?:\w+\s+)?lives))"
@@ -247,10 +296,33 @@ _ALTERNATIVE_RE: Final = re.compile(
 _UPDATE_RE: Final = re.compile(r"\b(?:rose|risen|climbed|jumped|increased)\b", re.IGNORECASE)
 _PRECHECK_RE: Final = re.compile(
     r"kill|dead|death|died|\bdie|lives|bodies|toll|execut|behead|murder|massacr|slain|slaughter"
-    r"|lynch|perish|fatalit|gunned down|succumbed|body|corpse|remains|to death|assassinat|fatally",
+    r"|lynch|perish|fatalit|gunned down|succumbed|body|corpse|remains|to death|assassinat|fatally"
+    r"|alive|suicide|blew (?:him|her)self",
     re.IGNORECASE,
 )
 _ARTICLES: Final = frozenset({"a", "an", "the", "his", "her"})
+# The codebook's figures for vague words [§8]: 3 for a limited attack, 10 for a large one.
+_FEW: Final = 3
+_MANY: Final = 10
+# A large engagement (§8, acledR: "a large attack in a war zone" gives 10 for vague words):
+# fighting on a front line, an offensive, heavy or fierce fighting, a massacre.
+_LARGE_RE: Final = re.compile(
+    # lowercase: "National Resistance Front", "Popular Front" are names, not front lines
+    r"(?<!in )(?<!in the )\b(?-i:front)(?:[- ]?lines?|s)?\b(?! of\b)"
+    r"|\boffensives?\b(?!\s+(?:remarks?|comments?|language|posts?|words|statements?"
+    r"|content|behaviou?r|images?|cartoons?|messages?))|\bmassacre[ds]?\b"
+    r"|\b(?:heavy|fierce|intense|large-scale) (?:fighting|clashes|battles?|offensive"
+    r"|assault|attack)\b", re.IGNORECASE)
+
+# The confidence of a figure the text states (not a vague word).
+_DEFINITE: Final = 0.9
+
+
+def _scale(sentence: str) -> int:
+    """What the codebook's vague words stand for in this sentence: 10 in a large engagement
+    (`_LARGE_RE`), else 3 [§8]."""
+    return _MANY if _LARGE_RE.search(sentence) else _FEW
+
 # Dates are not counts: "On 9 May 2020, 1 soldier was killed" must not read 9 or 2020.
 _DATE_RE: Final = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
@@ -265,13 +337,30 @@ _DATE_RE: Final = re.compile(
 # including a teacher, were killed". Blanked (same length) so the count meets its verb.
 _ASIDE_RE: Final = re.compile(
     r"\([^()]{0,80}\)|,\s*including\s[^,.;]{1,50},|,\s*(?:who|whom)\s[^,.;]{1,40},"
+    # "three people, two of them soldiers, were killed": the part is inside the count
+    r"|,\s*[\w-]+\s+of\s+(?:them|whom)\s[^,.;]{1,40},"
     r"|,?\sincluding\s[^,.;]{1,50}?(?=\s+(?:were|was|have|has|had)\b)",
     re.IGNORECASE,
 )
 # "two people who had committed a robbery were lynched": a relative clause between a counted
 # subject and its verb (kept when it tells a death of its own: "gunmen who killed 3 were").
 _RELATIVE_RE: Final = re.compile(
-    r"\swho\s[^,.;]{1,60}?(?=\s+(?:were|was)\s)", re.IGNORECASE)
+    r"\swho\s[^,.;]{1,60}?(?=\s+(?:were|was)\s)"
+    # "a driver who had been kidnapped from his truck at dawn, was found dead": a longer clause
+    # closed by a comma before the verb
+    r"|\swho\s[^.;]{1,100}?,(?=\s+(?:were|was|had been|has been|have been)\s)"
+    # "two men suspected of robberies in the area were lynched": a participle phrase
+    r"|\s(?:suspected|accused|believed|alleged|thought)\s+(?:of|to)\s[^,.;]{1,100}?"
+    r"(?=\s+(?:were|was)\s)",
+    re.IGNORECASE)
+# Quotation marks around a figure ("'some' fighters killed", 'killing "dozens"'): the figure
+# is still the report's, so the marks are blanked.
+_QUOTES_RE: Final = re.compile(
+    r"[\"\u201c\u201d]|(?<!\w)['\u2018](?P<quoted>[^'\u2018\u2019\n]{1,40}?)['\u2019](?!\w)")
+# "One of the injured died", "two of the wounded later died": a partitive names the dead
+# among the wounded; the wound word is the group there, not a wound count. Replaced by a
+# noun of the same length so that spans stay put.
+_PARTITIVE_WOUNDED_RE: Final = re.compile(r"(?<=\bof the )(?:injured|wounded)\b", re.IGNORECASE)
 # An age is part of the noun phrase ("a 35-year-old farmer died"), not a count.
 _AGE_RE: Final = re.compile(r"\b\d+[- ]years?[- ]old\b", re.IGNORECASE)
 
@@ -292,8 +381,9 @@ class _Mention:
     toll: bool
 
 
-def _number(text: str) -> int | None:
-    """The value of a number expression matched by `_COUNT`'s num group."""
+def _number(text: str, few: int = _FEW) -> int | None:
+    """The value of a number expression matched by `_COUNT`'s num group; `few` is what the
+    codebook's vague words ("several", "a number of") stand for (3, or 10: see `_scale`)."""
     text = text.lower().replace(",", "")
     if text.endswith(" number") and text != "a number":
         # "an unspecified number of people were killed": a toll of untold size, read as the
@@ -301,12 +391,13 @@ def _number(text: str) -> int | None:
         text = "an unknown number"
     low = _RANGE_SPLIT_RE.split(text, maxsplit=1)
     if len(low) == 2:
-        return _number(low[0])
+        return _number(low[0], few)
     if text.isdigit():
         return int(text)
     if text in _VAGUE:
-        return _VAGUE[text]
+        return few if _VAGUE[text] == _FEW else _VAGUE[text]
     multiplier = 1
+    text = re.sub(r"^an?\s+(?=hundred|thousand)", "one ", text)
     if text.endswith(" dozen"):
         multiplier, text = 12, text[: -len(" dozen")]
     total = current = 0
@@ -333,21 +424,32 @@ _COLLECTIVE: Final = frozenset({"group", "number", "series", "couple", "handful"
 _NOT_VICTIM_VERBS: Final = frozenset({"slaughtered", "death of", "the death of", "deaths of"})
 
 
-def _item_value(match: re.Match[str], victim: bool = False) -> tuple[int, float] | None:
+_GROUP_OF_RE: Final = re.compile(r"\s+group\s+of\s+(?!\w+\s+(?:vehicles?|houses?|buildings?))")
+_SIDES_RE: Final = re.compile(
+    r"(?:sides|parties|groups|communities|camps|countries|villages|forces|factions|clans|tribes"
+    r"|armies|militias|teams|vehicles)\b")
+
+
+def _item_value(match: re.Match[str], victim: bool = False, few: int = _FEW
+                ) -> tuple[int, float] | None:
     """Count and confidence of one counted noun phrase, or None when it names no person.
 
     `victim`: the phrase is the object of a death verb ("killed a revenue collector"), where
     "a"/"an" names one person whatever the noun.
     """
     num = match.group("num").lower()
-    value = _number(num)
+    value = _number(num, few)
     if value is None:
         return None
-    np = match.group("np").strip().lower().split(" of ")[0]
+    np = re.split(r" (?:of|from) ", match.group("np").strip().lower())[0]
     if num == "him" and np:
         return None  # "him" is a whole object; "him and ..." is read item by item
+    if num == "both" and _SIDES_RE.match(np):
+        return None  # "fighters from both sides": two groups of untold size, not two people
     if num in {"the", "his", "her"} and _PLURAL_RE.search(np):
         return None  # "the mayor's bodyguards": a group of untold size
+    if num == "a" and _GROUP_OF_RE.match(match.group("np")):
+        return few, 0.5  # "killing a group of fighters": an untold number, a vague word [§8]
     # "a man", "the district governor": one person only when the phrase names a person.
     victim = victim and num in {"a", "an"} and bool(np) and np.split()[0] not in _COLLECTIVE
     if num in _ARTICLES and not victim and not _PERSON_RE.search(np) and not (
@@ -367,7 +469,7 @@ def _item_value(match: re.Match[str], victim: bool = False) -> tuple[int, float]
     return value, confidence
 
 
-def _object_items(sentence: str, pos: int, victim: bool = True
+def _object_items(sentence: str, pos: int, victim: bool = True, few: int = _FEW
                   ) -> tuple[int, float, int] | None:
     """Counts listed right after a death verb ("killing 3 soldiers and 2 civilians")."""
     total, confidence, end = 0, 1.0, pos
@@ -379,7 +481,7 @@ def _object_items(sentence: str, pos: int, victim: bool = True
         item = _ITEM_RE.match(sentence, start)
         if item is None or _WOUND_NEXT.match(sentence, item.end()):
             break
-        value = _item_value(item, victim=victim)
+        value = _item_value(item, victim=victim, few=few)
         if value is None:
             break
         total += value[0]
@@ -388,18 +490,36 @@ def _object_items(sentence: str, pos: int, victim: bool = True
     return (total, confidence, end) if end > pos else None
 
 
-def _subject_items(sentence: str, anchor_start: int) -> tuple[int, float, int] | None:
+# Verbs whose object is no death count; a count right after one is their object.
+_OTHER_OBJECT_RE: Final = re.compile(
+    r"\b(?:wounded|wounding|injured|injuring|hurt|hurting|abducted|abducting|kidnapped"
+    r"|kidnapping|arrested|arresting|captured|capturing|detained|detaining|rescued|displaced"
+    r"|freed|released)\s*$", re.IGNORECASE)
+_SUBJECT_REACH: Final = 120
+_BLANKED: Final = " " * 12
+
+
+def _subject_items(sentence: str, anchor_start: int, few: int = _FEW
+                   ) -> tuple[int, float, int] | None:
     """Counts of a subject before a death verb ("3 soldiers and 2 civilians were killed")."""
-    before = sentence[max(0, anchor_start - 120):anchor_start]
+    reach = _SUBJECT_REACH
+    if _BLANKED in sentence[max(0, anchor_start - reach):anchor_start]:
+        reach *= 2  # a blanked aside or relative clause stands between subject and verb
+    before = sentence[max(0, anchor_start - reach):anchor_start]
     offset = anchor_start - len(before)
     aux = _AUX_BEFORE_RE.search(before)
     head = before[: aux.start()] if aux else before
     match = _SUBJECT_RE.search(head)
     if match is None:
         return None
-    total, confidence = 0, 1.0
-    for item in _ITEM_RE.finditer(match.group()):
-        value = _item_value(item)
+    total, confidence, start = 0, 1.0, match.start()
+    for item in _ITEM_RE.finditer(head, match.start(), match.end()):
+        if item.start() == match.start() and _OTHER_OBJECT_RE.search(head, 0, item.start()):
+            # "wounded 3, and 1 civilian was also killed": the first count is the object of
+            # the verb before it, not a subject of the death verb
+            start = item.end()
+            continue
+        value = _item_value(item, few=few)
         if value is None:
             if item.group("num").lower() in _ARTICLES:
                 continue
@@ -408,11 +528,22 @@ def _subject_items(sentence: str, anchor_start: int) -> tuple[int, float, int] |
         confidence = min(confidence, value[1])
     if total == 0:
         return None
-    return total, confidence, offset + match.start()
+    return total, confidence, offset + start
 
 
-def _mentions(sentence: str) -> list[_Mention]:
-    """Every counted death phrase, in sentence order, without double counting a number."""
+def _dead_among(count: int, confidence: float) -> int:
+    """The dead among `count` killed and wounded together ("killing and injuring 8", "dozens
+    were killed and wounded"): ACLED coders record half (rounded down) when the split is not
+    reported. The codebook's lowest vague figure (3, "several") is kept whole: it is already
+    the least a report of dead can mean [§8]."""
+    if confidence >= _DEFINITE or count > _FEW:
+        return count // 2
+    return count
+
+
+def _mentions(sentence: str, few: int = _FEW) -> list[_Mention]:
+    """Every counted death phrase, in sentence order, without double counting a number
+    (`few`: the figure of the codebook's vague words, see `_number`)."""
     found: list[_Mention] = []
     used: list[tuple[int, int]] = []
 
@@ -425,14 +556,23 @@ def _mentions(sentence: str) -> list[_Mention]:
 
     for match in _TOLL_RE.finditer(sentence):
         item = _ITEM_RE.match(sentence, match.end())
-        value = _item_value(item) if item is not None else None
+        value = _item_value(item, few=few) if item is not None else None
         if item is not None and value is not None:
             add(value[0], match.start(), item.end(), value[1], True)
+    for match in _LABEL_COUNT_RE.finditer(sentence):
+        add(int(match.group("n")), match.start(), match.end(), 0.9, False)
     for match in _HIS_DEATH_RE.finditer(sentence):
         add(1, match.start(), match.end(), 0.8, False)
+    for match in _ONE_BODY_RE.finditer(sentence):
+        add(1, match.start(), match.end(), 0.8, False)
+    for match in _PRONOUN_DEATH_RE.finditer(sentence):
+        add(1, match.start(), match.end(), 0.7, False)
+    for match in _PART_FATALLY_RE.finditer(sentence):
+        if part := _number(match.group("n")):
+            add(part, match.start(), match.end(), 0.8, False)
     for match in _SPLIT_VERB_RE.finditer(sentence):
         item = _ITEM_RE.fullmatch(match.group("obj"))
-        value = _item_value(item, victim=True) if item is not None else None
+        value = _item_value(item, victim=True, few=few) if item is not None else None
         if value is not None and value[0] > 0:
             add(value[0], match.start(), match.end(), value[1], False)
     for match in _OBJECT_VERB_RE.finditer(sentence):
@@ -440,9 +580,9 @@ def _mentions(sentence: str) -> list[_Mention]:
         # as the subject form reads "8 were killed and wounded" (half of a definite count)
         both = _BOTH_OBJECT_RE.match(sentence, match.end())
         items = _object_items(sentence, both.end() if both else match.end(),
-                              match.group().lower() not in _NOT_VICTIM_VERBS)
+                              match.group().lower() not in _NOT_VICTIM_VERBS, few)
         if both and items is not None:
-            items = (items[0] // 2 if items[1] >= 0.9 else items[0], items[1], items[2])
+            items = (_dead_among(items[0], items[1]), items[1], items[2])
         if items is not None and items[0] > 0:
             word = match.group().lower()
             if word in {"left", "leaving"} and not re.match(
@@ -451,19 +591,22 @@ def _mentions(sentence: str) -> list[_Mention]:
                 continue
             add(items[0], match.start(), items[2], items[1], False)
     for match in _SUBJECT_VERB_RE.finditer(sentence):
-        items = _subject_items(sentence, match.start())
+        items = _subject_items(sentence, match.start(), few)
         if items is not None:
             after = sentence[match.end():]
             if match.group().lower() == "killed" and not re.match(r"\s*(?:[,.;]|$|\w+\s)", after):
                 continue
+            if (match.group().lower() == "lives"
+                    and sentence[items[2]:].split(maxsplit=1)[0].lower() in _ARTICLES):
+                continue  # "where the prosecutor lives": a verb, not "5 lives" lost
             count = items[0]
+            if _MIXED_NEXT.match(after):
+                continue
             if _CASUALTIES_NEXT.match(after):
                 if re.match(r"\s+or\b", after):
                     continue  # "12 killed or wounded": casualties, not deaths (§8)
-                if items[1] >= 0.9:
-                    # "7 militants were killed and wounded": the dead are some of the 7; ACLED
-                    # coders record half (rounded down) when the split is not reported.
-                    count = count // 2
+                # "7 militants were killed and wounded": the dead are some of the 7
+                count = _dead_among(count, items[1])
             if count:
                 add(count, items[2], match.end(), items[1], False)
     found.sort(key=lambda m: m.start)
@@ -504,6 +647,38 @@ def _background(sentence: str, mention: _Mention) -> bool:
     return bool(_EARLIER_RE.search(sentence, mention.start, max(clause_end, mention.end)))
 
 
+# A suicide attack carried out: the bomber died in it and counts in its fatalities [§3 Suicide
+# bomb, §8], unless the text already counts him ("including the bomber", "killing himself")
+# or the attack failed (bomber arrested, shot before the blast, device defused).
+_SUICIDE_RE: Final = re.compile(
+    r"\bsuicide[- ](?:bomb(?:er|ing)?s?|attack(?:er)?s?|car[- ]bomb(?:er)?s?|vests?|belts?"
+    r"|S?VBIEDs?)\b|\bblew (?:him|her)self up\b|\bdetonated (?:his|her) (?:explosive|suicide)",
+    re.IGNORECASE)
+_BOMBER_COUNTED_RE: Final = re.compile(
+    r"\bincluding (?:the |a |one |two )?(?:suicide )?(?:bombers?|attackers?|perpetrators?)\b"
+    r"|\b(?:killing|killed) (?:him|her)self\b|\b(?:him|her)self and\b"
+    r"|\b(?:bombers?|attackers?)\s+(?:\w+\s+){0,2}?(?:(?:was|were)\s+(?:\w+\s+)?(?:killed|dead)"
+    r"|died|perished)\b",
+    re.IGNORECASE)
+_BOMBER_FAILED_RE: Final = re.compile(
+    r"\b(?:foiled|thwarted|intercepted|arrested|captured|detained|defused|failed|would-be"
+    r"|prevented|averted|before (?:he|she|they) could|planned|planning|plotting|threat\w*"
+    r"|warn\w*|trained|training|recruit\w*)\b",
+    re.IGNORECASE)
+
+
+def _bomber_uncounted(sentence: str, reported: list[_Mention]) -> int:
+    """1 when the sentence tells a suicide attack carried out and a toll that does not count
+    its bomber. Without a toll it gives nothing: the dead are often told in the next sentence
+    ("4 soldiers, including the bomber, were killed"), which the document folds in."""
+    if (not reported or _SUICIDE_RE.search(sentence) is None
+            or _BOMBER_FAILED_RE.search(sentence) or _BOMBER_COUNTED_RE.search(sentence)):
+        return 0
+    if any(_ATTACKER_RE.search(sentence, m.start, m.end) for m in reported):
+        return 0
+    return 1
+
+
 def party_only(source: str | None) -> bool:
     """Whether every outlet of a document's `source` ("a; b") is a party to the conflict
     whose tolls ACLED codes as 0 (the Taliban's Voice of Jihad) [§8]."""
@@ -523,27 +698,36 @@ def find_fatalities(sentence: str, source: str | None = None) -> FatalityEvidenc
     """
     if not _PRECHECK_RE.search(sentence):
         return FatalityEvidence(0, None, 0.9, False)
-    masked = _AGE_RE.sub(lambda m: "x" * len(m.group()), sentence)
+    masked = _QUOTES_RE.sub(lambda m: f" {m.group('quoted')} " if m.group("quoted") else " ",
+                            sentence)
+    masked = _PARTITIVE_WOUNDED_RE.sub("victims", masked)
+    masked = _AGE_RE.sub(lambda m: "x" * len(m.group()), masked)
     masked = _DATE_RE.sub(lambda m: "#" * len(m.group()), masked)
     masked = _ASIDE_RE.sub(lambda m: " " * len(m.group()), masked)
     masked = _RELATIVE_RE.sub(
         lambda m: m.group() if _PRECHECK_RE.search(m.group()) else " " * len(m.group()), masked)
-    mentions = [m for m in _mentions(masked)
+    few = _scale(masked)
+    mentions = [m for m in _mentions(masked, few)
                 if not _NEGATED_RE.search(masked, m.start, m.end) and not _background(masked, m)
                 and not _DENIED_RE.match(masked, m.end)]
     if party_only(source):
         mentions = [replace(m, withheld=True) for m in mentions]
     reported = [m for m in mentions if not m.withheld]
+    if len(reported) > 1:
+        # "A man was shot dead; police said he was killed by a gang": the pronoun is a person
+        # counted already
+        reported = [m for m in reported if not _PRONOUN_DEATH_RE.match(masked, m.start)]
+    bomber = _bomber_uncounted(sentence, reported)
     if reported:
         total, confidence, start, end = _combine(sentence, reported)
-        return FatalityEvidence(total, (start, end), confidence, False)
+        return FatalityEvidence(total + bomber, (start, end), confidence, False)
     if mentions:
         return FatalityEvidence(0, None, 0.7, True)
     vague = _VAGUE_PLURAL_RE.search(sentence)
     if (vague and not party_only(source)
             and not _VAGUE_NEGATION_RE.search(sentence, 0, vague.start())
             and not _VAGUE_DOUBT_RE.match(sentence, vague.end())):
-        return FatalityEvidence(3, (vague.start(), vague.end()), 0.4, False)
+        return FatalityEvidence(few, (vague.start(), vague.end()), 0.4, False)
     return FatalityEvidence(0, None, 0.8, False)
 
 
@@ -561,6 +745,11 @@ _ATTACKER_RE: Final = re.compile(
     r"|kidnappers?|abductors?)\b", re.IGNORECASE)
 # "Local authorities reported that also 4 militants were killed": the word may open the phrase.
 _ADDED_REACH: Final = 15
+# "Residents contested the figure and said 6 had died": a figure told against the
+# one before; the lowest counts [§8].
+_DISPUTED_RE: Final = re.compile(
+    r"\b(?:contest\w*|disput\w*|reject\w*|challeng\w*|refut\w*)\b"
+    r"|\b(?:lower|higher|different|conflicting) (?:figure|toll|number|count)\b", re.IGNORECASE)
 _OTHER_SOURCES_RE: Final = re.compile(
     r"\b(?:other|another|some|different|conflicting|local|official) (?:sources?|reports?)\b"
     r"|\baccording to other\b",
@@ -582,7 +771,7 @@ def later_toll(earlier: int, sentence: str, source: str | None = None) -> int:
     toll = found.fatalities // days + (1 if found.fatalities % days else 0)
     if not toll or not earlier or found.span is None:
         return max(earlier, toll)
-    if _OTHER_SOURCES_RE.search(sentence):
+    if _OTHER_SOURCES_RE.search(sentence) or _DISPUTED_RE.search(sentence):
         # another source's figure against the reported one: the lowest [§8]
         return min(earlier, toll)
     if _ADDED_RE.search(sentence, max(0, found.span[0] - _ADDED_REACH), found.span[1]) or (
@@ -667,6 +856,7 @@ _MONTHS_RE: Final = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _MAX_LISTED: Final = 8
+_ADMIN_ASIDE_RE: Final = re.compile(r"\(([A-Z][\w' -]*), [A-Z][\w' -]*\)")
 
 
 def places_listed(sentence: str) -> int:
@@ -682,4 +872,8 @@ def places_listed(sentence: str) -> int:
         if any(_MONTHS_RE.search(item) for item in items):
             continue
         best = max(best, len(items))
+    # "on the front (Dand, Kandahar) and at the checkpoint (Arghandab, Kandahar)":
+    # places each told with their own district and province are places apart
+    districts = {match.group(1) for match in _ADMIN_ASIDE_RE.finditer(sentence)}
+    best = max(best, len(districts))
     return min(best, _MAX_LISTED)

@@ -1,8 +1,8 @@
 """Death tolls told through the object of a death verb [codebook §8].
 
 Sentences are ours. The expected count is the number of people the sentence reports dead:
-"killing him" one, "stabbed a journalist to death" one, "killed a group of fighters" no
-count at all (ACLED's vague-word figures are for the counted words of §8, not for "a group").
+"killing him" one, "stabbed a journalist to death" one, "killed a group of fighters" the
+conservative vague figure (§8: plural deaths of untold number give 3, or 10 in a large attack).
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ from coder.engine.fatalities import find_fatalities
                  id="members-of-long-unit"),
     pytest.param("A local leader of the ruling party was beaten to death.", 1,
                  id="leader-of-party"),
-    # no victim count
-    pytest.param("The fighters killed a group of militants.", 0, id="a-group-is-no-count"),
+    # plural deaths of untold number
+    pytest.param("The fighters killed a group of militants.", 3, id="a-group-is-vague"),
     pytest.param("Farmers slaughtered a goat outside the office in protest.", 0,
                  id="animals-are-no-deaths"),
     pytest.param("Villagers protested over the death of a patient.", 0,
