@@ -708,11 +708,19 @@ _GENERIC_PHRASES: Final[tuple[tuple[str, _Generic], ...]] = (
      "government positions; governmental positions; army positions; military positions", _MIL),
     ("forces; shelling; airstrike; airstrikes; air strike; air strikes; drone strike; "
      "drone strikes; strike; strikes; warplanes; jets; fighter jets; artillery; missiles; "
-     "missile; drones; drone; aircraft; helicopters; bombardment; shells", _MIL_Q),
+     "missile; drones; drone; aircraft; helicopters; bombardment; shells; rocket; rockets; "
+     "rocket fire; mortar; mortars; mortar shells", _MIL_Q),
     ("police; policemen; policeman; police officers; police officer; riot police; "
      "anti-riot police; law enforcement; cops; police forces; police force", _POL),
     ("officers; security agents", _POL_WEAK),
     ("government; authorities", _GOV),
+    # Civil officials who decree or are targeted stand for the government (codebook §6
+    # "Government of {State}" for non-military state actors): governors, ministries, mayors.
+    ("governor; governors; governorship; governor's office; governor office; "
+     "provincial governor; district governor; deputy governor; governorate authorities; "
+     "provincial authorities; local authorities; district authorities; municipal authorities; "
+     "ministry of health; health ministry; interior ministry; ministry of interior; "
+     "mayor; deputy mayor; district commissioner", _GOV),
     # Codebook §5 (inter 3 covers every Unidentified Armed Group) and §11 example 4.
     # ACLED codes Nigeria's "bandits" as Unidentified Armed Group (Nigeria) because their
     # affiliation is rarely known; the same reading is used for bandits anywhere.
@@ -764,7 +772,8 @@ _GENERIC_PHRASES: Final[tuple[tuple[str, _Generic], ...]] = (
     ("teachers; teacher", _people("Civilians", 7, assoc="Teachers")),
     ("students; student; pupils; schoolchildren", _people("Civilians", 7, assoc="Students")),
     ("journalists; journalist; reporters; reporter; cameraman; media workers; "
-     "photojournalists; photojournalist; media personnel; bloggers; blogger",
+     "photojournalists; photojournalist; media personnel; bloggers; blogger; "
+     "correspondents; correspondent; newspaper editor; news anchor",
      _people("Civilians", 7, assoc="Journalists")),
     ("health workers; health worker; doctors; doctor; nurses; nurse; medics; medic; "
      "medical workers; healthcare workers; paramedics; medical staff; hospital staff; "
@@ -803,7 +812,7 @@ _GENERIC_PHRASES: Final[tuple[tuple[str, _Generic], ...]] = (
      "truck driver; truckers; lorry drivers; rickshaw drivers; "
      "rickshaw pullers; transporters; transport workers; "
      "traders; trader; merchants; merchant; shopkeepers; shopkeeper; shop owners; "
-     "shop owner; vendors; vendor; street vendors; hawkers; business owners; "
+     "shop owner; vendors; vendor; hawkers; business owners; "
      "businessmen; businessman; businesspeople; entrepreneurs; artisans; musicians; "
      "artists; firefighters; civil servants; public servants; sanitation workers; "
      "contract workers; contractual workers; dock workers; factory workers; "
@@ -820,6 +829,10 @@ _GENERIC_PHRASES: Final[tuple[tuple[str, _Generic], ...]] = (
      "International Workers Day; International Labour Day; International Labor Day",
      _people("Civilians", 7, _WEAK, assoc="Labor Group")),
     ("fishermen; fisherman; fishers", _people("Civilians", 7, assoc="Fishermen")),
+    # Traders of the street and the market have a label of their own (codebook §6).
+    ("street traders; street trader; street vendors; street vendor; market vendors; "
+     "market vendor; street hawkers; street hawker; market traders",
+     _people("Civilians", 7, assoc="Street Traders")),
     ("Christians; Christian worshippers", _people("Civilians", 7, assoc="Christian Group")),
     ("Muslims; Muslim worshippers", _people("Civilians", 7, assoc="Muslim Group")),
 )
@@ -1089,6 +1102,8 @@ def find_actors(
         mentions = _under_umbrellas(mentions, dictionary, country, event_date)
     if any(m.actor.startswith(_HERDER_MILITIA) for m in mentions):
         mentions = _with_herder_labels(mentions)
+    if country is not None and _COMMUNITY_CUE.search(sentence):
+        mentions = _with_community_labels(sentence, mentions, dictionary, country, event_date)
     return mentions
 
 
@@ -1409,3 +1424,63 @@ def _at_site(toks: Sequence[_Tok], i: int, j: int, sites: frozenset[str]) -> boo
         return True
     return j < len(toks) and toks[j].low in _OF_WORDS and \
         any(t.low in sites for t in toks[j + 1:j + 7])
+
+
+# Civilians or a crowd of a named community: "civilians from the Abgal clan", "residents of
+# the Mallah community", "Saand community residents". ACLED records the community as an
+# associated actor named like its militia, "{Name} {Kind} Group ({Country})" (codebook §6
+# identity groups): "Hawiye-Abgal Sub-Clan Group (Somalia)", "Subaihi Tribal Group (Yemen)".
+_COMMUNITY_CUE: Final = re.compile(r"(?i:clan|tribe|communit|ethnicity)")
+_COMMUNITY_KIND: Final = (r"(?i:(?P<kind>sub-clan|clan|tribe|community|ethnic group)"
+                          r"(?: group)?)\b")
+_COMMUNITY: Final = re.compile(
+    rf"\b(?i:from|of|belonging to)\s+(?:the\s+)?(?:same\s+)?(?P<name>{_ID_NAMES})\s+"
+    rf"{_COMMUNITY_KIND}"
+    rf"|\b(?P<name2>{_ID_NAMES})\s+(?i:(?P<kind2>community|tribe|clan|sub-clan))\s+"
+    rf"(?=(?i:residents|members|civilians|elders?|people|youths|villagers|women)\b)")
+_COMMUNITY_GROUP: Final[Mapping[str, str]] = {
+    "sub-clan": "Sub-Clan Group", "clan": "Clan Group", "tribe": "Tribal Group",
+    "community": "Communal Group", "ethnic group": "Ethnic Group",
+}
+# The people word a community phrase qualifies, next to it: "civilians from the X clan".
+_OF_COMMUNITY_GAP: Final = re.compile(r"\s*(?:,\s*)?(?:mainly\s+|mostly\s+)?$")
+
+
+def _with_community_labels(sentence: str, mentions: list[ActorMention],
+                           dictionary: ActorDictionary, country: str,
+                           on: date) -> list[ActorMention]:
+    """The mentions with a community label on the people it qualifies (their words, so
+    that the label goes with their side), or on its own words when no people are named."""
+    people = [m for m in mentions if m.inter in (5, 6, 7) and not m.assoc_label]
+    added: list[ActorMention] = []
+    for match in _COMMUNITY.finditer(sentence):
+        key = "name" if match["name"] else "name2"
+        name = _community_name(match[key], dictionary)
+        if name is None:
+            continue
+        kind = (match["kind"] or match["kind2"]).lower()
+        label = _community_label(name, kind, dictionary, country, on)
+        start = match.start() if key == "name" else match.start(key)
+        owner = next((m for m in reversed(people) if m.span[1] <= start
+                      and _OF_COMMUNITY_GAP.fullmatch(sentence, m.span[1], start)), None) \
+            if key == "name" else next((m for m in people if m.span[0] >= match.end() - 1
+                                        and m.span[0] - match.end() <= 1), None)
+        span = owner.span if owner is not None else match.span()
+        role = owner.role_hint if owner is not None else "unknown"
+        added.append(ActorMention(label, 7, span, _LABEL, role, True))
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda m: m.span)
+
+
+def _community_label(name: str, kind: str, dictionary: ActorDictionary, country: str,
+                     on: date) -> str:
+    """ACLED's name for a community: its known militia's lineage name with "Group" for
+    "Militia" ("Abgal" -> "Hawiye-Abgal Sub-Clan Group"), else "{Name} {Kind} Group"."""
+    for suffix in ("clan militia", "militia"):
+        known = _alias_actor(dictionary, f"{name} {suffix}", country, on)
+        if known is not None and (found := _IDENTITY_MILITIA.match(
+                known[0].removesuffix(f" ({country})"))) is not None:
+            militia_kind = found[0][len(found["base"]) + 1:].removesuffix(" Militia")
+            return f"{found['base']} {militia_kind} Group ({country})"
+    return f"{name} {_COMMUNITY_GROUP[kind]} ({country})"
