@@ -101,7 +101,7 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
     ("riot_act", r"(?:threw|throwing|hurled|pelted)\s+(?:\w+\s+)?(?:stones|rocks|bricks|"
                  r"petrol bombs|molotov)|pelted|stoned|stone[- ]pelting|burn(?:ed|t|ing)\s+"
                  r"(?:\w+\s+)?(?:tyres|tires)|vandali[sz](?:ed|ing)|ransacked|turned violent"
-                 r"|set fire to|set ablaze|torched|rampaged|rioted|riots?|rioters"
+                 r"|set fire to|set ablaze|torched|rampaged|rioted|rioting|riots?|rioters"
                  r"|set (?!(?:him|her|them|himself|herself|themselves)\b)(?:[\w-]+ ){1,6}?on fire"),
     (MOB_VIOLENCE, r"lynch(?:ed|ing)?|mob(?:s)?|vigilantes?|mob justice"
                    r"|beaten to death by (?:angry )?(?:residents|villagers|locals|a crowd)"
@@ -135,7 +135,11 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
              r"|cut off (?:[\w-]+ ){0,3}?(?:supply|supplies|roads?|routes?|access|the (?:valley"
              r"|town|city|area|district|province))"
              r"|surrounded (?:the )?(?:town|city|village|valley|district|area|base|compound"
-             r"|camp)"),
+             r"|camp)"
+             # an armed group handing out aid courts the population: a change of its activity
+             r"|(?:deliver|distribut)(?:ed|ing) (?:[\w-]+ ){0,2}?(?:food|aid|relief|supplies"
+             r"|packages|parcels|groceries)|hand(?:ed|ing) out (?:[\w-]+ ){0,2}?(?:food|aid"
+             r"|relief|supplies|packages|parcels|groceries)"),
     (NONVIOLENT_TRANSFER, r"(?:abandon|vacat|evacuat)(?:ed|ing) (?:their |its |the )?"
                           r"(?:[\w-]+ )?(?:positions?|posts?|bases?|checkpoints?|outposts?"
                           r"|garrisons?|barracks|front ?lines?)"
@@ -150,14 +154,16 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
              r"|camps?|sites?)\b)|displacement(?! (?:camps?|sites?)\b)"
              r"|evacuat(?:ed|ing|ion)(?! to (?:a |the )?"
              r"(?:\w+ )?hospitals?)|uprooted|left their homes|abandoned their (?:homes|villages)"
-             r"|forced (?:[\w-]+ ){0,4}?(?:to (?:flee|leave|abandon|evacuate)|out of their"
-             r"|from their)"),
+             r"|(?:forced|ordered) (?:[\w-]+ ){0,4}?(?:to (?:flee|leave|abandon|evacuate|vacate)"
+             r"|out of their|from their)"),
     ("crowd", r"(?:a )?group of (?:\w+ )?(?:people|residents|villagers|youths?|men|locals"
               r"|women)|community members|inhabitants|residents"),
     ("protest", r"protest(?:ed|ing|s)?|protesters|protestors|demonstrat(?:ed|ing|ion|ions|ors)"
                 r"|rall(?:ied|y|ies)|march(?:ed|es)?|sit-ins?|picket(?:ed|ing)?"
                 r"|took to the streets|gathered|motorcades?|caravans?|chant(?:ed|ing)|vigils?"
-                r"|blocked (?:[\w-]+ ){0,5}?(?:roads?|highways?|streets?|routes?)|road ?blocks?"
+                r"|shout(?:ed|ing) (?:slogans|that)"
+                r"|blocked (?:[\w-]+ ){0,6}?(?:roads?|highways?|streets?|routes?|bridges?"
+                r"|intersections?|junctions?|crossroads|railways?|rail lines?|tracks)|road ?blocks?"
                 r"|(?:road )?blockades?"
                 r"|strikes?|boycott(?:ed)?"),
     # a thwarted or foiled attack was fought off: an Armed clash, not a disrupted weapon [§3]
@@ -180,7 +186,7 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
                    r"|establish(?:ed|ing) (?:a |an |its |their )?(?:new )?(?:base|camp"
                    r"|headquarters|outpost)"),
     # other posts and bases: only an armed party's (see _strategic)
-    ("base", r"(?:set(?:ting)? up|establish(?:ed|ing)|open(?:ed|ing)|buil[dt]"
+    ("base", r"(?:set(?:ting)? up|establish(?:ed|ing)|open(?:ed|ing)|buil[dt]|erect(?:ed|ing)"
              r"|install(?:ed|ing)) (?:a |an |its |their |several |\d+ |two |three )?"
              r"(?:new )?(?:military )?(?:bases?|camps?|headquarters|checkpoints?"
              r"|outposts?|training camps?|strongholds?|garrisons?)"
@@ -208,8 +214,9 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
                r"|anti-?aircraft(?: guns?| fire| missiles?)?"
                r"|(?:heavy|medium) and (?:heavy|medium) weapons|medium weapons"),
     (IED, r"IEDs?|improvised explosive devices?|roadside bombs?|landmines?|land mines?|mines?"
+          r"|(?:set off|planted|detonated) (?:an? |the |\w+ )?(?:explosives|explosive charges?)"
           r"|magnetic bombs?|sticky bombs?|car bombs?|VBIEDs?|explosive devices?"
-          r"|unexploded ordnance|UXOs?|bomb blasts?|bombings?|bombs?|explosions?|blasts?"
+          r"|unexploded ordnance|UXOs?|bomb blasts?|bombings?|bombs?|bombed|explosions?|blasts?"
           r"|exploded|detonated|went off"),
     (GRENADE, r"(?:hand[- ])?grenades?"),
     # Violence against civilians
@@ -217,17 +224,22 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
                       r"|abused?|harass(?:ed|ment))|molested"),
     (ABDUCTION, r"abduct(?:ed|ing|ion|ions|s)?|kidnapp?(?:ed|ing|ings|s)?|taken hostage"
                 r"|held hostage|took (?:\w+ )?hostages?|forcibly disappeared|disappeared"
+                # a vessel or vehicle taken with the people aboard [§3 Abduction]
+                r"|hijack(?:ed|ing)"
                 r"|whereabouts (?:are |remain )?unknown"),
     ("harm", r"tortur(?:ed|ing|e)|behead(?:ed|ing)|execut(?:ed|ing|ion)|stabb(?:ed|ing)"
              r"|hack(?:ed|ing) to death|beat(?:en|ing)?(?: to death)?|flogg(?:ed|ing)"
              r"|whipp(?:ed|ing)|assault(?:ed|ing)|burn(?:ed|t) alive|mutilated|massacred?"),
     ("kill", r"shot dead|shooting dead|gunned down|shot and killed|kill(?:ed|ing|s)?"
+             # shots aimed at someone, whether or not they hit (not at positions: fire_at)
+             r"|fired (?:(?!live\b)\w+ )?(?:shots|gunshots|bullets|rounds) (?:at|on|towards)"
+             r"(?! (?:the )?(?:\w+ )?positions)"
              r"|opened fire|(?:drive-by )?shootings?|shot to death|fatally|gunshot wounds"
              r"|(?:attempted|tried) to (?:kill|assassinate)|human remains"
              r"|murder(?:ed|ing|s)?|slain|slaughtered|assassinat(?:ed|ing|ion)|shot|wounded"
              r"|injured|bodies|body (?:of|was|were|found)|dead|died|death toll"),
     # Battles
-    (GOV_REGAINS, r"recaptur(?:ed|ing|e)|retook|retak(?:en|ing|e)|regain(?:ed|ing)? control"
+    (GOV_REGAINS, r"re-?captur(?:ed|ing|e)|re-?took|re-?tak(?:en|ing|e)|regain(?:ed|ing)? control"
                   r"|liberat(?:ed|ing)|cleared (?:the )?(?:\w+ )?of (?:militants|insurgents)"),
     ("capture", r"captur(?:ed|ing|e)|seiz(?:ed|ing|e)|overr(?:an|un|unning)|fell to|fall of"
                 r"|took (?:full )?control|taken control|tak(?:e|ing) (?:full )?control"
@@ -236,7 +248,11 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
     (ARMED_CLASH, r"clash(?:ed|es|ing)?|fighting|fought|gun ?fights?|fire ?fights?"
                   r"|exchang(?:e|ed|ing) (?:of )?(?:fire|gunfire)|skirmish(?:es)?"
                   r"|returned fire|shot back|fired back"
-                  r"|ambush(?:ed|es|ing)?|repuls(?:ed|ing)|repelled|battled?|engaged"
+                  r"|ambush(?:ed|es|ing)?|repuls(?:ed|ing)|repelled|battled?"
+                  # "engaged in mining" is work, not a fight
+                  r"|engaged(?! in (?:[\w-]+ )?(?:mining|construction|farming|agriculture|trade"
+                  r"|business|work|talks|negotiations|dialogue|discussions|politics|activism"
+                  r"|relief|campaigns?)\b)"
                   r"|gun battles?|offensive|shoot-?outs?|small arms|(?:heavy )?machine ?guns?"
                   # South Asian usage: security forces' "encounter" with militants is a clash.
                   r"|encounters?"
@@ -249,7 +265,8 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
     (NONVIOLENT_TRANSFER, r"without (?:a )?(?:fight|resistance|fighting|a shot)"
                           r"|withdr(?:ew|awn|awal|awing)|pulled out|handed over|retreated"
                           r"|surrendered (?:the )?(?:town|city|district|base)"),
-    (AGREEMENT, r"cease-?fires?|truce|peace (?:talks|deal|agreement|accord)|signed|agreement"
+    (AGREEMENT, r"cease-?fires?|truce|peace (?:talks|deal|agreement|accord|meetings?"
+                r"|conferences?|negotiations)|signed|agreement"
                 r"|released (?:\w+ ){0,3}(?:prisoners|detainees|hostages)"
                 r"|prisoner (?:swap|exchange)"
                 r"|surrender(?:ed|s)?|laid down (?:their )?arms|agreed|deal"),
@@ -268,6 +285,8 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
                       # security measures by the authorities [§3 Change to group/activity]
                       r"|(?:imposed|instituted|extended|introduced|declared|enforced) (?:a |an "
                       r"|the )?(?:[\w-]+ ){0,2}?(?:ban|bans|restrictions) on"
+                      r"|(?:announced|imposed|introduced|declared|made|ordered) (?:a |an |the )?"
+                      r"(?:[\w-]+ )?(?:mandatory|compulsory|obligatory)"
                       r"|(?:halted|suspended|banned|prohibited) (?:all )?(?:[\w-]+ ){0,2}?"
                       r"(?:entries|entry|travel|movements?|gatherings)"
                       r"|(?:closed|sealed) (?:off )?(?:the |all )?(?:(?!and |or )[\w-]+ ){0,2}?"
@@ -280,8 +299,16 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
               r"|dozens of |many )?(?:[\w-]+ ){0,2}?(?:houses?|homes?|huts?|shops?|vehicles?"
               r"|cars?|trucks?|buildings?|schools?|offices?|property|properties|crops?|fields?"
               r"|farms?|machinery|tractors?|church(?:es)?|mosques?|markets?|stalls?|villages?)"
-              r"|demolish(?:ed|ing)|arson|vandalism"),
-    (OTHER, r"coup(?: d'[ée]tat)?|mass graves?"),
+              r"|demolish(?:ed|ing)|arson|vandalism|carjack(?:ed|ing)"
+              # any property burnt outside a violent event (not a body: that is an attack)
+              r"|burn(?:ed|t) (?:down )?(?:the|a|an|their|his|her|its|several|\d+) "
+              r"(?!(?:[\w-]+ )?(?:bod(?:y|ies)|corpses?|remains|alive)\b)[\w-]+"),
+    (OTHER, r"coup(?: d'[ée]tat)?|mass graves?"
+            # leaflets dropped or spread to warn or threaten a population [§3 Other]
+            r"|(?:dropped|distributed|scattered|spread) (?:[\w-]+ )?leaflets"
+            # a checkpoint set up outside the law to tax or control passers-by [§3 Other]
+            r"|(?:erect|set up|mount|establish|install)(?:ed|ing)? (?:an? |several |\d+ |two )?"
+            r"illegal (?:road ?)?checkpoints?"),
     # victims and targets, for Attack vs Armed clash [§3: Battles need two armed groups]
     ("civ", r"civilians?|villagers?|residents?|farmers?|wom[ae]n|girls?|boys?|children|child"
             r"|teachers?|students?|pupils|workers?|traders?|journalists?|(?:tribal )?elders?"
@@ -640,6 +667,8 @@ def without_fighting(sentence: str) -> bool:
 # "The militants often attack convoys", "the latest in a series of assaults".
 _HABITUAL_RE: Final = re.compile(
     r"\b(?:often|frequently|regularly|routinely|usually|repeatedly|commonly"
+    r"|there (?:have|has) been (?:several|many|numerous|multiple|a number of|repeated"
+    r"|frequent|various|a (?:spate|wave|string|series) of)"
     r"|the latest in a (?:spate|wave|string|series) of|(?:has|have) become (?:common|routine"
     r"|frequent)|(?:has|have) (?:seen|witnessed|experienced|suffered) (?:[\w-]+ ){0,2}?"
     r"(?:frequent|repeated|regular|recurring|numerous|a (?:spate|wave|series|surge|rise"
@@ -817,6 +846,11 @@ def _decide(sentence: str, cues: list[_Cue], hints: frozenset[int]) -> TypeEvide
     """The one sub-event type of one event's cues, by the codebook hierarchy [§3]."""
     cues = _without_grievance(sentence, cues)
     cues = _without_displacement_cause(sentence, cues)
+    # "died during riots in Tripoli", "after the riots": riots named as a time or a cause
+    # are an earlier event, not this one's act.
+    cues = [c for c in cues if not (
+        c.tag == "riot_act" and sentence[c.start:c.end].lower().startswith("riot")
+        and _EARLIER_RIOT_RE.search(sentence, max(0, c.start - 20), c.start))]
     if any(c.tag in {"move", CHANGE_TO_GROUP} for c in cues) and any(
             c.tag == "mil" for c in cues) and _PROTESTERS not in hints:
         # "Fighters were deployed and gathered at a hideout": armed men on the move, not a
@@ -861,14 +895,25 @@ def _protest_or_riot(
         return None
     if "riot_act" in tags and (protest or _RIOTERS in hints):
         return _evidence(VIOLENT_DEMO, first["riot_act"], 0.8)
-    if LOOTING in tags and ("protest" in tags or _RIOTERS in hints):
+    if LOOTING in tags and (protest or _RIOTERS in hints):
         # Demonstrators who destroy or loot turn the demonstration violent [§3 Riots].
         return _evidence(VIOLENT_DEMO, first[LOOTING], 0.65)
+    if not protest and "riot_act" in tags and "crowd" in tags and not hints & _ARMED_CODES and (
+            "mil" not in tags):
+        # A crowd of ordinary people burning or stoning outside a demonstration is a mob
+        # [§3 Riots: Mob violence], not an organised group's property destruction.
+        return _evidence(MOB_VIOLENCE, first["riot_act"], 0.55)
     if not protest:
-        if "riot_act" in tags and first["riot_act"].end - first["riot_act"].start >= 4 and (
-            sentence[first["riot_act"].start:first["riot_act"].end].lower().startswith("riot")
+        riot = first.get("riot_act")
+        if riot is not None and riot.end - riot.start >= 4 and (
+            sentence[riot.start:riot.end].lower().startswith("riot")
         ):
             return _evidence(VIOLENT_DEMO, first["riot_act"], 0.6)
+        return None
+    if ARRESTS in tags and "protest" in tags and _PAST_PART_RE.search(
+            sentence, max(0, first["protest"].start - 60), first["protest"].start):
+        # "arrested for participating in protests": the arrest is the event, the protest
+        # its reason (§3 Arrests).
         return None
     cue = first.get("protest") or next(iter(first.values()))
     if ARMED_CLASH in tags or MOB_VIOLENCE in tags or ("crowd" in tags and tags & _HARM_TAGS):
@@ -889,6 +934,14 @@ def _protest_or_riot(
     return _evidence(PEACEFUL_PROTEST, cue, 0.75)
 
 
+# Riots named as the time or reason of something else: "during riots", "after the riots".
+_EARLIER_RIOT_RE: Final = re.compile(
+    r"\b(?:during|after|following|since|of|in|from)\s+(?:the\s+|recent\s+|last\s+)?$", re.I)
+# A protest that is why people are arrested: "for participating in", "of having taken part in".
+_PAST_PART_RE: Final = re.compile(
+    r"\b(?:for|of|over)\s+(?:\w+\s+){0,2}?(?:participating|taking part|having taken part"
+    r"|taken part|participation|involvement|joining|organi[sz]ing)\s+in\s+(?:a\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?$", re.I)
 # Who stops a gathering by force [§3 Excessive force]: state forces or armed men.
 _FORCE_AGENT_RE: Final = re.compile(
     r"\b(?:police(?:m[ae]n)?|security (?:forces|personnel|agents)|soldiers|troops|army|military"
@@ -1026,13 +1079,29 @@ def _battle(
         clash_word = sentence[first[ARMED_CLASH].start:first[ARMED_CLASH].end].lower()
         crowd_side = clash_word.startswith(("clash", "engaged", "fought", "fighting")) and (
             _CLASH_CROWD_RE.search(sentence) is not None) and not _FIREARM_RE.search(sentence)
-        if crowd_side or (
+        # Ordinary people (civilians by the actor step) fighting the state's forces with no
+        # firearm and no organised armed group named: a mob, not a battle [§3 Riots].
+        # ("the clash" points back at a fight told before, whose sides it does not name.)
+        unarmed_side = (clash_word.startswith(("clash", "fight", "fought", "scuffl"))
+                        and _CIVILIANS in hints and hints & _ARMED_CODES <= {_STATE}
+                        and not _FIREARM_RE.search(sentence)
+                        and not _COMMUNAL_RE.search(sentence)
+                        and not _REFERENCE_RE.search(sentence, max(0, first[ARMED_CLASH].start
+                                                                   - 30),
+                                                     first[ARMED_CLASH].start))
+        if crowd_side or unarmed_side or (
                 clash_word.startswith("clash") and "mil" not in tags and not hints & _ARMED_CODES
                 and ("civ" in tags or _CROWD_RE.search(sentence))):
             # Battles need two organised armed groups [§3]; crowds fighting are a mob.
             return _evidence(MOB_VIOLENCE, first[ARMED_CLASH], 0.55)
         return _evidence(ARMED_CLASH, first[ARMED_CLASH], 0.8)
     return None
+
+
+# Communities that fight as militias (codebook §5: identity militias are armed groups).
+_COMMUNAL_RE: Final = re.compile(
+    r"\b(?:communal|inter-?communal|ethnic|clans?|inter-?clan|tribal|tribes?|militia\w*)\b",
+    re.IGNORECASE)
 
 
 _REMOTE_ORDER: Final = (CHEMICAL, AIR_STRIKE, SUICIDE_BOMB, SHELLING, IED, GRENADE)
@@ -1051,12 +1120,36 @@ def _remote(
                 # Explosions counted by observers at a front line, with no device named, are
                 # long-range fire, not a planted device [§3 Shelling vs Remote explosive].
                 sub = SHELLING
+            if sub == IED and legacy_device(sentence):
+                # A mine left from a war long over belongs to no actor of today's conflict:
+                # ACLED codes its blast as Strategic developments, Other [§3 Other].
+                return _evidence(OTHER, first[IED], 0.55)
             if sub == SHELLING and _TWO_SIDED_RE.search(sentence):
                 # Two sides exchanging long-range fire is an Armed clash [§3 Battles].
                 return _evidence(ARMED_CLASH, first[IED if generic else sub], 0.6)
             confidence = 0.6 if generic else 0.8
+            if generic and _STATE in hints and sentence[first[IED].start:first[IED].end].lower(
+                    ) == "bombed":
+                # State forces that "bombed" a place bomb it from the air; a planted bomb
+                # is told by its device (codebook §3 Air/drone strike).
+                return _evidence(AIR_STRIKE, first[IED], 0.55)
             return _evidence(sub, first[IED if generic else sub], confidence)
     return None
+
+
+# A device from a war long over: "a landmine laid during the Iran-Iraq War", "an area where
+# fighting occurred in the 1980s".
+_LEGACY_RE: Final = re.compile(
+    r"\b(?:laid|planted|left(?: behind| over)?|dating back|remnants?)\s+(?:\w+\s+)?"
+    # a war with a name of its own ("the Iran-Iraq War"), not "the war" still going on
+    r"(?:during|from|in|of)\s+the\s+(?:[\w-]+\s+){0,2}?(?-i:War)\b"
+    r"|\b(?:in|during|from) the (?:19[0-9]0|200)s\b",
+    re.IGNORECASE)
+
+
+def legacy_device(sentence: str) -> bool:
+    """Whether the sentence tells that an explosive is a remnant of a war long over."""
+    return _LEGACY_RE.search(sentence) is not None
 
 
 # Fire from both sides: "exchanged fire", "in both directions", "fired back" [§3 Armed clash].
@@ -1097,7 +1190,8 @@ def _one_sided_fire(sentence: str) -> bool:
 
 def _generic_blast(sentence: str, cue: _Cue) -> bool:
     return sentence[cue.start:cue.end].lower() in {"explosion", "explosions", "blast", "blasts",
-                                                   "exploded", "bomb", "bombs", "went off"}
+                                                   "exploded", "bomb", "bombs", "went off",
+                                                   "bombed"}
 
 
 def _target(sentence: str, cues: Sequence[_Cue], tag: str, act: _Cue) -> bool:
@@ -1108,11 +1202,47 @@ def _target(sentence: str, cues: Sequence[_Cue], tag: str, act: _Cue) -> bool:
     return any(c.tag == tag and (c.start > act.start or passive) for c in cues)
 
 
+# Victims told as members of an armed gang ("a gang member was killed", "the victim had
+# charges against him for drug trafficking"): ACLED codes such killings as fights between
+# armed groups, not violence against civilians [§3: Battles need two armed groups; §5].
+_ARMED_VICTIM_RE: Final = re.compile(
+    r"\b(?:a|an|one|two|three|four|\d+)\s+(?:alleged\s+|suspected\s+|rival\s+)?"
+    r"(?:gang members?|gangsters?|drug traffickers?|drug dealers?|cartel members?)\s+"
+    r"(?:was|were)\s+(?:\w+\s+)?(?:killed|shot|murdered|injured|wounded|gunned down)\b"
+    r"|\b(?:victims?|he|she|they|both|the other|the (?:man|men|woman|deceased))\s+"
+    r"(?:had|has|have)\s+(?:been\s+)?(?:\w+\s+)?(?:charges?|charged|convictions?|a warrant)"
+    r"\b[\w ,]{0,50}?\bdrug[- ]trafficking\b",
+    re.IGNORECASE,
+)
+
+
+def armed_victim(sentence: str) -> bool:
+    """Whether the sentence tells that the victims were members of an armed gang."""
+    return _ARMED_VICTIM_RE.search(sentence) is not None
+
+
 # Someone attacked while unable to defend themselves is a civilian (codebook §3 Violence
 # against civilians): off-duty soldiers or police at home.
 _OFF_DUTY_RE: Final = re.compile(r"\boff[- ]duty\b|\bat (?:his|her|their) home\b", re.I)
 _NP_GAP_RE: Final = re.compile(r"\s*(?:[\w'-]+\s+){0,2}")
 _NP_BREAK_RE: Final = re.compile(r"\b(?:and|or|with|in|at|on|from|near|by|who|while)\b|[,;.]")
+
+
+_AIMED_AT_RE: Final = re.compile(r"\s+(?:at|on|upon|against|towards)\b", re.IGNORECASE)
+_FIRE_ACTS: Final = frozenset({"opened fire", "shot", "shooting", "fired", "firing"})
+# The subject of a passive act ("two policemen were killed"): the party word right before it.
+_PASSIVE_SUBJECT_RE: Final = re.compile(
+    r"\s+(?:(?:also|later|reportedly|allegedly)\s+)?(?:was|were|had been|have been|has been)"
+    r"\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _subject_head(sentence: str, cues: Sequence[_Cue], act: _Cue) -> str | None:
+    """The party tag of the subject of a passive act, when its party word ends right before
+    the verb ("2 policemen were killed", "the soldiers were ambushed")."""
+    before = [c for c in cues if c.tag in _PARTY_TAGS and c.end <= act.start]
+    if not before or not _PASSIVE_SUBJECT_RE.fullmatch(sentence, before[-1].end, act.start):
+        return None
+    return before[-1].tag
 
 
 def _object_head(sentence: str, cues: Sequence[_Cue], act: _Cue) -> str | None:
@@ -1122,7 +1252,12 @@ def _object_head(sentence: str, cues: Sequence[_Cue], act: _Cue) -> str | None:
     officer" is "mil", "an army officer's wife" would need more than this and is left alone.
     """
     after = [c for c in cues if c.tag in _PARTY_TAGS and act.end <= c.start <= act.end + 40]
-    if not after or _NP_BREAK_RE.search(sentence, act.end, after[0].start):
+    # "opened fire at the police", "fired on soldiers": the object follows a preposition
+    start = act.end
+    if (aimed := _AIMED_AT_RE.match(sentence, act.end)) is not None and (
+            sentence[act.start:act.end].lower() in _FIRE_ACTS):
+        start = aimed.end()
+    if not after or _NP_BREAK_RE.search(sentence, start, after[0].start):
         return None
     phrase = [after[0]]
     for cue in after[1:]:
@@ -1147,9 +1282,12 @@ def _violence(
     act = harm or attack
     civilians = _CIVILIANS in hints or (act is not None and _target(sentence, cues, "civ", act))
     armed_target = act is not None and _target(sentence, cues, "mil", act) and not civilians
-    head = _object_head(sentence, cues, act) if act is not None else None
+    head = (_object_head(sentence, cues, act) or _subject_head(sentence, cues, act)
+            if act is not None else None)
     if _OFF_DUTY_RE.search(sentence):
         civilians, armed_target = True, False
+    elif act is not None and armed_victim(sentence):
+        civilians, armed_target = False, True
     elif head == "mil":
         # "attacked a chief police officer": the object's head noun is armed, whatever other
         # words of the phrase or sentence name civilians [§3: Battles need two armed sides].
@@ -1176,7 +1314,8 @@ def _violence(
 
 # A deal named by a noun is an event only with a verb that makes or marks it [§3 Agreement].
 _AGREEMENT_NOUN_RE: Final = re.compile(
-    r"cease-?fires?|truce|peace (?:talks|deal|agreement|accord)|agreement|deal", re.IGNORECASE)
+    r"cease-?fires?|truce|peace (?:talks|deal|agreement|accord|meetings?|conferences?"
+    r"|negotiations)|agreement|deal", re.IGNORECASE)
 _CONCLUDE_RE: Final = re.compile(
     r"\b(?:sign(?:ed|ing)|agreed|reach(?:ed|ing)|conclud(?:ed|ing)|broker(?:ed|ing)|announc(?:ed|ing)"
     r"|declar(?:ed|ing)|accept(?:ed|ing)|struck|seal(?:ed|ing)|negotiat(?:ed|ing)|mediat(?:ed|ing)"
@@ -1185,7 +1324,9 @@ _CONCLUDE_RE: Final = re.compile(
 )
 # Who flees in a displacement [§3 Other], besides the civilian words of the "civ" tag.
 _PEOPLE_RE: Final = re.compile(
-    r"\b(?:families|households|thousands|hundreds|dozens|population|inhabitants|IDPs)\b", re.I)
+    r"\b(?:families|households|thousands|hundreds|dozens|population|inhabitants|IDPs"
+    # civilians named inside the flight cue itself ("ordered all civilians to vacate")
+    r"|civilians|residents|villagers|people|pastoralists)\b", re.I)
 # Most specific first: a strategic sentence often carries a generic word of another kind.
 _STRATEGIC_ORDER: Final = (
     DISRUPTED, HEADQUARTERS, NONVIOLENT_TRANSFER, AGREEMENT, ARRESTS, LOOTING, OTHER,
@@ -1220,7 +1361,9 @@ def _strategic(
                     sentence):
                 # "The ceasefire could collapse": a deal named is no deal made [§3 Agreement].
                 continue
-            if sub == ARRESTS and hints and not hints & {_STATE, _EXTERNAL}:
+            if sub == ARRESTS and hints & _ARMED_CODES and not hints & {_STATE, _EXTERNAL}:
+                # Only a non-state armed group's "arrest" is an abduction; people arrested
+                # by no named agent are the state's arrests.
                 return _evidence(ABDUCTION, first[sub], 0.6)
             return _evidence(sub, first[sub], 0.7 if sub != CHANGE_TO_GROUP else 0.55)
     return None

@@ -24,7 +24,7 @@ from datetime import date
 from typing import Any, Final
 
 from coder.engine.actors import find_actors
-from coder.engine.classify import intervention, without_fighting
+from coder.engine.classify import armed_victim, intervention, legacy_device, without_fighting
 from coder.engine.dates import event_days, find_dates
 from coder.engine.fatalities import later_toll
 from coder.engine.gazetteer import Gazetteer, Place
@@ -111,11 +111,13 @@ def suggest_document(
                 _late_violence(sentence, knowledge, result, kept, last)
                 _late_organisers(sentence, knowledge, result, kept, last)
                 _late_victims(sentence, knowledge, result, kept, last)
+                _late_armed_victim(sentence, knowledge, result, kept, last)
         if not kept and told:
             _late_toll(sentence, meta, result, kept, told[-1], prior)
             for last in _copies(told, result, kept):
                 _late_intervention(sentence, meta, knowledge, result, kept, last)
             _late_no_fight(sentence, result, kept, told[-1])
+            _late_legacy(sentence, result, kept, told[-1])
             _late_place(sentence, meta, knowledge, result, kept, told[-1])
         if told:
             for last in _copies(told, result, kept):
@@ -629,6 +631,31 @@ def _late_victims(sentence: str, knowledge: Knowledge, result: list[list[Suggest
         row[position] = replace(row[position], event=raised)
 
 
+def _late_armed_victim(sentence: str, knowledge: Knowledge, result: list[list[Suggestion]],
+                       kept: list[Suggestion], last: tuple[int, int]) -> None:
+    """"The victim had charges against him for drug trafficking" after a killing: the victim
+    belonged to an armed gang, so the killing is an Armed clash between armed groups, not
+    violence against civilians (codebook §3: Battles need two organised armed groups)."""
+    sentence_index, position = last
+    row = result[sentence_index] if sentence_index < len(result) else kept
+    event = row[position].event
+    if (event.sub_event_type != "Attack" or event.country is None
+            or not armed_victim(sentence)):
+        return
+    update: dict[str, Any] = {"event_type": "Battles", "sub_event_type": "Armed clash",
+                              "disorder_type": None, "interaction": None,
+                              "civilian_targeting": None}
+    if event.inter2 == 7:
+        on = event.event_date or date.today()
+        gang = next((m for m in find_actors(sentence, knowledge.actors, event.country, on)
+                     if m.inter in _NON_STATE and not m.assoc_label), None)
+        actor2, inter2 = ((gang.actor, gang.inter) if gang is not None
+                          else (UNIDENTIFIED.format(country=event.country), 3))
+        update.update(actor2=actor2, inter2=inter2, assoc_actor_2=None)
+    raised = EventFields(**{**event.filled(), **update}).derived()
+    row[position] = replace(row[position], event=raised)
+
+
 # Where later victims belong to the event (Battles never take civilians as associated actors).
 _VICTIM_TYPES: Final = frozenset({"Explosions/Remote violence", "Violence against civilians",
                                   "Riots"})
@@ -654,6 +681,21 @@ def _late_no_fight(sentence: str, result: list[list[Suggestion]], kept: list[Sug
 
 
 _NO_FIGHT: Final = "Non-violent transfer of territory"
+
+
+def _late_legacy(sentence: str, result: list[list[Suggestion]], kept: list[Suggestion],
+                 last: tuple[int, int]) -> None:
+    """"The landmine exploded where fighting occurred in the 1980s" after a blast: a remnant
+    of a war long over, coded Strategic developments, Other (codebook §3 Other)."""
+    sentence_index, position = last
+    row = result[sentence_index] if sentence_index < len(result) else kept
+    event = row[position].event
+    if event.sub_event_type != "Remote explosive/landmine/IED" or not legacy_device(sentence):
+        return
+    moved = EventFields(**{**event.filled(), "event_type": "Strategic developments",
+                           "sub_event_type": "Other", "disorder_type": None,
+                           "interaction": None, "civilian_targeting": None}).derived()
+    row[position] = replace(row[position], event=moved)
 
 
 def _no_fight(result: list[list[Suggestion]], kept: list[Suggestion],
@@ -886,7 +928,8 @@ def country_votes(sentences: Iterable[str], knowledge: Knowledge, on: date
     for sentence in sentences:
         for named in country_mentions(sentence, knowledge.gazetteer):
             votes[named.country] += _mention_weight(sentence, named, knowledge.gazetteer)
-        for name in place_names(sentence, knowledge.gazetteer):
+        names = place_names(sentence, knowledge.gazetteer)
+        for name in [*names, *_road_ends(sentence, names, knowledge.gazetteer)]:
             for country, weight in _name_votes(sentence, name).items():
                 votes[country] += weight
         for mission in _MISSION_RE.finditer(sentence):
@@ -916,6 +959,22 @@ _UNCUED: Final = 2.5               # a name not told as a place votes this much 
 _INSIDE: Final = 2.0               # a word of a longer unknown name votes this much less
 _SHORT_ACRONYM: Final = 3          # actor names this short are not a group's home
 
+# English words that name buildings, institutions and their parts: capitalised in a name
+# ("Ministry of Labor", "Supreme Court", "Padma Bridge"), they are no town, though some town
+# somewhere bears them.
+_COMMON_WORDS: Final = frozenset({
+    "academy", "airport", "all", "assembly", "avenue", "bank", "banks", "bridge", "building",
+    "camp", "church", "college", "commerce", "committee", "company", "council", "court",
+    "education", "federation", "force", "forces", "four", "health", "hospital", "hotel",
+    "house", "justice", "labor", "labour", "maritime", "market", "ministry", "mosque",
+    "museum", "office", "oil", "one", "palace", "park", "parliament", "party", "police",
+    "prison", "road", "school", "security", "square", "stadium", "station", "street",
+    "supreme", "three", "tree", "two", "union", "university", "war", "white",
+})
+# Names this short inside a longer capitalised name are one of its syllables ("Kho" of
+# "War Tho Kho", "La" of "La Palace"), not a town of their own.
+_SHORT_PART: Final = 3
+
 # Observer missions of one country whose reports name villages the gazetteer may lack; they
 # are sources, not actors, so the actor dictionary does not know them.
 _MISSIONS: Final = {"smm": "Ukraine", "special monitoring mission": "Ukraine"}
@@ -930,6 +989,10 @@ _PLACE_AFTER_RE: Final = re.compile(
     r"\s*(?:[,()]|(?:town|village|city|district|province|state|region|county|area|municipality"
     r"|governorate|department|commune|sub-county|upazila|township|division|oblast)\b)",
     re.IGNORECASE)
+# After a name: the other end of a road named by its two towns ("Sidon-Beirut highway").
+_ROAD_END_AFTER_RE: Final = re.compile(
+    r"(?:-[A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)?)?\s+(?:road|highway|motorway|expressway"
+    r"|route|axis|railway)\b")
 # A capitalised word right before a name (no comma or bracket between): the name ends a
 # longer one ("Padma Bridge", "Supreme Court").
 _NAME_BEFORE_RE: Final = re.compile(
@@ -941,7 +1004,9 @@ _QUALIFIER_RE: Final = re.compile(r"\s*(?:\)|[.;]|,\s+(?!and\b)[a-z]|$)")
 # Before a country's name: where someone or something comes from or goes, or what a
 # protest is against, not where the event is.
 _AWAY_BEFORE_RE: Final = re.compile(
-    r"\b(?:from|to|towards?|into|against|via|for|with|over|on|by)\s+(?:the\s+)?$",
+    r"\b(?:from|to|towards?|into|against|via|for|with|over|on|by)\s+(?:the\s+)?$"
+    # "the neighbouring Uzbekistan": the country next door, not the event's
+    r"|\bneighbou?ring\s+$",
     re.IGNORECASE)
 # Before a country's name: where the event is ("in Syria", "across northern Mali").
 _IN_BEFORE_RE: Final = re.compile(
@@ -976,16 +1041,43 @@ def _mention_weight(sentence: str, named: CountryMention, gazetteer: Gazetteer) 
     return _COUNTRY_VOTE
 
 
+# "the Sidon-Beirut highway", "the Kahnuj-Ghale Ganj road": the towns a road joins.
+_ROAD_ENDS_RE: Final = re.compile(
+    r"\b([A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)?)-([A-Z][\w'\u2019]+(?: [A-Z][\w'\u2019]+)?)"
+    r"\s+(?:road|highway|motorway|expressway|route|axis|railway)\b")
+
+
+def _road_ends(sentence: str, found: Sequence[PlaceName], gazetteer: Gazetteer
+               ) -> list[PlaceName]:
+    """The towns a hyphenated road name joins, which the place step reads as one word."""
+    taken = [name.span for name in found]
+    ends: list[PlaceName] = []
+    for road in _ROAD_ENDS_RE.finditer(sentence):
+        for group in (1, 2):
+            start, end = road.span(group)
+            if any(a < end and start < b for a, b in taken):
+                continue
+            places = tuple(gazetteer.lookup(road.group(group)))
+            if places:
+                ends.append(PlaceName((start, end), places, False))
+    return ends
+
+
 def _name_votes(sentence: str, name: PlaceName) -> dict[str, float]:
     """What one place name says of each country that has a place of that name: its best
     namesake there, the one most people know ("Moscow", not Moscow, Idaho) most."""
     start, end = name.span
+    word = sentence[start:end]
+    inside = name.partial or _NAME_BEFORE_RE.search(sentence, max(0, start - 30), start)
+    if word.casefold() in _COMMON_WORDS or (inside and len(word) <= _SHORT_PART):
+        # "Supreme Court", "Padma Bridge", "La Palace", "War Tho Kho": a word of an
+        # institution's or building's name, or a syllable of a longer name, is no town.
+        return {}
     cued = bool(_PLACE_BEFORE_RE.search(sentence, max(0, start - 25), start)
-                or _PLACE_AFTER_RE.match(sentence, end))
+                or _PLACE_AFTER_RE.match(sentence, end) or _ROAD_END_AFTER_RE.match(sentence, end))
     # "(Bossaso, Bari)", "in Valparaiso, Zacatecas": the last of a place's admin units.
     qualifier = (_QUALIFIER_RE.match(sentence, end) is not None
                  and sentence[:start].rstrip().endswith((",", "(")))
-    inside = name.partial or _NAME_BEFORE_RE.search(sentence, max(0, start - 30), start)
     best: dict[str, float] = {}
     largest = max(p.population for p in name.places) or 1
     for place in name.places:
