@@ -33,6 +33,7 @@ from coder.engine.places import (
     find_country,
     find_places,
     find_unknown_places,
+    spelled_otherwise,
 )
 from coder.engine.roles import Roles, assign_roles, is_source
 from coder.schema.events import EventFields
@@ -129,10 +130,16 @@ def suggest(sentence: str, meta: DocumentMeta, knowledge: Knowledge) -> list[Sug
         if country is not None:
             mentions = find_actors(sentence, knowledge.actors, country, first_date.event_date)
     unknown = _unknown_place(sentence, places, mentions, knowledge)
+    province = next((p.place for p in places if p.place.kind == "admin1"), None)
+    # A named village, not the province or feature that only locates it, is the location.
+    village = unknown is not None
+    if unknown is not None and country is not None and (other := spelled_otherwise(
+            unknown, country, province.admin1 if province else None, knowledge.gazetteer)):
+        # A GeoNames place spelled otherwise: coordinates and units instead of a bare name.
+        places, unknown = [*places, other], None
     found = _Sentence(sentence, meta, knowledge, country, mentions,
-                      find_fatalities(sentence, meta.source), unknown,
-                      next((p.place for p in places if p.place.kind == "admin1"), None))
-    if unknown is not None:
+                      find_fatalities(sentence, meta.source), unknown, province)
+    if village:
         places = [p for p in places if p.place.kind not in ("admin1", "feature")]
     return [
         _assemble(found, kind, when, where, share)
