@@ -186,17 +186,26 @@ def field_right(gold: GoldEvent, suggested: EventFields, name: str, *, swapped: 
     if name in ("inter1", "inter2", "assoc_actor_1", "assoc_actor_2"):
         own = {"inter1": "inter2", "inter2": "inter1", "assoc_actor_1": "assoc_actor_2",
                "assoc_actor_2": "assoc_actor_1"}[name] if swapped else name
-        return _norm(getattr(suggested, own)) == _norm(getattr(g, name))
+        return values_agree(name, getattr(suggested, own), getattr(g, name))
     return values_agree(name, getattr(suggested, name), getattr(g, name))
 
 
 def values_agree(name: str, a: object, b: object) -> bool:
     """Whether two values of field `name` are the same answer (case, accents, spacing and
-    the codebook's two spellings aside; coordinates within about 5 km)."""
+    the codebook's two spellings aside; coordinates within about 5 km; associated actors as
+    a set of names)."""
     if name in ("latitude", "longitude"):
         return (isinstance(a, int | float) and isinstance(b, int | float)
                 and abs(a - b) <= _COORD_TOLERANCE)
+    if name in ("assoc_actor_1", "assoc_actor_2") and isinstance(a, str) and isinstance(b, str):
+        # Codebook §1: several names "separated by '; '", in no stated order: the same names
+        # in another order are the same answer (no coder would retype them).
+        return _names(a) == _names(b)
     return _norm(a) == _norm(b)
+
+
+def _names(value: str) -> frozenset[object]:
+    return frozenset(_norm(part) for part in value.split(";") if part.strip())
 
 
 def _swapped(gold: GoldEvent, suggested: EventFields) -> bool:

@@ -158,6 +158,24 @@ def test_coordinates_are_compared_with_a_tolerance(
     assert field_right(GoldEvent(clash()), guess, "latitude", swapped=False) is right
 
 
+@pytest.mark.parametrize(
+    ("suggested", "right"),
+    [
+        pytest.param("Women (Kenya); Teachers (Kenya)", True, id="same"),
+        pytest.param("Teachers (Kenya); Women (Kenya)", True, id="other-order"),
+        pytest.param("teachers (kenya);women (kenya)", True, id="case-and-spacing"),
+        pytest.param("Teachers (Kenya)", False, id="one-missing"),
+        pytest.param("Teachers (Kenya); Women (Kenya); Students (Kenya)", False, id="one-more"),
+        pytest.param(None, False, id="empty"),
+    ],
+)
+def test_associated_actors_are_a_set_of_names(suggested: str | None, right: bool) -> None:
+    """Codebook §1: several associated actors are separated by "; ", in no stated order."""
+    gold = GoldEvent(clash(assoc_actor_1="Women (Kenya); Teachers (Kenya)"))
+    guess = clash(assoc_actor_1=suggested)
+    assert field_right(gold, guess, "assoc_actor_1", swapped=False) is right
+
+
 class TestMissedAndSpurious:
     """A missed gold event is wrong everywhere; a spurious suggestion costs a rejection."""
 
