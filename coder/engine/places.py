@@ -71,6 +71,22 @@ STOP: Final = _keys(
     The; A; An; In; On; At; Of; And; Said; Told; Media; News; Press; Agency; Twitter""",
     ";",
 )
+# Words of institutions' and buildings' names ("Padma Bridge", "Chamber of Commerce",
+# "Supreme Court"): GeoNames has hamlets called Bridge, Commerce or Court, but a text
+# naming one of these words alone means the institution, not a town of that name. The one
+# list of them: document.py's country vote may import it.
+INSTITUTION_WORDS: Final = frozenset({
+    "academy", "airport", "all", "assembly", "authority", "avenue", "bank", "banks",
+    "barracks", "bridge", "building", "camp", "cathedral", "center", "centre", "chamber",
+    "church", "clinic", "club", "college", "commerce", "commission", "committee", "company",
+    "consulate", "council", "court", "education", "embassy", "factory", "federation", "force",
+    "forces", "four", "hall", "headquarters", "health", "hospital", "hotel", "house",
+    "institute", "justice", "labor", "labour", "maritime", "market", "ministry", "mosque",
+    "museum", "national", "office", "oil", "one", "palace", "park", "parliament", "party",
+    "police", "prison", "road", "school", "secretariat", "security", "square", "stadium",
+    "station", "street", "supreme", "temple", "three", "tower", "tree", "two", "union",
+    "university", "war", "white",
+})
 # An all-capitals word: GeoNames lists codes and abbreviations among alternate names.
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
 _ARTICLES: Final = _keys("al el ar ad ash az")
@@ -137,6 +153,7 @@ class _Span:
     key: str
     first: bool  # the sentence's first word
     partial: bool  # a shorter piece of a longer capitalised run
+    inner: bool = False  # starts inside a capitalised run ("Bridge" of "Padma Bridge")
 
 
 def find_places(sentence: str, gazetteer: Gazetteer, country: str | None) -> list[PlaceEvidence]:
@@ -155,7 +172,12 @@ def find_places(sentence: str, gazetteer: Gazetteer, country: str | None) -> lis
         (span, candidates)
         for span in _spans(sentence, runs, gazetteer)
         if (candidates := _candidates(sentence, span, gazetteer, country))
+        and not (country and (span.partial or span.inner)
+                 and all(p.country != country for p in candidates))
     ]
+    if country:
+        hits = [_whole_name(sentence, span, cands, runs, gazetteer, country)
+                for span, cands in hits]
     # The provinces the sentence names, as a province or as its namesake city ("in
     # Manzanillo, Colima"): a homonym in another province is then likely the wrong place.
     context = {
@@ -906,6 +928,11 @@ def _runs(sentence: str) -> list[_Span]:
             i += 1
             continue
         run = [i]
+        inner = i > 0 and _joined(sentence, tokens[i - 1], tokens[i]) and (
+            _capitalised(tokens[i - 1].group())
+            or (tokens[i - 1].group() in _CONNECTORS and i > 1
+                and _capitalised(tokens[i - 2].group())
+                and _joined(sentence, tokens[i - 2], tokens[i - 1])))
         while len(run) < MAX_TOKENS + 2 and run[-1] + 1 < len(tokens):
             nxt, prev = tokens[run[-1] + 1], tokens[run[-1]]
             gap = sentence[prev.end() : nxt.start()]
@@ -923,9 +950,36 @@ def _runs(sentence: str) -> list[_Span]:
                 continue
             end = last.start() + len(_POSSESSIVE.sub("", last.group()))
             text = sentence[tokens[i].start() : end]
-            spans.append(_Span(tokens[i].start(), end, normalise(text), i == 0, length < len(run)))
+            spans.append(_Span(tokens[i].start(), end, normalise(text), i == 0, length < len(run),
+                               inner))
         i += 1
     return spans
+
+
+def _whole_name(sentence: str, span: _Span, candidates: list[Place], runs: list[_Span],
+                gazetteer: Gazetteer, country: str) -> tuple[_Span, list[Place]]:
+    """The whole capitalised name instead of its first words, when it is a place spelled
+    otherwise.
+
+    "in Ceel Dheer": "Ceel" alone is an alternate name of another town (Eyl), while the
+    whole name is GeoNames' "Ceeldheer" of the document's country (`lookup_loose`); the name
+    the text writes is the place meant. A whole name the gazetteer knows was taken already.
+    """
+    if not span.partial:
+        return span, candidates
+    whole = max((r for r in runs if r.start == span.start), key=lambda r: r.end)
+    if whole.end <= span.end or whole.key in gazetteer:
+        return span, candidates
+    loose = gazetteer.lookup_loose(sentence[whole.start:whole.end], country)
+    if not loose:
+        return span, candidates
+    return _Span(whole.start, whole.end, whole.key, whole.first, False, whole.inner), loose
+
+
+def _joined(sentence: str, prev: re.Match[str], nxt: re.Match[str]) -> bool:
+    """Whether two tokens are words of one name: a space or hyphen apart, no possessive."""
+    return (_JOIN.fullmatch(sentence, prev.end(), nxt.start()) is not None
+            and not _POSSESSIVE.search(prev.group()))
 
 
 def _spans(sentence: str, runs: list[_Span], gazetteer: Gazetteer) -> list[_Span]:
@@ -935,7 +989,7 @@ def _spans(sentence: str, runs: list[_Span], gazetteer: Gazetteer) -> list[_Span
     for span in runs:
         if span.start < covered_to:
             continue
-        if span.key in STOP:
+        if span.key in STOP or span.key in INSTITUTION_WORDS:
             covered_to = span.end
             continue
         if span.key.split(" ", 1)[0] in STOP and " of " in span.key:
@@ -953,7 +1007,8 @@ def _spans(sentence: str, runs: list[_Span], gazetteer: Gazetteer) -> list[_Span
             # "the Panjshir valley": the curated natural feature, when there is one.
             key = f"{span.key} {normalise(feature.group())}"
             if key in gazetteer:
-                span = _Span(span.start, feature.end(), key, span.first, span.partial)
+                span = _Span(span.start, feature.end(), key, span.first, span.partial,
+                             span.inner)
         if span.key in gazetteer:
             chosen.append(span)
             covered_to = span.end
@@ -994,8 +1049,8 @@ def _evidence(
         place = Place(written, place.country, theatre[0], None, None, math.nan, math.nan, 0,
                       "place", "text")
     precision = _precision(sentence, span, place)
-    place = _with_district(_own_unit(_spelled(place, sentence, span), sentence, span),
-                           gazetteer)
+    place = _city_admin1(_with_district(_own_unit(_spelled(place, sentence, span), sentence,
+                                                  span), gazetteer))
     return PlaceEvidence(
         place,
         precision,
@@ -1136,6 +1191,20 @@ def _with_district(place: Place, gazetteer: Gazetteer | None = None) -> Place:
                   else SEAT_ADMIN3.get(place.country))
         return replace(place, admin2=place.admin2 or place.location, admin3=admin3)
     return place
+
+
+# Capital cities ACLED codes as an admin1 of their own while GeoNames' admin1 holds them in a
+# larger unit: (country, GeoNames admin2) -> ACLED's admin1. GeoNames puts the City of
+# Belgrade in "Central Serbia"; ACLED's Serbian admin1 are Belgrade, Vojvodina and Central
+# Serbia (dev: every Belgrade event).
+_CITY_ADMIN1: Final = {("Serbia", "Belgrade"): "Belgrade"}
+
+
+def _city_admin1(place: Place) -> Place:
+    """The place with ACLED's admin1 when it lies in a capital city coded as its own admin1."""
+    if (city := _CITY_ADMIN1.get((place.country, place.admin2 or ""))) is None:
+        return place
+    return replace(place, admin1=city)
 
 
 # "Charkh district", "Argelia municipality", "Dehloran county": the text names the unit the
