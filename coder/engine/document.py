@@ -20,23 +20,31 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Final
 
-from coder.engine.actors import find_actors
+from coder.engine.actors import ActorDictionary, find_actors
 from coder.engine.classify import armed_victim, intervention, legacy_device, without_fighting
 from coder.engine.dates import event_days, find_dates
-from coder.engine.fatalities import later_toll
+from coder.engine.fatalities import days_spanned, later_toll, places_listed
 from coder.engine.gazetteer import Gazetteer, Place
-from coder.engine.pipeline import DocumentMeta, Knowledge, Suggestion, event_places, suggest
+from coder.engine.pipeline import (
+    DocumentMeta,
+    Knowledge,
+    Suggestion,
+    _share,
+    event_places,
+    suggest,
+)
 from coder.engine.places import (
+    INSTITUTION_WORDS,
     CountryMention,
     PlaceName,
     country_mentions,
     find_places,
     place_names,
 )
-from coder.engine.roles import UNIDENTIFIED
+from coder.engine.roles import ORGANISED_CRIME, UNIDENTIFIED
 from coder.schema import codebook
 from coder.schema.events import EventFields
 
@@ -77,6 +85,8 @@ def suggest_document(
             dated = "event_date" in suggestion.evidence
             first = next((t for t in told
                           if _retold(suggestion.event, _at(result, kept, t), dated)), None)
+            if first is None and told and told[-1][0] < len(result):
+                first = _same_attack(suggestion, sentence, sentences, result, kept, told)
             if (first is not None and suggestion.event.sub_event_type == _NO_FIGHT
                     and _at(result, kept, first).sub_event_type in _TERRITORY):
                 # "The Taliban seized Kabul without a fight" retells the takeover: §3 codes
@@ -112,8 +122,10 @@ def suggest_document(
                 _late_organisers(sentence, knowledge, result, kept, last)
                 _late_victims(sentence, knowledge, result, kept, last)
                 _late_armed_victim(sentence, knowledge, result, kept, last)
+                _late_gang(sentence, knowledge, result, kept, last)
+                _late_fire_back(sentence, knowledge, result, kept, last)
         if not kept and told:
-            _late_toll(sentence, meta, result, kept, told[-1], prior)
+            _late_toll(sentence, sentences, meta, result, kept, told, prior)
             for last in _copies(told, result, kept):
                 _late_intervention(sentence, meta, knowledge, result, kept, last)
             _late_no_fight(sentence, result, kept, told[-1])
@@ -126,6 +138,56 @@ def suggest_document(
     for sentence_index, position in told:
         _second_side(result[sentence_index], position, knowledge)
     return result
+
+
+def _same_attack(suggestion: Suggestion, sentence: str, sentences: Sequence[str],
+                 result: list[list[Suggestion]], kept: list[Suggestion],
+                 told: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The earlier telling a later sentence's attack details, or None: the same type by the
+    same actor1 on the same day, at the story's place or at one its sentence named ("attacked
+    the villages of A and B, near C" then "Militiamen killed 4 civilians in A"), its target
+    the story's or the civilians a strike on an armed side also hit ("Shells also struck the
+    road, killing three civilians"). Codebook §10: one event is one place and one day; §11
+    example 5: civilians a strike on an armed side kills are its associated actor 2, their
+    deaths its toll. The civilians join assoc_actor_2 of the earlier telling.
+    """
+    event = suggestion.event
+    for where in told:
+        if where[0] >= len(result):
+            continue
+        earlier = _at(result, kept, where)
+        # Outside violence against civilians the actors' order carries no meaning (§6).
+        swapped = (event.event_type != "Violence against civilians"
+                   and (event.actor1, event.actor2) == (earlier.actor2, earlier.actor1))
+        if (event.sub_event_type != earlier.sub_event_type
+                or (event.actor1 != earlier.actor1 and not swapped)
+                or event.event_date != earlier.event_date or event.actor1 is None):
+            continue
+        span = suggestion.evidence.get("location")
+        if event.location != earlier.location and not (
+                span is not None and _named_in(sentence[span[0]:span[1]], sentences[where[0]])):
+            continue
+        civilians = (event.event_type == "Explosions/Remote violence" and event.inter2 == 7
+                     and earlier.inter2 in _ARMED)
+        if event.actor2 not in (None, earlier.actor2) and not civilians and not swapped:
+            continue
+        if civilians and event.actor2 is not None:
+            assoc = [a for a in (earlier.assoc_actor_2 or "").split("; ") if a]
+            if event.actor2 not in assoc:
+                update = {"assoc_actor_2": "; ".join([*assoc, event.actor2])}
+                sentence_index, position = where
+                row = result[sentence_index]
+                row[position] = replace(row[position],
+                                        event=earlier.model_copy(update=update).derived())
+        return where
+    return None
+
+
+def _named_in(name: str, text: str) -> bool:
+    """Whether a place name is written in an earlier sentence (as a whole word)."""
+    name = name.strip()
+    return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text,
+                                    re.IGNORECASE) is not None
 
 
 def _copies(told: Sequence[tuple[int, int]], result: list[list[Suggestion]],
@@ -391,20 +453,38 @@ def _second_side(row: list[Suggestion], position: int, knowledge: Knowledge) -> 
     row[position] = replace(row[position], event=event.model_copy(update=update).derived())
 
 
-def _late_toll(sentence: str, meta: DocumentMeta, result: list[list[Suggestion]],
-               kept: list[Suggestion], last: tuple[int, int],
-               prior: Mapping[tuple[int, int], int]) -> None:
+def _late_toll(sentence: str, sentences: Sequence[str], meta: DocumentMeta,
+               result: list[list[Suggestion]], kept: list[Suggestion],
+               told: Sequence[tuple[int, int]], prior: Mapping[tuple[int, int], int]) -> None:
     """A toll told in a later sentence of no event of its own ("Seven soldiers were killed")
     belongs to the event before it (codebook §8); a dated sentence may be another story,
     unless it just retold that event. The figure is weighed (fatalities.later_toll: other
     sources' lower figure, dead "also" killed added) against the event's toll before this
-    sentence, `prior` when the sentence's retelling already raised it."""
-    if last not in prior and find_dates(sentence, meta.published or date.today()):
+    sentence, `prior` when the sentence's retelling already raised it.
+
+    When the event's sentence told it at several places or over several days ("in A and B",
+    "on two consecutive days"), the toll is the whole story's and is split over its events
+    as a toll in that sentence would be (§8: a total for several days or places is split
+    evenly, the remainder to the first).
+    """
+    copies = _copies(told, result, kept)
+    if not any(c in prior for c in copies) and find_dates(sentence, meta.published or date.today()):
         return
-    current = _at(result, kept, last).fatalities or 0
-    toll = later_toll(prior.get(last, current), sentence, meta.source)
-    if toll != current:
-        _update(result, kept, last, toll)
+    current = [_at(result, kept, c).fatalities or 0 for c in copies]
+    before = sum(prior.get(c, now) for c, now in zip(copies, current, strict=True))
+    toll = later_toll(before, sentence, meta.source)
+    if toll == before and not any(c in prior for c in copies):
+        return
+    told_in = sentences[copies[0][0]]
+    days = {_at(result, kept, c).event_date for c in copies}
+    span = days_spanned(told_in) if len(days) == 1 and days_spanned(sentence) == 1 else 1
+    # Places the place step did not name count only beside those it did: a lone event at a
+    # region may be ACLED's one event for the areas listed in it.
+    listed = places_listed(told_in) if len(copies) > 1 else 1
+    count = max(len(copies), len(days) * listed) * span
+    for index, (where, now) in enumerate(zip(copies, current, strict=True)):
+        if (share := _share(toll, (index, count))) != now:
+            _update(result, kept, where, share)
 
 
 def _late_intervention(sentence: str, meta: DocumentMeta, knowledge: Knowledge,
@@ -656,6 +736,73 @@ def _late_armed_victim(sentence: str, knowledge: Knowledge, result: list[list[Su
     row[position] = replace(row[position], event=raised)
 
 
+# "The men opened fire at the police", "he shot at the officers": the target of an attack
+# that fired back at a force.
+_SHOT_AT_FORCE_RE: Final = re.compile(
+    r"\b(?:opened fire|shot|fired)\s+(?:back\s+)?(?:at|on)\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:police|policemen|officers|soldiers|troops|security forces|army|agents|guards)\b",
+    re.IGNORECASE)
+# Who fire back cannot be: civilians are never armed (§5), and rioters who shoot are no mob.
+_UNARMED: Final = frozenset({5, 7})
+
+
+def _late_fire_back(sentence: str, knowledge: Knowledge, result: list[list[Suggestion]],
+                    kept: list[Suggestion], last: tuple[int, int]) -> None:
+    """"The two sides exchanged fire", "the men opened fire at the police" after an attack or
+    a mob's violence: both sides were armed and fought, an Armed clash (codebook §3: Battles
+    are violent clashes between armed groups; violence against civilians is one-sided). The
+    unarmed side becomes the force the sentence names, or an Unidentified Armed Group."""
+    sentence_index, position = last
+    row = result[sentence_index] if sentence_index < len(result) else kept
+    event = row[position].event
+    country = event.country
+    if (event.sub_event_type not in ("Attack", "Mob violence") or country is None
+            or not (_FIRE_BACK_RE.search(sentence) or _SHOT_AT_FORCE_RE.search(sentence))):
+        return
+    on = event.event_date or date.today()
+    forces = [(m.actor, m.inter) for m in find_actors(sentence, knowledge.actors, country, on)
+              if m.inter in (1, 8) and not m.assoc_label
+              and m.actor not in (event.actor1, event.actor2)]
+    update: dict[str, Any] = {"event_type": "Battles", "sub_event_type": "Armed clash",
+                              "disorder_type": None, "interaction": None,
+                              "civilian_targeting": None}
+    for side in ("1", "2"):
+        if getattr(event, f"inter{side}") in _UNARMED or getattr(event, f"actor{side}") is None:
+            actor, inter = forces.pop(0) if forces else (UNIDENTIFIED.format(country=country), 3)
+            update.update({f"actor{side}": actor, f"inter{side}": inter,
+                           f"assoc_actor_{side}": None})
+    raised = EventFields(**{**event.filled(), **update}).derived()
+    row[position] = replace(row[position], event=raised)
+
+
+# "He was later found dead": told after the killing, no mark of a gang's work (on the dev
+# split a body found dead is a gang's killing 13 times in 21, the other marks all but once).
+_WEAK_MARKS: Final = frozenset({"found dead"})
+
+
+def _late_gang(sentence: str, knowledge: Knowledge, result: list[list[Suggestion]],
+               kept: list[Suggestion], last: tuple[int, int]) -> None:
+    """"The bodies had their hands tied", "the killing was related to organised crime" after
+    a killing by unnamed men: where ACLED names an unnamed killer after the country's gangs
+    (Mexico, El Salvador), the marks of organised crime told anywhere in the report make the
+    Unidentified Armed Group that gang, as the killing's own sentence does (`roles`)."""
+    sentence_index, position = last
+    row = result[sentence_index] if sentence_index < len(result) else kept
+    event = row[position].event
+    country = event.country
+    if (country is None or event.event_type != "Violence against civilians"
+            or event.actor1 != UNIDENTIFIED.format(country=country)
+            or not any(m.group(0).casefold() not in _WEAK_MARKS
+                       for m in ORGANISED_CRIME.finditer(sentence))):
+        return
+    usual = knowledge.actors.unnamed(country, "Violence against civilians",
+                                     event.event_date or date.today())
+    if usual is None or not usual[0].startswith("Unidentified Gang ("):
+        return
+    update = {"actor1": usual[0], "inter1": usual[1], "interaction": None}
+    row[position] = replace(row[position], event=event.model_copy(update=update).derived())
+
+
 # Where later victims belong to the event (Battles never take civilians as associated actors).
 _VICTIM_TYPES: Final = frozenset({"Explosions/Remote violence", "Violence against civilians",
                                   "Riots"})
@@ -748,10 +895,19 @@ def _background(suggestion: Suggestion, story: EventFields) -> bool:
     event is one place and one day (codebook §10); the earlier days were their own reports'.
     """
     event = suggestion.event
-    return ("event_date" in suggestion.evidence and "location" not in suggestion.evidence
-            and event.event_type == story.event_type
-            and event.event_date is not None and story.event_date is not None
+    if ("event_date" not in suggestion.evidence or event.event_date is None
+            or story.event_date is None):
+        return False
+    if event.event_date < story.event_date - _LONG_BEFORE:
+        # "covering the Minsk demonstration in December 2019" in a May report: an event
+        # months before the story's is what led to it, coded from its own reports.
+        return True
+    return ("location" not in suggestion.evidence and event.event_type == story.event_type
             and event.event_date < story.event_date)
+
+
+# How long before the story's event a later sentence's event is its history, not news.
+_LONG_BEFORE: Final = timedelta(days=30)
 
 
 def _complete(result: list[list[Suggestion]], kept: list[Suggestion], where: tuple[int, int],
@@ -778,6 +934,23 @@ def _complete(result: list[list[Suggestion]], kept: list[Suggestion], where: tup
                                   "disorder_type": None, "interaction": None}
         if event.inter2 not in _ARMED:
             update.update(actor2=None, inter2=None)
+        upgraded = EventFields(**{**event.filled(), **update}).derived()
+    if (upgraded is None and event.sub_event_type == "Attack" and event.country is not None
+            and detail.event_type == "Battles" and _CLASH_BROKE_OUT_RE.search(text)):
+        # "A clash broke out" after a raid: the raided were armed and fought back, a battle
+        # (codebook §3: violence against civilians is one-sided); the armed side the
+        # sentence names replaces the civilians.
+        armed = [(a, i) for a, i in ((detail.actor1, detail.inter1),
+                                     (detail.actor2, detail.inter2))
+                 if a and i in _ARMED and a not in (event.actor1, event.actor2)]
+        update = {"event_type": "Battles", "sub_event_type": "Armed clash",
+                  "disorder_type": None, "interaction": None, "civilian_targeting": None}
+        for side in ("1", "2"):
+            if getattr(event, f"inter{side}") in _UNARMED:
+                fighter, code = armed.pop(0) if armed else (
+                    UNIDENTIFIED.format(country=event.country), 3)
+                update.update({f"actor{side}": fighter, f"inter{side}": code,
+                               f"assoc_actor_{side}": None})
         upgraded = EventFields(**{**event.filled(), **update}).derived()
     if upgraded is not None:
         row[position] = replace(row[position], event=upgraded)
@@ -809,6 +982,13 @@ _FIRE_BACK_RE: Final = re.compile(
     r"\b(?:fired back|returned fire|returned the fire|shot back|responded with (?:gunfire|fire)"
     r"|reacted with (?:gunfire|fire)|retaliated|exchanged (?:gun)?fire|exchange of (?:gun)?fire"
     r"|clash(?:ed|es) with|gun ?battles?|fire ?fights?)\b",
+    re.IGNORECASE)
+# A fight told after a raid or an attack: "a clash broke out", "clashes ensued", or the
+# other side fighting back (_FIRE_BACK_RE).
+_CLASH_BROKE_OUT_RE: Final = re.compile(
+    r"\b(?:clash(?:es)?|fighting|gun ?fight|fire ?fight|shoot-?out|exchange of (?:gun)?fire)"
+    r"\s+(?:broke out|erupted|ensued|followed|took place)\b"
+    r"|\b(?:fired back|returned fire|returned the fire|shot back|exchanged (?:gun)?fire)\b",
     re.IGNORECASE)
 # Protests and riots by rank, highest first (codebook §3 hierarchy; a protest that turns
 # violent on the same day is recorded once, as Riots).
@@ -911,12 +1091,18 @@ def document_country(sentences: Iterable[str], knowledge: Knowledge,
     Israel"), and a nationality ("Turkish forces", "Malian refugees") little: foreign forces
     act abroad and victims travel. A group that fights in one country only adds a weak vote.
     Deciding once per document keeps a stray "Kabul" in a Nigerian story from moving it.
-    `on` is the report's day (which name an actor had then); None when nothing points
-    anywhere.
+    A name told as a place that GeoNames spells otherwise ("in Quamishli" for Al Qamishli,
+    `Gazetteer.lookup_loose`) adds a vote to a leading country that has it, and when nothing
+    else votes names the country of its nearest spelling. `on` is the report's day (which
+    name an actor had then); None when nothing points anywhere.
     """
-    votes = country_votes(sentences, knowledge, on or date.today())
+    texts = list(sentences)
+    votes = country_votes(texts, knowledge, on or date.today())
+    _confirm_loosely(votes, texts, knowledge.gazetteer)
     best = max(votes, key=votes.__getitem__) if votes else None  # first of equal votes
-    return best if best is not None and votes[best] > 0 else None
+    if best is not None and votes[best] > 0:
+        return best
+    return _loose_country(texts, knowledge.gazetteer)
 
 
 def country_votes(sentences: Iterable[str], knowledge: Knowledge, on: date
@@ -934,9 +1120,13 @@ def country_votes(sentences: Iterable[str], knowledge: Knowledge, on: date
                 votes[country] += weight
         for mission in _MISSION_RE.finditer(sentence):
             votes[_MISSIONS[mission.group(1).casefold()]] += _MISSION_VOTE
-        # A short acronym ("IS", "SNA") names different groups in different countries.
+        # A two-letter acronym names different groups in different countries, and a name
+        # every branch of a group bears ("IS" of the Islamic State in Iraq, Syria and
+        # Afghanistan) tells no country, whichever branch the dictionary resolved it to.
+        shared = _shared_names(knowledge.actors)
         homes = {home for m in find_actors(sentence, knowledge.actors, None, on)
                  if m.span[1] - m.span[0] > _SHORT_ACRONYM
+                 and not _branch_name(sentence[m.span[0]:m.span[1]], shared)
                  and (home := knowledge.actors.home_country(m.actor)) is not None}
         for home in homes:
             votes[home] += _HOME_VOTE
@@ -950,27 +1140,17 @@ _COUNTRY_VOTE: Final = 1.0         # "Syria" otherwise
 _STATE_VOTE: Final = 0.5           # "Syria's army", "Turkey-backed", "US forces"
 _AWAY_VOTE: Final = 0.3            # "from Syria", "against Israel"
 _NATIONALITY_VOTE: Final = 0.15    # "Malian refugees", "Syrians fled"
+_AT_HOME_VOTE: Final = 0.5         # "Palestinian residents", "Kyrgyz authorities"
 _QUALIFIER_VOTE: Final = 1.5       # "(Bossaso, Bari)": an admin1 closing a place's units
 _ADMIN1_VOTE: Final = 1.0          # "Idleb", "Zacatecas"
+_ADMIN2_VOTE: Final = 0.7          # "Pella", "Munshiganj": a district, whatever its size
 _HOME_VOTE: Final = 0.6            # a group that fights in one country only
 _MISSION_VOTE: Final = 1.0         # "the OSCE SMM observed"
 _SHARED_BY: Final = 0.25           # a name of n countries votes 1/n**this for each
 _UNCUED: Final = 2.5               # a name not told as a place votes this much less
 _INSIDE: Final = 2.0               # a word of a longer unknown name votes this much less
-_SHORT_ACRONYM: Final = 3          # actor names this short are not a group's home
+_SHORT_ACRONYM: Final = 2          # "IS": names this short are no group's home
 
-# English words that name buildings, institutions and their parts: capitalised in a name
-# ("Ministry of Labor", "Supreme Court", "Padma Bridge"), they are no town, though some town
-# somewhere bears them.
-_COMMON_WORDS: Final = frozenset({
-    "academy", "airport", "all", "assembly", "avenue", "bank", "banks", "bridge", "building",
-    "camp", "church", "college", "commerce", "committee", "company", "council", "court",
-    "education", "federation", "force", "forces", "four", "health", "hospital", "hotel",
-    "house", "justice", "labor", "labour", "maritime", "market", "ministry", "mosque",
-    "museum", "office", "oil", "one", "palace", "park", "parliament", "party", "police",
-    "prison", "road", "school", "security", "square", "stadium", "station", "street",
-    "supreme", "three", "tree", "two", "union", "university", "war", "white",
-})
 # Names this short inside a longer capitalised name are one of its syllables ("Kho" of
 # "War Tho Kho", "La" of "La Palace"), not a town of their own.
 _SHORT_PART: Final = 3
@@ -1011,6 +1191,14 @@ _AWAY_BEFORE_RE: Final = re.compile(
 # Before a country's name: where the event is ("in Syria", "across northern Mali").
 _IN_BEFORE_RE: Final = re.compile(
     r"\b(?:in|inside|across|throughout|within)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+# After a nationality: what stays at home, residents and their property, the state's civil
+# arms (a country's police and courts act in it; its forces and its refugees travel).
+_AT_HOME_AFTER_RE: Final = re.compile(
+    r"(?:\s*-\s*owned|\s+(?:residents?|villagers?|farmers?|civilians?|lands?"
+    r"|villages?|towns?|police|authorities|government|gendarmerie|courts?|ministry|parliament)\b)",
+    re.IGNORECASE)
+# After a country's name without a hyphen: "a Turkey backed faction", as "Turkey-backed".
+_BACKED_AFTER_RE: Final = re.compile(r"\s+(?:backed|led|sponsored|supported)\b", re.IGNORECASE)
 # After a country's name: its embassy or consulate, which stands in another country.
 _EMBASSY_AFTER_RE: Final = re.compile(r"\s+(?:embassy|consulate)\b", re.IGNORECASE)
 # After a country's name: a possessive ("Israel's recognition"): the state acts.
@@ -1027,7 +1215,11 @@ def _mention_weight(sentence: str, named: CountryMention, gazetteer: Gazetteer) 
     """How much a country's name or nationality says the text is about that country."""
     start, end = named.span
     if gazetteer.is_demonym(sentence[start:end]):
+        if _AT_HOME_AFTER_RE.match(sentence, end):
+            return _AT_HOME_VOTE  # "Palestinian-owned land", "the Kyrgyz authorities"
         return _NATIONALITY_VOTE  # "Turkish forces", "Malian refugees": who, not where
+    if _BACKED_AFTER_RE.match(sentence, end):
+        return _STATE_VOTE  # "a Turkey backed faction": the state backs from abroad
     if _EMBASSY_AFTER_RE.match(sentence, end):
         return 0.0  # "outside the US embassy": the embassy is abroad
     if _POSSESSIVE_PLACE_RE.match(sentence, end):
@@ -1069,7 +1261,7 @@ def _name_votes(sentence: str, name: PlaceName) -> dict[str, float]:
     start, end = name.span
     word = sentence[start:end]
     inside = name.partial or _NAME_BEFORE_RE.search(sentence, max(0, start - 30), start)
-    if word.casefold() in _COMMON_WORDS or (inside and len(word) <= _SHORT_PART):
+    if word.casefold() in INSTITUTION_WORDS or (inside and len(word) <= _SHORT_PART):
         # "Supreme Court", "Padma Bridge", "La Palace", "War Tho Kho": a word of an
         # institution's or building's name, or a syllable of a longer name, is no town.
         return {}
@@ -1084,11 +1276,17 @@ def _name_votes(sentence: str, name: PlaceName) -> dict[str, float]:
         relative = place.population / largest
         if place.kind == "admin1":
             weight = _QUALIFIER_VOTE if qualifier else max(_ADMIN1_VOTE, relative)
+        elif place.kind == "admin2":
+            weight = max(_place_weight(place), _ADMIN2_VOTE)
         else:
             weight = _place_weight(place) * (0.5 + 0.5 * relative)
         if weight > best.get(place.country, 0.0):
             best[place.country] = weight
-    share = len(best) ** _SHARED_BY * (1.0 if cued else _UNCUED) * (_INSIDE if inside else 1.0)
+    # Provinces seldom share a name: "(Carmo, Bari)" closing a place's units is Somalia's
+    # Bari, not one of the towns elsewhere that bear the name, so only provinces share it.
+    provinces = {p.country for p in name.places if p.kind == "admin1"} if qualifier else set()
+    sharing = len(provinces) or len(best)
+    share = sharing ** _SHARED_BY * (1.0 if cued else _UNCUED) * (_INSIDE if inside else 1.0)
     return {country: weight / share for country, weight in best.items()}
 
 
@@ -1099,3 +1297,105 @@ def _place_weight(place: Place) -> float:
     if place.population >= 10_000:
         return 0.7
     return 0.5
+
+
+# Per actor dictionary (kept alive with its entry, so its id is not reused): each alias and
+# whether actors of different countries bear it. A dictionary is built once per process.
+_ALIASES: Final[dict[int, tuple[ActorDictionary, dict[str, bool]]]] = {}
+
+
+def _shared_names(actors: ActorDictionary) -> dict[str, bool]:
+    """Every actor name and alias (casefolded) -> whether actors of several countries bear it."""
+    cached = _ALIASES.get(id(actors))
+    if cached is not None and cached[0] is actors:
+        return cached[1]
+    homes: defaultdict[str, set[str | None]] = defaultdict(set)
+    for actor in actors.actors:
+        for alias in (actor.name, *actor.aliases):
+            homes[alias.casefold()].add(actor.country)
+    shared = {alias: len(countries) > 1 for alias, countries in homes.items()}
+    if len(_ALIASES) >= _CACHED_DICTIONARIES:
+        _ALIASES.clear()
+    _ALIASES[id(actors)] = (actors, shared)
+    return shared
+
+
+def _branch_name(text: str, shared: Mapping[str, bool]) -> bool:
+    """Whether an actor's words start with a name branches in several countries share ("IS
+    militants"): its longest leading alias decides."""
+    words = text.casefold().split()
+    for n in range(len(words), 0, -1):
+        found = shared.get(" ".join(words[:n]))
+        if found is not None:
+            return found
+    return False
+
+
+def _confirm_loosely(votes: dict[str, float], sentences: Sequence[str],
+                     gazetteer: Gazetteer) -> None:
+    """Add a vote to a leading country for each unknown name told as a place that is another
+    spelling of one of its places ("in Quamishli" for Syria's Al Qamishli)."""
+    leaders = sorted((c for c, v in votes.items() if v > 0), key=votes.__getitem__,
+                     reverse=True)[:_LOOSE_LEADERS]
+    if len(leaders) < 2:
+        return
+    for name in _unknown_names(sentences, gazetteer):
+        for country in leaders:
+            if gazetteer.lookup_loose(name, country, limit=1):
+                votes[country] += _LOOSE_VOTE
+
+
+def _unknown_names(sentences: Sequence[str], gazetteer: Gazetteer) -> list[str]:
+    """The names a text tells as places that the gazetteer does not know, first few."""
+    names = [match.group() for sentence in sentences
+             for match in _UNKNOWN_NAME_RE.finditer(sentence)
+             if match.start() > 0 and _told_as_place(sentence, match.start(), match.end())
+             and match.group().casefold() not in _NOT_TOWNS
+             and not gazetteer.lookup(match.group(), limit=1)]
+    return list(dict.fromkeys(names))[:_LOOSE_NAMES]
+
+
+def _loose_country(sentences: Sequence[str], gazetteer: Gazetteer) -> str | None:
+    """The country whose places GeoNames spells closest to the unknown names a text tells as
+    places ("in Quamishli", "the Saadnayel highway"), or None.
+
+    Only for a text where nothing else voted: `lookup_loose` needs a candidate country, so
+    each is tried, and a spelling several countries match splits its vote among them.
+    """
+    names = _unknown_names(sentences, gazetteer)
+    if not names:
+        return None
+    votes: defaultdict[str, float] = defaultdict(float)
+    for name in names:
+        found = [country for country in gazetteer.countries
+                 if gazetteer.lookup_loose(name, country, limit=1)]
+        for country in found:
+            votes[country] += 1 / len(found)
+    return max(votes, key=votes.__getitem__) if votes else None
+
+
+def _told_as_place(sentence: str, start: int, end: int) -> bool:
+    """Whether words right before or after a name tell it is a place ("in X", "X town"); a
+    comma alone does not, as it would for the votes: a guessed spelling needs more."""
+    return bool(_LOOSE_BEFORE_RE.search(sentence, max(0, start - 20), start)
+                or _LOOSE_AFTER_RE.match(sentence, end))
+
+
+# A capitalised name of up to three words, joined by Arabic and Romance particles.
+_UNKNOWN_NAME_RE: Final = re.compile(
+    r"\b[A-Z][\w'\u2019-]+(?:\s+(?:(?:al|el|e|de|la|an|ar|as)\s+)?[A-Z][\w'\u2019-]+){0,2}")
+_LOOSE_BEFORE_RE: Final = re.compile(
+    r"\b(?:in|near|at|outside|around|inside|of|village|town|city)\s+(?:the\s+)?$")
+_LOOSE_AFTER_RE: Final = re.compile(
+    r"\s+(?:town|village|city|district|province|region|county|neighbou?rhood|camp|area"
+    r"|road|highway|bridge|triangle|roundabout|junction|intersection)\b", re.IGNORECASE)
+# Words of administrative units and state bodies: "in the State", "at Military forces"
+# name no town.
+_UNIT_WORDS: Final = frozenset({
+    "state", "province", "district", "region", "county", "city", "town", "village",
+    "governorate", "department", "municipality", "military", "army", "police"})
+_NOT_TOWNS: Final = INSTITUTION_WORDS | _UNIT_WORDS
+_LOOSE_NAMES: Final = 8          # unknown names tried per text (fallback: each in every country)
+_LOOSE_LEADERS: Final = 3        # leading countries a loosely spelled name may confirm
+_LOOSE_VOTE: Final = 0.5         # a name GeoNames spells otherwise, in a leading country
+_CACHED_DICTIONARIES: Final = 8  # actor dictionaries whose shared aliases are kept

@@ -335,6 +335,11 @@ class Gazetteer:
         key = normalise(name) if isinstance(name, str) else ""
         return key in self._index or key in self._extra
 
+    @property
+    def countries(self) -> tuple[str, ...]:
+        """ACLED's names of every country the gazetteer knows (countries.csv order)."""
+        return self._countries
+
     def country_of(self, name: str) -> str | None:
         """Return ACLED's country name for a country name, alias or demonym, else None."""
         return self._country_names.get(normalise(name))

@@ -156,7 +156,7 @@ _BUSINESS_ATTACKED: Final = re.compile(
 # dumped, bound, beheaded or dismembered, executions, messages, a criminal motive) and a plain
 # shooting by unknown men as an Unidentified Armed Group: read over a whole dev note, these
 # marks tell the two apart in 45 of 53 such killings (all 34 gang killings carry one).
-_ORGANISED_CRIME: Final = re.compile(
+ORGANISED_CRIME: Final = re.compile(
     r"\b(?:drive-by|tied|bound|handcuffed|beheaded|decapitated|dismembered|remains|bodies|"
     r"found dead|executed|execution-style|coup de grace|messages?|criminal|gangs?|cartels?|"
     r"kidnapp(?:ed|ing))\b", re.I)
@@ -314,7 +314,7 @@ def _civilian_roles(sentence: str, every: Sequence[ActorMention],
     if attacker.actor == UNIDENTIFIED.format(country=country) and \
             (usual := actors.unnamed(country, "Violence against civilians", on)) is not None \
             and (not usual[0].startswith("Unidentified Gang (")
-                 or _ORGANISED_CRIME.search(sentence)):
+                 or ORGANISED_CRIME.search(sentence)):
         attacker = ActorMention(usual[0], usual[1], attacker.span, attacker.confidence,
                                 attacker.role_hint)
     victim = victims[0] if victims else generic(CIVILIANS, 7, country)
