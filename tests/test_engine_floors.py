@@ -18,30 +18,31 @@ from conftest import REPO, shared_file
 
 from coder.cli import cli
 
-# Measured 2026-11-25, end of session 3 (coder eval seeds/examples/gold-news.jsonl --json):
-# event_type 0.900, sub_event_type 0.843, actor1 0.800, actor2 0.848, country 0.943,
-# admin1 0.886, location 0.857, event_date 0.914, fatalities 0.929, no-event left empty
-# 0.857, precision 0.944, recall 0.971, fields to fix 1.41. Fields to fix counts, since
+# Measured 2026-11-25, end of session 4 (coder eval seeds/examples/gold-news.jsonl --json):
+# event_type 0.900, sub_event_type 0.843, actor1 0.800, actor2 0.847, country 0.943,
+# admin1 0.886, location 0.857, event_date 0.914, fatalities 0.957, no-event left empty
+# 0.857, precision 0.944, recall 0.971, fields to fix 1.36. Fields to fix counts, since
 # session 3, the place fields a gazetteer pick leaves wrong (evaluate.py).
 NEWS_FLOORS = {
     "event_type": 0.87, "sub_event_type": 0.81, "actor1": 0.77, "actor2": 0.82,
     "country": 0.91, "admin1": 0.85, "location": 0.83, "event_date": 0.88,
-    "fatalities": 0.90, "no_event": 0.82, "precision": 0.91, "recall": 0.94,
+    "fatalities": 0.92, "no_event": 0.82, "precision": 0.91, "recall": 0.94,
 }
 NEWS_FIXES_CEILING = 1.5
 
 # Measured the same day (python bench/dev_eval.py --json, held-out split, seeds only):
-# precision 0.967, recall 0.957, event_type 0.883, sub_event_type 0.861, actor1 0.828,
-# actor2 0.784, assoc_actor_1 0.583, assoc_actor_2 0.333, country 0.957, admin1 0.827,
-# location 0.723, event_date 0.957, fatalities 0.891, fields to fix 2.86 (the session-2
-# definition, which charged no place field after a wrong location, gave 2.37 mid-session).
+# precision 0.972, recall 0.962, event_type 0.894, sub_event_type 0.868, actor1 0.839,
+# actor2 0.795, assoc_actor_1 0.604, assoc_actor_2 0.350, country 0.962, admin1 0.859,
+# location 0.765, event_date 0.962, fatalities 0.902, fields to fix 2.64 (2.86 at the start
+# of session 4; the session-2 definition, which charged no place field after a wrong
+# location, gave 2.37 in session 3).
 HELD_OUT_FLOORS = {
-    "precision": 0.94, "recall": 0.93, "event_type": 0.86, "sub_event_type": 0.84,
-    "actor1": 0.80, "actor2": 0.76, "assoc_actor_1": 0.55, "assoc_actor_2": 0.30,
-    "country": 0.93, "admin1": 0.80, "location": 0.70, "fatalities": 0.87,
-    "event_date": 0.93,
+    "precision": 0.95, "recall": 0.94, "event_type": 0.87, "sub_event_type": 0.85,
+    "actor1": 0.82, "actor2": 0.77, "assoc_actor_1": 0.58, "assoc_actor_2": 0.32,
+    "country": 0.94, "admin1": 0.83, "location": 0.74, "fatalities": 0.88,
+    "event_date": 0.94,
 }
-HELD_OUT_FIXES_CEILING = 3.0
+HELD_OUT_FIXES_CEILING = 2.8
 
 
 def test_gold_news_stays_above_its_floors() -> None:
