@@ -72,7 +72,7 @@ def load_knowledge(
     """
     directory = cache_dir or default_cache_dir()
     if not cache_path(directory, default_seed_dir()).exists():
-        notify("building the place index once (GeoNames cities500, about 10 s); "
+        notify("building the place index once (GeoNames cities500, about 20 s); "
                f"later runs load it from {directory}")
     seeds = Knowledge(gazetteer=load_gazetteer(directory), actors=seed_actors(),
                       source_scales=seed_source_scales())
