@@ -22,13 +22,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from itertools import combinations
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
-from sqlalchemy import func
+from sqlalchemy import func, tuple_
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
-from coder.coding_store import add_event, coded_pairs, neighbours, stored_event
+from coder.coding_store import add_event, coded_pairs, stored_event
 from coder.engine.evaluate import SCORED_FIELDS, GoldEvent, match, rounded, values_agree
 from coder.errors import StoreError
 from coder.schema.events import EventFields
@@ -338,6 +338,9 @@ def agreement(sentences: Iterable[Mapping[str, Sequence[EventFields]]]) -> Agree
     return Agreement(count, ordered, tuple(fields), alpha(presence))
 
 
+T = TypeVar("T")
+
+
 # --- the double-coded sample in the store ------------------------------------------------------
 
 
@@ -371,10 +374,10 @@ def double_coded(store: Store, coders: Sequence[str] = ()
     return versions
 
 
-def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:
+def _chunks(items: Sequence[T], size: int = 500) -> Iterable[Sequence[T]]:
     # Bound the IN list: SQLite caps bound parameters per statement.
-    for start in range(0, len(ids), size):
-        yield ids[start:start + size]
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 # --- adjudication (pure) ----------------------------------------------------------------------
@@ -455,7 +458,11 @@ class Disagreement:
 
 
 def disagreements(store: Store, coders: Sequence[str] = ()) -> list[Disagreement]:
-    """The double-coded sentences not yet adjudicated whose versions differ, in text order."""
+    """The double-coded sentences not yet adjudicated whose versions differ, in text order.
+
+    A few queries per 500 sentences, not per sentence: a large double-coded sample opens at
+    once in `coder adjudicate`.
+    """
     found = double_coded(store, coders)
     with store.session() as session:
         settled = set(session.exec(select(Adjudication.sentence_id)).all())
@@ -463,21 +470,42 @@ def disagreements(store: Store, coders: Sequence[str] = ()) -> list[Disagreement
             select(Assignment.document_id, Coder.name)
             .join(Coder, col(Coder.id) == col(Assignment.coder_id))
             .where(~col(Assignment.second_coder)))}
-        result = []
-        for sid, by_coder in found.items():
-            sentence = session.get(Sentence, sid)
-            if sid in settled or sentence is None:
+        open_ids = sorted(sid for sid in found if sid not in settled)
+        sentences: dict[int, Sentence] = {}
+        for chunk in _chunks(open_ids):
+            sentences.update((s.id, s) for s in session.exec(
+                select(Sentence).where(col(Sentence.id).in_(chunk))) if s.id is not None)
+        differing_ids = []
+        versions_of: dict[int, tuple[Version, ...]] = {}
+        for sid in open_ids:
+            if (sentence := sentences.get(sid)) is None:
                 continue
-            document = session.get(Document, sentence.document_id)
-            assert document is not None
             versions = tuple(sorted(
-                (Version(c, tuple(events)) for c, events in by_coder.items()),
+                (Version(c, tuple(events)) for c, events in found[sid].items()),
                 key=lambda v: ((sentence.document_id, v.coder) not in firsts, v.coder)))
-            if not disagree(versions):
-                continue
-            result.append(Disagreement(sid, sentence.text, *neighbours(session, sentence),
-                                       document.published, document.title, versions))
-    return result
+            if disagree(versions):
+                differing_ids.append(sid)
+                versions_of[sid] = versions
+        chosen = [sentences[sid] for sid in differing_ids]
+        documents = {d.id: d for chunk in _chunks(sorted({s.document_id for s in chosen}))
+                     for d in session.exec(select(Document).where(col(Document.id).in_(chunk)))}
+        around = _around(session, chosen)
+        return [Disagreement(s.id or 0, s.text, around.get((s.document_id, s.index - 1)),
+                             around.get((s.document_id, s.index + 1)),
+                             documents[s.document_id].published,
+                             documents[s.document_id].title, versions_of[s.id or 0])
+                for s in chosen]
+
+
+def _around(session: Session, sentences: Sequence[Sentence]) -> dict[tuple[int, int], str]:
+    """The text of the sentences just before and after each of these, by (document, index)."""
+    wanted = sorted({(s.document_id, s.index + step) for s in sentences for step in (-1, 1)})
+    found: dict[tuple[int, int], str] = {}
+    for chunk in _chunks(wanted):
+        found.update(((d, i), text) for d, i, text in session.exec(
+            select(Sentence.document_id, Sentence.index, Sentence.text)
+            .where(tuple_(col(Sentence.document_id), col(Sentence.index)).in_(chunk))))
+    return found
 
 
 def settle(store: Store, adjudicator: str, sentence_id: int,

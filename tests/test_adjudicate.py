@@ -31,7 +31,7 @@ from coder.adjudication_tui import AdjudicationApp, versions_table
 from coder.cli import cli
 from coder.coding_store import Effort
 from coder.schema.events import EventFields
-from coder.schema.models import Adjudication, Assignment, Event
+from coder.schema.models import Adjudication, Assignment, Event, Sentence
 from coder.store import Store
 from coder.tui import EventForm, FieldInput
 
@@ -99,7 +99,7 @@ def coded(url: str) -> dict[str, int]:
 
 def exported(url: str) -> list[dict[str, object]]:
     """The JSONL export's rows, checked to be the events the CSV export writes too (on
-    SQLite the CSV is rendered by SQL with its own copy of the filter: store._FIRST_VERSION_SQL)."""
+    SQLite the CSV is rendered by SQL: store._conditions compiled to text)."""
     result = CliRunner().invoke(cli, ["export", "--db", url, "--format", "jsonl"])
     assert result.exit_code == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
@@ -117,6 +117,13 @@ def test_disagreements_are_the_differing_sentences_first_coder_first(db_url: str
     assert all([v.coder for v in d.versions] == ["ana", "ben"] for d in found)
     assert found[0].text.startswith("Taliban fighters clashed")
     assert found[0].published == date(2021, 9, 6)
+    for disagreement in found:  # each is its document's first sentence: no previous one
+        store = Store.open(db_url)
+        with store.session() as session:
+            document_id = session.get(Sentence, disagreement.sentence_id).document_id
+        texts = [s.text for s in store.sentences(document_id)]
+        assert (disagreement.previous, disagreement.text) == (None, texts[0])
+        assert disagreement.next == (texts[1] if len(texts) > 1 else None)
 
 
 def test_a_settlement_replaces_both_versions_in_the_export(db_url: str) -> None:
