@@ -213,22 +213,40 @@ def find_places(sentence: str, gazetteer: Gazetteer, country: str | None) -> lis
     ], gazetteer)
     if theatre and country and all(e.place.kind in ("admin1", "feature") for e in kept):
         kept.extend(_front_village(sentence, gazetteer, country,
-                                   next((p for p in theatre if p in own), theatre[0])))
+                                   next((p for p in theatre if p in own), theatre[0]),
+                                   () if own else theatre))
     return kept
 
 
 def _front_village(sentence: str, gazetteer: Gazetteer, country: str,
-                   province: str) -> list[PlaceEvidence]:
+                   province: str, theatre: tuple[str, ...] = ()) -> list[PlaceEvidence]:
     """The unknown village a sentence on a front names ("near Zolote-5"), in that province.
 
     The province is the sentence's own when it names one of the front's, else the front's
-    first (where most of its events are); find_unknown_places finds the name.
+    first (where most of its events are); find_unknown_places finds the name. A numbered
+    settlement ("Zolote-5") of a town in one of `theatre`'s provinces is in that province.
     """
     for village in find_unknown_places(sentence, gazetteer, loose=True)[:1]:
+        province = _numbered_province(village.location, gazetteer, country, theatre) or province
         place = Place(village.location, country, province, None, None, math.nan, math.nan, 0,
                       "place", "text")
         return [PlaceEvidence(place, village.geo_precision, village.span, 0.9)]
     return []
+
+
+# "Zolote-4", "Zolote-5": a mine settlement or quarter numbered after its town, which
+# lies next to it (GeoNames lists the town, seldom the numbered settlements).
+_NUMBERED: Final = re.compile(r"(?P<town>.+?)\s*-\s*\d{1,2}")
+
+
+def _numbered_province(name: str, gazetteer: Gazetteer, country: str,
+                       theatre: tuple[str, ...]) -> str | None:
+    """The province (one of `theatre`) of the town a numbered settlement is named after."""
+    match = _NUMBERED.fullmatch(name) if theatre else None
+    if match is None:
+        return None
+    return next((p.admin1 for p in gazetteer.lookup(normalise(match.group("town")), country)
+                 if p.country == country and p.kind == "place" and p.admin1 in theatre), None)
 
 
 # "the village of Zunnar in the countryside of Tell Abiad", "the town of Bara in Jabal
@@ -1044,10 +1062,11 @@ def _evidence(
     if theatre and place.kind == "place" and place.admin1 not in context:
         # The front the sentence names is in these provinces, and no namesake lies there:
         # the village is one GeoNames lacks (most front-line hamlets are), not a namesake
-        # hundreds of km away. Its name as written, in the front's first province.
+        # hundreds of km away (or abroad: "Elenovka" is also in Armenia). Its name as written,
+        # in the front's country and first province.
         written = _ascii(" ".join(sentence[span.start : span.end].split()))
-        place = Place(written, place.country, theatre[0], None, None, math.nan, math.nan, 0,
-                      "place", "text")
+        place = Place(written, country or place.country, theatre[0], None, None, math.nan,
+                      math.nan, 0, "place", "text")
     precision = _precision(sentence, span, place)
     place = _city_admin1(_with_district(_own_unit(_spelled(place, sentence, span), sentence,
                                                   span), gazetteer))
