@@ -97,6 +97,9 @@ _IDENTITY_MILITIA: Final = re.compile(
 _TOKEN: Final = re.compile(r"\w+")
 # What may sit between two tokens of one alias: "al-Shabaab", "People's", "U.S.", "KNU/KNLA".
 _JOIN: Final = re.compile(r"[\s\-\u2010\u2011\u2013'\u2019./]*")
+# Inside one alias, brackets join too: "CPI(M)", "NSCN (IM)", "ULFA (I)" (ACLED's South Asian
+# party and faction names); only the dictionary walk uses it, never a demonym qualifier.
+_ALIAS_JOIN: Final = re.compile(r"[\s\-\u2010\u2011\u2013'\u2019./()]*")
 _APOSTROPHES: Final = ("'", "\u2019")
 
 # Confidences: how often a mention of this kind names the right ACLED actor (our estimate).
@@ -514,8 +517,18 @@ class ActorDictionary:
                                frozenset(articles), self._state_actors)
 
     def home_country(self, name: str) -> str | None:
-        """The one country a named actor operates in ("Al Shabaab" -> Somalia), if just one."""
-        return self._homes.get(name)
+        """The one country a named actor operates in ("Al Shabaab" -> Somalia), if just one.
+
+        A state force's unit as rendered for a day ("Police Forces of India (2014-) Border
+        Security Force") has its seed row's home; the bare state forces have none here (they
+        also fight abroad, codebook §6: External/Other forces).
+        """
+        home = self._homes.get(name)
+        parsed = _parse_state_name(name) if home is None else None
+        if parsed is not None and parsed.unit and not parsed.template:
+            # Seed rows name a unit with "(*)" for the years (module docstring).
+            home = self._homes.get(_YEARS_SUFFIX.sub(" (*)", name, count=1))
+        return home
 
     @property
     def actors(self) -> tuple[Actor, ...]:
@@ -711,7 +724,9 @@ _GENERIC_PHRASES: Final[tuple[tuple[str, _Generic], ...]] = (
      "missile; drones; drone; aircraft; helicopters; bombardment; shells; rocket; rockets; "
      "rocket fire; mortar; mortars; mortar shells", _MIL_Q),
     ("police; policemen; policeman; police officers; police officer; riot police; "
-     "anti-riot police; law enforcement; cops; police forces; police force", _POL),
+     "anti-riot police; law enforcement; cops; police forces; police force; "
+     # Police units with a military word are still police ("Imphal West police commandos").
+     "police commandos; police commando; police special forces", _POL),
     ("officers; security agents", _POL_WEAK),
     ("government; authorities", _GOV),
     # Civil officials who decree or are targeted stand for the government (codebook §6
@@ -1251,7 +1266,7 @@ def _longest(sentence: str, toks: Sequence[_Tok], i: int, dictionary: ActorDicti
     ends: list[tuple[int, list[_Entry]]] = []
     j = i
     while j < len(toks):
-        if j > i and not _joined(sentence, toks, j - 1):
+        if j > i and _ALIAS_JOIN.fullmatch(sentence, toks[j - 1].end, toks[j].start) is None:
             break
         child = node.children.get(toks[j].low)
         if child is None:
@@ -1362,7 +1377,11 @@ def _named(sentence: str, toks: Sequence[_Tok], i: int, j: int,
     if role == "unknown" and j < len(toks) and \
             sentence[toks[j - 1].end:toks[j].start] in ("-", "\u2011"):
         confidence *= _MODIFIER_FACTOR  # "Taliban-controlled area"
-    span = (toks[i].start, toks[j - 1].end)
+    end = toks[j - 1].end
+    if sentence.startswith(")", end) and sentence.count("(", toks[i].start, end) > sentence.count(
+            ")", toks[i].start, end):
+        end += 1  # "CPI(M)": the alias's closing bracket is part of the name
+    span = (toks[i].start, end)
     if (parent := dictionary.parent(actor, on, country)) is not None:
         # A unit coded under a larger actor: the actor, with the unit as its associated actor.
         return [ActorMention(parent[0], parent[1], span, confidence, role),
