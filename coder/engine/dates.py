@@ -513,8 +513,23 @@ def find_dates(sentence: str, published: date) -> list[DateEvidence]:
             evidence = replace(evidence, is_history=True)
         if evidence.time_precision == EXACT_DAY and not evidence.is_history:
             anchor = evidence.event_date
+        if found and _restated(sentence, found[-1], evidence):
+            continue
         found.append(evidence)
     return found
+
+
+def _restated(sentence: str, before: DateEvidence, evidence: DateEvidence) -> bool:
+    """Whether a day word right after a date only says when on that day it happened: "On
+    8 July, overnight, ..." is one night dated 8 July, not a second date the day before."""
+    if before.span is None or evidence.span is None:
+        return False
+    return bool(_DAY_PART_RE.fullmatch(sentence, evidence.span[0], evidence.span[1])
+                and _DATE_GAP_RE.fullmatch(sentence, before.span[1], evidence.span[0]))
+
+
+_DAY_PART_RE: Final = re.compile(r"(?:overnight|at night|last night|tonight)", re.IGNORECASE)
+_DATE_GAP_RE: Final = re.compile(r"\s*,?\s*")
 
 
 def resolve_date(sentence: str, published: date) -> DateEvidence:

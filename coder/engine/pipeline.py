@@ -187,7 +187,6 @@ def _split(
     those days too, though the sentence dates one of them (`fatalities.days_spanned`), and
     over places the sentence lists beyond those the place step named (`places_listed`).
     """
-    dates = [d for i, d in enumerate(dates) if not (i and _restated(sentence, dates[i - 1], d))]
     distinct_dates = list({d.event_date: d for d in dates}.values())[:_MAX_SPLIT]
     if len(places) == 2 and _COMMA_ONLY.fullmatch(sentence[places[0].span[1]:places[1].span[0]]):
         places = places[:1]
@@ -200,17 +199,6 @@ def _split(
     return [(d, p, (i, spread * days)) for i, (d, p) in enumerate(combos)]
 
 
-def _restated(sentence: str, before: DateEvidence, date_: DateEvidence) -> bool:
-    """Whether a day word right after a date only says when on that day it happened: "On
-    8 July, overnight, ..." is one night dated 8 July, not a second event the day before."""
-    if before.span is None or date_.span is None:
-        return False
-    return bool(_DAY_PART_RE.fullmatch(sentence, date_.span[0], date_.span[1])
-                and _DATE_GAP_RE.fullmatch(sentence, before.span[1], date_.span[0]))
-
-
-_DAY_PART_RE: Final = re.compile(r"(?:overnight|at night|last night|tonight)", re.IGNORECASE)
-_DATE_GAP_RE: Final = re.compile(r"\s*,?\s*")
 _COMMA_ONLY: Final = re.compile(r"\s*,\s*")
 _LIST_GAP: Final = re.compile(r"\s*(?:,|and|or|,\s*and|as well as|&)\s*(?:in\s+|at\s+)?", re.I)
 

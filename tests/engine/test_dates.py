@@ -287,3 +287,17 @@ def test_never_raises_nor_dates_after_publication(sentence: str, published: date
         assert ends[-1] <= start < end <= len(sentence)
         ends.append(end)
     assert resolve_date(sentence, published).event_date <= published
+
+
+@pytest.mark.parametrize(("sentence", "days"), [
+    pytest.param("On 21 August, overnight, militants attacked a post.", [date(2021, 8, 21)],
+                 id="restated-overnight"),
+    pytest.param("On 21 August at night rockets hit the base.", [date(2021, 8, 21)],
+                 id="restated-at-night"),
+    pytest.param("Rockets hit the airport overnight.", [date(2021, 8, 23)], id="overnight-alone"),
+])
+def test_a_day_part_right_after_a_date_is_that_day_not_another(
+    sentence: str, days: list[date]
+) -> None:
+    """ "On 8 July, overnight" says when on 8 July, not a second date the day before (§10)."""
+    assert [d.event_date for d in find_dates(sentence, TUE)] == days
