@@ -105,6 +105,17 @@ def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+def write_like(sample: Path, target: Path, rows: Iterable[dict[str, str]]) -> Path:
+    """Rows of a sample written as a CSV with the sample's own header (for `coder import`)."""
+    with sample.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    with target.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return target
+
+
 def build(data: Path, work: Path, with_country: bool = True
           ) -> tuple[dict[str, Path], list[Path]]:
     """Gold files per split, and the dev rows as CSV files for `coder import` (in `work`)."""
@@ -120,14 +131,7 @@ def build(data: Path, work: Path, with_country: bool = True
             gold[split].append(line)
             if split == "dev":
                 dev_rows.append(row)
-        with path.open(encoding="utf-8", newline="") as handle:
-            header = next(csv.reader(handle))
-        dev_csv = work / f"dev-{name}"
-        with dev_csv.open("w", encoding="utf-8", newline="") as out:
-            writer = csv.DictWriter(out, header, lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(dev_rows)
-        dev_csvs.append(dev_csv)
+        dev_csvs.append(write_like(path, work / f"dev-{name}", dev_rows))
     files = {}
     for split, lines in gold.items():
         files[split] = work / f"gold-{split}.jsonl"
@@ -167,14 +171,9 @@ def fold_reports(data: Path, work: Path, folds: int, with_country: bool = True) 
             dev = [(row, line) for split, row, line in read_sample(path, with_country)
                    if split == "dev"]
             lines.extend(line for n, (_row, line) in enumerate(dev) if n % folds == fold)
-            with path.open(encoding="utf-8", newline="") as handle:
-                header = next(csv.reader(handle))
-            rest = folder / f"rest-{name}"
-            with rest.open("w", encoding="utf-8", newline="") as out:
-                writer = csv.DictWriter(out, header, lineterminator="\n")
-                writer.writeheader()
-                writer.writerows(row for n, (row, _line) in enumerate(dev) if n % folds != fold)
-            csvs.append(rest)
+            csvs.append(write_like(path, folder / f"rest-{name}",
+                                   (row for n, (row, _line) in enumerate(dev)
+                                    if n % folds != fold)))
         gold = folder / "gold.jsonl"
         write_jsonl(gold, lines)
         knowledge = load_knowledge(learned_store(folder, csvs))
