@@ -21,13 +21,13 @@ text order, in one transaction (`Store.add_document`).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
 from pydantic import ValidationError
-from sqlalchemy import ColumnElement, exists, func
+from sqlalchemy import ColumnElement, exists, func, tuple_
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
@@ -271,7 +271,7 @@ def load_sentence(store: Store, sentence_id: int, coder_id: int) -> SentenceData
             raise LookupError(f"no sentence {sentence_id}")
         document = session.get(Document, sentence.document_id)
         assert document is not None
-        previous, following = neighbours(session, sentence)
+        around = neighbours(session, [sentence])
         count = session.exec(select(func.count()).select_from(Sentence).where(
             col(Sentence.document_id) == sentence.document_id)).one()
         events = session.exec(select(Event).where(col(Event.sentence_id) == sentence_id)
@@ -291,7 +291,8 @@ def load_sentence(store: Store, sentence_id: int, coder_id: int) -> SentenceData
         document=DocumentInfo(document.id or 0, document.title, document.source,
                               document.published, document.country),
         index=sentence.index, count=count, text=sentence.text,
-        previous=previous, next=following,
+        previous=around.get((sentence.document_id, sentence.index - 1)),
+        next=around.get((sentence.document_id, sentence.index + 1)),
         suggestions=tuple(stored_event(e) for e in events if e.status == "suggested"),
         own=tuple(stored_event(e) for e in events
                   if e.coder_id == coder_id and e.status == "confirmed"),
@@ -301,12 +302,21 @@ def load_sentence(store: Store, sentence_id: int, coder_id: int) -> SentenceData
     )
 
 
-def neighbours(session: Session, sentence: Sentence) -> tuple[str | None, str | None]:
-    """The text of the sentences before and after `sentence` in its document, if any."""
-    around = {s.index: s.text for s in session.exec(select(Sentence).where(
-        col(Sentence.document_id) == sentence.document_id,
-        col(Sentence.index).in_((sentence.index - 1, sentence.index + 1))))}
-    return around.get(sentence.index - 1), around.get(sentence.index + 1)
+def neighbours(session: Session, sentences: Sequence[Sentence]) -> dict[tuple[int, int], str]:
+    """The text of the sentences just before and after each of these in its document, by
+    (document id, index): one query for the session's sentence, a few for adjudication's
+    whole list (500 pairs a query: SQLite caps bound parameters)."""
+    wanted = sorted({(s.document_id, s.index + step) for s in sentences for step in (-1, 1)})
+    found: dict[tuple[int, int], str] = {}
+    for start in range(0, len(wanted), _NEIGHBOURS_PER_QUERY):
+        found.update(((d, i), text) for d, i, text in session.exec(
+            select(Sentence.document_id, Sentence.index, Sentence.text)
+            .where(tuple_(col(Sentence.document_id), col(Sentence.index))
+                   .in_(wanted[start:start + _NEIGHBOURS_PER_QUERY]))))
+    return found
+
+
+_NEIGHBOURS_PER_QUERY: Final = 500
 
 
 def stored_event(event: Event) -> StoredEvent:

@@ -24,11 +24,11 @@ from datetime import date
 from itertools import combinations
 from typing import Any, Final, TypeVar
 
-from sqlalchemy import func, tuple_
+from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlmodel import col, select
 
-from coder.coding_store import add_event, coded_pairs, stored_event
+from coder.coding_store import add_event, coded_pairs, neighbours, stored_event
 from coder.engine.evaluate import SCORED_FIELDS, GoldEvent, match, rounded, values_agree
 from coder.errors import StoreError
 from coder.schema.events import EventFields
@@ -489,23 +489,12 @@ def disagreements(store: Store, coders: Sequence[str] = ()) -> list[Disagreement
         chosen = [sentences[sid] for sid in differing_ids]
         documents = {d.id: d for chunk in _chunks(sorted({s.document_id for s in chosen}))
                      for d in session.exec(select(Document).where(col(Document.id).in_(chunk)))}
-        around = _around(session, chosen)
+        around = neighbours(session, chosen)
         return [Disagreement(s.id or 0, s.text, around.get((s.document_id, s.index - 1)),
                              around.get((s.document_id, s.index + 1)),
                              documents[s.document_id].published,
                              documents[s.document_id].title, versions_of[s.id or 0])
                 for s in chosen]
-
-
-def _around(session: Session, sentences: Sequence[Sentence]) -> dict[tuple[int, int], str]:
-    """The text of the sentences just before and after each of these, by (document, index)."""
-    wanted = sorted({(s.document_id, s.index + step) for s in sentences for step in (-1, 1)})
-    found: dict[tuple[int, int], str] = {}
-    for chunk in _chunks(wanted):
-        found.update(((d, i), text) for d, i, text in session.exec(
-            select(Sentence.document_id, Sentence.index, Sentence.text)
-            .where(tuple_(col(Sentence.document_id), col(Sentence.index)).in_(chunk))))
-    return found
 
 
 def settle(store: Store, adjudicator: str, sentence_id: int,

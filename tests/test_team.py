@@ -256,3 +256,18 @@ def test_a_coder_with_assignments_codes_only_those(sqlite_url: str) -> None:
     result = CliRunner().invoke(cli, ["code", "--db", sqlite_url, "--coder", "ana",
                                       "--document", str(min(theirs))])
     assert_bad_input(result, "among the documents assigned to ana")
+
+
+def test_a_loaded_sentence_carries_its_neighbours(db_url: str) -> None:
+    """coding_store.load_sentence (the session's screen) and team.disagreements share
+    coding_store.neighbours: the text just before and after, None at a document's ends."""
+    documents = ingest(db_url)
+    store = Store.open(db_url)
+    with store.session() as session:
+        coder = store.coder_id(session, "ana")
+    for document_id in documents:
+        sentences = store.sentences(document_id)
+        texts: list[str | None] = [None, *(s.text for s in sentences), None]
+        for n, sentence in enumerate(sentences, 1):
+            loaded = coding_store.load_sentence(store, sentence.id or 0, coder)
+            assert (loaded.previous, loaded.text, loaded.next) == tuple(texts[n - 1:n + 2])
