@@ -765,8 +765,7 @@ def _qualified(sentence: str, q: _Qualifier, gazetteer: Gazetteer) -> PlaceEvide
         # "Saraqib", "Ceel Dheer" for "Ceeldheer"): its centroid and units under the text's
         # spelling, which is ACLED's. The province keeps the loose match honest (on dev, the
         # closest spelling was right 47 times in 57 inside it, never outside).
-        known = [replace(p, location=name) for p in
-                 gazetteer.lookup_loose(name, q.anchor.country, admin1) if p.kind == "place"]
+        known = _spelled_otherwise(name, q.anchor.country, admin1, gazetteer)
     span = _Span(q.head[0], q.head[1], normalise(name), q.head[0] == 0, False)
     if known:
         place = _spelled(known[0], sentence, span)
@@ -1392,12 +1391,19 @@ def spelled_otherwise(named: NamedPlace, country: str, admin1: str | None,
     and the text's precision, and gets the units it lies in; a lower confidence than a place
     found by its own name.
     """
-    for place in gazetteer.lookup_loose(named.location, country, admin1):
-        if place.kind == "place":
-            return PlaceEvidence(_with_district(replace(place, location=named.location),
-                                                gazetteer),
-                                 named.geo_precision, named.span, 0.6)
-    return None
+    found = _spelled_otherwise(named.location, country, admin1, gazetteer)
+    if not found:
+        return None
+    return PlaceEvidence(_with_district(found[0], gazetteer), named.geo_precision, named.span,
+                         0.6)
+
+
+def _spelled_otherwise(name: str, country: str, admin1: str | None,
+                       gazetteer: Gazetteer) -> list[Place]:
+    """The populated places `name` is another spelling of (`Gazetteer.lookup_loose`), best
+    first, each under the text's spelling (ACLED's)."""
+    return [replace(p, location=name) for p in gazetteer.lookup_loose(name, country, admin1)
+            if p.kind == "place"]
 
 
 # Any capitalised name after "in", "at" or "near": in ACLED's notes and local reports that is
