@@ -28,7 +28,9 @@ NEWS_FLOORS = {
     "country": 0.91, "admin1": 0.85, "location": 0.83, "event_date": 0.88,
     "fatalities": 0.92, "no_event": 0.82, "precision": 0.91, "recall": 0.94,
 }
-NEWS_FIXES_CEILING = 1.5
+# Session 5: fields to fix also charges an actor2 or associated actor the gold event lacks
+# (the coder clears it); the same engine went from 1.36 to 1.59 under that count.
+NEWS_FIXES_CEILING = 1.65
 
 # Measured the same day (python bench/dev_eval.py --json, held-out split, seeds only):
 # precision 0.972, recall 0.962, event_type 0.894, sub_event_type 0.868, actor1 0.839,

@@ -14,7 +14,9 @@ Pure functions over values. Definitions (README "Evaluation" repeats them for us
   units and coordinates from the chosen place, event_type from the sub-event type, interaction
   always) costs a fix only when its parent is right and it is still wrong. A missed gold event
   costs every field it fills that has no parent; each suggestion that matches nothing costs
-  one more (a rejection); the total is divided by the number of gold events.
+  one more (a rejection); an actor the gold event does not have (an actor2 or associated
+  actors where the gold event has none) costs one more each, for the coder clears it; the
+  total is divided by the number of gold events.
 - Choosing a location in the session fills its country, admin units, coordinates and
   geo_precision from the gazetteer (session.place_values). So when the suggested location is
   wrong or the event missed, each of those costs a fix only if the gazetteer's value for the
@@ -42,6 +44,13 @@ SCORED_FIELDS: Final = (
     "latitude", "longitude", "geo_precision", "event_date", "time_precision", "fatalities",
 )
 _KEY_FIELDS: Final = ("event_type", "sub_event_type", "location", "event_date")
+# Actor fields a coder clears when the suggestion fills them and the gold event has none. Place
+# fields are not among them: a gold file may leave admin2 out because its coder did not know it.
+_CLEARED_IF_ABSENT: Final = ("actor2", "assoc_actor_1", "assoc_actor_2")
+_OTHER_SIDE: Final[Mapping[str, str]] = {
+    "actor1": "actor2", "actor2": "actor1",
+    "assoc_actor_1": "assoc_actor_2", "assoc_actor_2": "assoc_actor_1",
+}
 # Fields the session fills from another field's choice (see the module docstring). A None
 # parent means the field is always derived and never typed.
 _FILLED_FROM: Final[Mapping[str, str | None]] = {
@@ -178,16 +187,31 @@ def field_right(gold: GoldEvent, suggested: EventFields, name: str, *, swapped: 
     """Whether the suggestion's value of `name` is what the gold event says."""
     g = gold.fields
     if name in ("actor1", "actor2"):
-        own = "actor2" if (name == "actor1") == swapped else "actor1"
+        own = _own(name, swapped=swapped)
         accepted = _actor_names(getattr(g, name),
                                 gold.actor1_aliases if name == "actor1" else gold.actor2_aliases)
         value = getattr(suggested, own)
         return value is not None and _norm(value) in accepted
     if name in ("inter1", "inter2", "assoc_actor_1", "assoc_actor_2"):
-        own = {"inter1": "inter2", "inter2": "inter1", "assoc_actor_1": "assoc_actor_2",
-               "assoc_actor_2": "assoc_actor_1"}[name] if swapped else name
-        return values_agree(name, getattr(suggested, own), getattr(g, name))
+        return values_agree(name, getattr(suggested, _own(name, swapped=swapped)),
+                            getattr(g, name))
     return values_agree(name, getattr(suggested, name), getattr(g, name))
+
+
+def _own(name: str, *, swapped: bool) -> str:
+    """The suggestion's field that answers gold field `name` (the other side when swapped)."""
+    if not swapped:
+        return name
+    return {"inter1": "inter2", "inter2": "inter1", **_OTHER_SIDE}[name]
+
+
+def extra_actors(gold: GoldEvent, suggested: EventFields, *, swapped: bool) -> list[str]:
+    """The actor fields the suggestion fills where the gold event has none: each is cleared."""
+    return [
+        name for name in _CLEARED_IF_ABSENT
+        if getattr(gold.fields, name) is None
+        and getattr(suggested, _own(name, swapped=swapped)) is not None
+    ]
 
 
 def values_agree(name: str, a: object, b: object) -> bool:
@@ -285,7 +309,10 @@ def accumulate(report: Report, line: LineResult,
         placed = suggestion is not None and right.get("location", False)
         fill = ALL_FILLED if place_fill is None or gold.fields.location is None or placed \
             else place_fill(gold.fields)
-        for name in fields_to_fix(right, matched=suggestion is not None, fill=fill):
+        fixes = fields_to_fix(right, matched=suggestion is not None, fill=fill)
+        if suggestion is not None:
+            fixes += extra_actors(gold, suggestion, swapped=swap)
+        for name in fixes:
             report.fixes += 1
             report.fixes_by_field[name] = report.fixes_by_field.get(name, 0) + 1
     spurious = len(line.suggested) - len(line.pairs)  # each one costs a rejection

@@ -215,6 +215,34 @@ class TestMissedAndSpurious:
         assert report_of(([gold], [attack()])).fixes == alone + 1
 
 
+class TestExtraActors:
+    """An actor the gold event does not have is cleared by the coder: one fix each."""
+
+    def test_actor2_on_a_one_sided_event_costs_one_fix(self) -> None:
+        gold = attack(actor2=None, inter2=None)
+        report = report_of(([gold], [attack()]))
+        assert report.matched == 1
+        assert report.fixes_by_field == {"actor2": 1}
+        assert report.accuracy("actor2") is None  # accuracy stays over events that have one
+
+    def test_associated_actors_the_gold_lacks_cost_a_fix_each(self) -> None:
+        suggested = clash(assoc_actor_1="Women (Afghanistan)",
+                          assoc_actor_2="Labour Group (Afghanistan)")
+        assert report_of(([clash()], [suggested])).fixes_by_field == {
+            "assoc_actor_1": 1, "assoc_actor_2": 1}
+
+    def test_swapped_actors_are_compared_side_by_side(self) -> None:
+        """A battle named in the other order: the extra associated actor is on the gold's
+        actor1 side, where the gold event has one, so nothing is cleared."""
+        gold = clash(assoc_actor_1="Women (Afghanistan)")
+        suggested = swapped(clash()).model_copy(update={"assoc_actor_2": "Women (Afghanistan)"})
+        assert report_of(([gold], [suggested])).fixes == 0
+
+    def test_nothing_extra_costs_nothing(self) -> None:
+        assert report_of(([attack(actor2=None, inter2=None)],
+                          [attack(actor2=None, inter2=None)])).fixes == 0
+
+
 class TestNoEventLines:
     """Lines whose text reports no event (background, statements)."""
 
