@@ -386,13 +386,15 @@ class TestRegimes:
 
     @pytest.mark.parametrize(("on", "name", "inter"), [
         (date(2021, 8, 14), MIL_AFG_OLD, 2),
-        (date(2021, 8, 15), "Taliban", 1),
+        (date(2021, 8, 15), MIL_AFG_OLD, 2),
+        (date(2021, 8, 16), "Taliban", 1),
         (date(2023, 1, 1), "Taliban", 1),
     ])
-    def test_taliban_become_state_forces_on_15_august_2021(
+    def test_taliban_become_state_forces_after_the_takeover_of_15_august_2021(
         self, dictionary: ActorDictionary, on: date, name: str, inter: int
     ) -> None:
-        """Codebook §5: the Taliban are Afghanistan's state forces after the takeover."""
+        """Codebook §5 and §11 example 1: the Taliban are Afghanistan's state forces *after*
+        the takeover; on 15 August they take Kabul as a rebel group (seeds/examples README)."""
         taliban = find_actors("Taliban fighters stormed the district.", dictionary,
                               "Afghanistan", on)
         assert (taliban[0].actor, taliban[0].inter) == ("Taliban", inter)
