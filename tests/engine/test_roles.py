@@ -178,7 +178,8 @@ class TestViolenceAgainstCivilians:
     def test_an_unnamed_killer_takes_the_country_convention(self,
                                                             actors: ActorDictionary) -> None:
         """Seed unnamed_in: anonymous gangland killings in Mexico are an Unidentified Gang's
-        (a plain shooting is not: test_actors_round4.py)."""
+        (a plain shooting is not: test_an_unnamed_killer_in_mexico_is_a_gang_only_with_its_marks
+        below)."""
         found = roles_of(actors, "Armed men shot dead a man in a drive-by shooting.",
                          "Violence against civilians", "Attack", "Mexico")
         assert names(found)[:2] == ("Unidentified Gang (Mexico)", "Civilians (Mexico)")

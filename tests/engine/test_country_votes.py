@@ -1,4 +1,4 @@
-"""Country of a document without metadata: the round-5 rules of `document_country`.
+"""Country of a document without metadata: how `document_country` weighs names.
 
 Sentences are ours. Codebook §2: the country is where the event happened. A group's name
 that its branches in several countries share tells no country; a three-letter name one

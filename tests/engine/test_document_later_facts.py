@@ -1,4 +1,4 @@
-"""Round 4 document rules: an armed victim told later, one overnight event, document country.
+"""Document rules: an armed victim told later, one overnight event, document country.
 
 Sentences are ours. Expectations follow the codebook: Battles need two organised armed
 groups, so a killing whose victim a later sentence tells was a gang member is an Armed clash

@@ -1,4 +1,4 @@
-"""Round 4 type rules: missed event cues, crowds against the state, armed victims [codebook §3].
+"""Event types: missed event cues, crowds against the state, armed victims [codebook §3].
 
 Sentences are ours, written from the codebook's definitions: a place retaken by the state
 (Government regains territory), shots aimed at a person (Attack), state forces that bombed a

@@ -1,4 +1,4 @@
-"""Round 4 of the gazetteer: spelling variants (`lookup_loose`) and ACLED's admin2 names."""
+"""The gazetteer: spelling variants (`lookup_loose`) and ACLED's admin2 names."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Places, round 5: ACLED's admin1 names, capital cities of their own, institution words and
+"""Places: ACLED's admin1 names, capital cities of their own, institution words and
 whole names spelled otherwise.
 
 Codebook §7: admin1 is the unit's name as ACLED writes it; the location is the place the

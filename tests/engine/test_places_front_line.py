@@ -1,4 +1,4 @@
-"""Front-line villages (round 6): a numbered settlement lies in its town's province.
+"""Front-line villages: a numbered settlement lies in its town's province.
 
 On the Donbas front (_THEATRES) a village GeoNames lacks is coded in the province the
 sentence names, else the front's first one; "Zolote-4" is a mine settlement named after the

@@ -1,4 +1,4 @@
-"""Round 5 document rules: what later sentences tell of the story's event.
+"""Document rules: what later sentences tell of the story's event.
 
 Sentences are ours. Expectations follow the codebook and the actor dictionary's seeds: where
 ACLED names an unnamed killer after the country's gangs (the seeds' `unnamed_in`), the marks

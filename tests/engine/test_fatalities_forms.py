@@ -1,4 +1,4 @@
-"""Death tolls in the forms round 4 added [codebook §8, §3 Suicide bomb].
+"""Death tolls in their less common forms [codebook §8, §3 Suicide bomb].
 
 Sentences are ours. Expected values follow the codebook: the reported dead, never the
 wounded; the lowest of disagreeing figures; vague words 3 for a limited attack and 10 for a
@@ -69,8 +69,8 @@ from coder.engine.fatalities import find_fatalities, later_toll, places_listed
     pytest.param("By evening, 13 people had died.", 13, id="had-died"),
     pytest.param("3 gunmen have killed 5 villagers.", 5, id="have-killed-object-only"),
 ])
-def test_round4_forms(sentence: str, expected: int) -> None:
-    """§8: the reported dead of the sentence, in the forms of this round."""
+def test_less_common_forms(sentence: str, expected: int) -> None:
+    """§8: the reported dead of the sentence, in these forms."""
     assert find_fatalities(sentence).fatalities == expected
 
 
