@@ -15,6 +15,8 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 
 from coder.engine.document import suggest_document
+from coder.engine.knowledge import seed_source_scales
+from coder.engine.outlets import own_outlet
 from coder.engine.pipeline import DocumentMeta, Knowledge
 from coder.ingest import Defaults, read_documents
 from coder.schema.models import Document, Sentence
@@ -70,15 +72,19 @@ def ingest_files(
     """Store each file's documents, sentences and suggestions: one transaction per file.
 
     A bad file raises InputError before anything of it is written; files before it stay.
+    A document without a source (none in the file, no --source) takes the outlet its text
+    names as its own (engine.outlets: a dateline or "told AFP").
     """
     totals = IngestTotals()
+    outlets = (knowledge.source_scales if knowledge is not None else seed_source_scales()).keys()
     for path in paths:
         drafts = read_documents(path, defaults)  # all-or-nothing: parse before writing
         with store.session() as session:
             for draft in drafts:
                 document = Document(
                     text=draft.text, title=draft.title, published=draft.published,
-                    source=draft.source, url=draft.url, country=draft.country,
+                    source=draft.source or own_outlet(draft.text, outlets),
+                    url=draft.url, country=draft.country,
                     content_hash=draft.content_hash, external_id=draft.external_id,
                     origin=draft.origin,
                 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from pydantic import ValidationError
@@ -24,6 +24,7 @@ from coder.engine.evaluate import (
     values_agree,
 )
 from coder.engine.gazetteer import place_fields
+from coder.engine.outlets import own_outlet
 from coder.engine.pipeline import DocumentMeta, Knowledge, Suggestion
 from coder.errors import InputError
 from coder.ingest import Defaults, json_object, parse_row
@@ -81,7 +82,7 @@ def answer(request: Request, knowledge: Knowledge) -> dict[str, Any]:
     """The contracts.md 3 output object for one request."""
     spans = split_sentences(request.text)
     texts = [request.text[start:end] for start, end in spans]
-    found = suggest_document(texts, request.meta, knowledge)
+    found = suggest_document(texts, meta_with_source(request, knowledge), knowledge)
     sentences = [
         {"start": start, "end": end, "text": text, "events": [_event_json(s) for s in events]}
         for (start, end), text, events in zip(spans, texts, found, strict=True)
@@ -185,8 +186,16 @@ def read_gold(lines: Iterable[str], path: str) -> list[GoldLine]:
 def suggestions_for(request: Request, knowledge: Knowledge) -> list[EventFields]:
     """Every event the engine suggests for the whole text of a request."""
     texts = [request.text[start:end] for start, end in split_sentences(request.text)]
-    return [s.event for events in suggest_document(texts, request.meta, knowledge)
+    return [s.event for events in suggest_document(texts, meta_with_source(request, knowledge),
+                                                   knowledge)
             for s in events]
+
+
+def meta_with_source(request: Request, knowledge: Knowledge) -> DocumentMeta:
+    """The request's metadata, its source read from the text when the request gives none."""
+    if request.meta.source is not None:
+        return request.meta
+    return replace(request.meta, source=own_outlet(request.text, knowledge.source_scales))
 
 
 def evaluate_gold(

@@ -98,6 +98,7 @@ def test_seed_article_is_stored_with_its_header_sentences_and_suggestions(
     assert (document.title, document.published) == (title.strip(), date.fromisoformat(day))
     assert document.text == body.strip()
     assert document.origin == str(SEED_ARTICLE)
+    assert document.source == "AFP"  # no source given: "an NRF spokesman told AFP"
     sentences = assert_sentences_match(store, document)
     assert (added, n_sentences, known) == (1, len(sentences), 0)
     assert header.strip() not in document.text
@@ -118,6 +119,7 @@ def test_seed_article_is_stored_with_its_header_sentences_and_suggestions(
     assert expected, "the seed article tells of fighting: the engine must suggest something"
     assert sorted((e.sentence_id, e.event_type, e.sub_event_type) for e in events) == expected
     assert n_suggested == len(events)
+    assert {(e.source, e.source_scale) for e in events} == {("AFP", "International")}
     assert {e.status for e in events} == {"suggested"}
     assert all(e.coder_id is None and 0 <= (e.confidence or 0) <= 1 for e in events)
     assert sorted(h.event_id for h in history) == sorted(e.id for e in events)
@@ -128,6 +130,19 @@ def test_seed_article_is_stored_with_its_header_sentences_and_suggestions(
     before = counts(db_url)
     assert summary(run("--db", db_url, str(SEED_ARTICLE), str(again))) == (0, 0, 0, 2)
     assert counts(db_url) == before
+
+
+def test_a_given_source_wins_over_the_outlet_the_text_names(sqlite_url: str,
+                                                             tmp_path: Path) -> None:
+    """--source (or the file's own source) is kept; only a missing source is read from the
+    text (engine.outlets), and a text that names no outlet as its own stays without one."""
+    told = write(tmp_path / "told.txt", "A commander told Reuters the town was shelled.\n")
+    plain = write(tmp_path / "plain.txt", "The town was shelled on Sunday.\n")
+    given = write(tmp_path / "given.txt", "A doctor told Reuters that two were killed.\n")
+    assert summary(run("--db", sqlite_url, "--no-suggest", str(told), str(plain)))[0] == 2
+    assert summary(run("--db", sqlite_url, "--no-suggest", "--source", "Dawn", str(given)))[0] == 1
+    sources = {d.origin: d.source for d in Store.open(sqlite_url).documents()}
+    assert sources == {str(told): "Reuters", str(plain): None, str(given): "Dawn"}
 
 
 def test_no_suggest_stores_sentences_but_no_events(sqlite_url: str) -> None:

@@ -139,6 +139,22 @@ class TestContract:
         assert {"event_type", "sub_event_type", "event_date", "country"} <= set(first)
         assert first["country"] == "Nigeria"  # the request's country (contracts.md 3)
 
+    def test_a_request_without_source_takes_the_outlet_its_text_names(self) -> None:
+        """No `source`: the dateline's agency is the events' source, with its seed scale;
+        a given source is kept as it is."""
+        text = "KABUL (AFP) - Gunmen killed three villagers in Gwoza on Sunday."
+        result = invoke(stdin=jsonl([
+            {"id": "A", "text": text, "published": "2021-09-06"},
+            {"id": "B", "text": text, "published": "2021-09-06", "source": "Test Wire"},
+        ]))
+        assert result.exit_code == 0, result.output
+        events = {a["id"]: [e for s in a["sentences"] for e in s["events"]]
+                  for a in outputs(result.stdout)}
+        assert events["A"] and events["B"]
+        assert {(e["source"], e["source_scale"]) for e in events["A"]} == \
+            {("AFP", "International")}
+        assert {e["source"] for e in events["B"]} == {"Test Wire"}
+
     def test_empty_text_gets_no_sentences(self) -> None:
         """An empty text is answered with no sentences, not an error."""
         result = invoke(stdin=jsonl([{"id": "E", "text": ""}]))
