@@ -7,12 +7,17 @@ two sides come out. The rules are the codebook's (§3, §5, §6, §10):
   Group, and civilians who do the harming themselves are a mob, Rioters.
 - Protests and riots: the crowd is actor1 with its identity labels ("Labour Group") as
   associated actors; whoever intervenes is actor2 (the police when unnamed); a mob's unnamed
-  victims are civilians, and two crowds fighting each other are both Rioters.
+  victims are civilians, and two crowds fighting each other are both Rioters. A government
+  the crowd addresses is no side, and labels or parties that name whom the crowd speaks of
+  (its kin, people it wants released, a party's building it gathers at) are not the crowd's.
 - Battles need two armed sides: civilians are never actors there, and a side no source names
   is an Unidentified Armed Group (or, on a known front, the other side of that front).
 - Explosions/Remote violence: a planted device, a suicide bomb or a grenade that nobody is
   said to have used is an Unidentified Armed Group's; civilians hurt by a strike on an armed
-  target are associated actors of that target.
+  target are associated actors of that target. Fire on a front that nobody is said to have
+  fired, and strikes that only damaged property, are one-sided (actor2 blank).
+- Strategic developments a group does alone (troop movements, curfews, bases, releasing
+  prisoners) have no actor2.
 - Allies named together on one side ("the army and police attacked the militants") give one
   actor and associated actors; more than two actors keep the main pair (§10).
 """
@@ -373,7 +378,7 @@ def _crowd_roles(
     # (codebook §6: "the party of protesters"); the one facing them is not.
     members = [] if sub_event_type == "Excessive force against protesters" else [
         m for m in main if m.inter == 3 and not _unidentified(m) and m.role_hint != "patient"
-        and not (mob and m.role_hint == "unknown")]
+        and not (mob and m.role_hint == "unknown") and _party_of_crowd(sentence, m)]
     # Soldiers or police who protest themselves (over pay, a colleague's arrest) are the crowd,
     # their force its associated actor (codebook §6), not the force facing the crowd.
     if not any(m.inter in (5, 6) for m in main):
@@ -384,7 +389,11 @@ def _crowd_roles(
     victims = [m for m in main if m.inter == 7 and m.role_hint == "patient"] \
         if event_type == "Riots" else []
     # Protesters and rioters named in a crowd event are its crowd, whichever word was used.
-    rest = [m for m in main if m is not crowd and m.inter not in (5, 6, 7)] + victims
+    # A government is what the crowd addresses ("demanding aid from the government"), not a
+    # side that faces it: ACLED codes whoever physically engages the crowd (codebook §3
+    # Violent demonstration; no dev protest or riot has a government as actor2).
+    rest = [m for m in main if m is not crowd and m.inter not in (5, 6, 7)
+            and not m.actor.startswith("Government of")] + victims
     vigilantes = mob and _VIGILANTE.search(sentence) is not None
     other: ActorMention | None
     # Associations of the harmed that no label carries (a party, a business's owners).
@@ -427,7 +436,8 @@ def _crowd_roles(
     harmed = [other] if other is not None and other.inter == 7 else []
     if harmed and mob:
         harmed += [m for m in every if m.inter == 7 and m.role_hint != "agent"]
-    crowd_labels = [m for m in labels if not any(m.span == h.span for h in harmed)]
+    crowd_labels = _crowd_labels(sentence, [m for m in labels
+                                            if not any(m.span == h.span for h in harmed)])
     assoc1 = tuple(dict.fromkeys((*(m.actor for m in members), *_all_labels(crowd_labels))))
     if country and _officials_in_crowd(sentence):
         # Elected officials in the crowd bring their government in as associated actor (§6;
@@ -439,6 +449,92 @@ def _crowd_roles(
     if other is not None and other.actor == crowd.actor and crowd.inter == 5:
         assoc2 = assoc1  # two crowds of one kind ("two groups of farmers clashed")
     return Roles(crowd, other, assoc1, assoc2)
+
+
+# Where the crowd first appears: its noun or its first verb ("protesters", "took to the
+# streets", "staged a sit-in").
+_CROWD_START: Final = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied|ying)|march(?:ed|es|ing)?|gathered|"
+    r"sit-ins?|strikes?|picket\w*|riot\w*|took (?:to )?the streets|staged|held)\b", re.I)
+# A party named after that is the crowd's own when it leads or makes up the crowd: "organised
+# by the X", "supporters of the X", "from the X", "X members", "X's youth wing".
+_PARTY_LEADS: Final = re.compile(
+    r"(?:\bby|\b(?:members|supporters|activists|workers|leaders|cadres|followers|militants)\s+"
+    r"of|\bfrom|\baffiliated with|\bbelonging to|\bloyal to)\s+(?:the\s+)?$", re.I)
+_PARTY_MEMBERS: Final = re.compile(
+    r"(?:'s)?\s+(?:members?|supporters?|activists?|workers?|leaders?|cadres?|followers?|"
+    r"youth|women|students?|MPs?|lawmakers?|deputies|officials?|councill?ors?)\b", re.I)
+
+
+def _party_of_crowd(sentence: str, party: ActorMention) -> bool:
+    """Whether a party or movement is the crowd's (codebook §6: "the party of protesters"),
+    not the one the crowd addresses: named before the crowd ("HDP members protested"), or
+    after it only as its organiser or members. A party named after the crowd is otherwise
+    what it protests at, for or against ("a sit-in in front of the X building", "rallied in
+    support of the X"): 10 of the 11 parties this leaves out of the first sentences of dev
+    protests and riots are not in ACLED's associated actors."""
+    start = _CROWD_START.search(sentence)
+    if start is None or party.span[0] < start.start() or party.span == (0, 0):
+        return True
+    return _PARTY_LEADS.search(sentence, max(0, party.span[0] - 40), party.span[0]) is not None \
+        or _PARTY_MEMBERS.match(sentence, party.span[1]) is not None
+
+
+# The crowd's kin or what it demands, not the crowd: "parents of students", "students'
+# parents", "relatives of prisoners", "demanding the release of a blogger". ACLED labels the
+# people who protest (codebook §6): 23 of the 24 such labels in the first sentences of dev
+# protests and riots are not in ACLED's associated actors.
+_KIN: Final = (r"(?:parents|relatives|famil(?:y|ies)|family members|mothers|fathers|wives|"
+               r"husbands|children|sons|daughters|friends|loved ones|next of kin)")
+_KIN_OF_LABEL: Final = re.compile(
+    _KIN + r"\s+of\s+(?:the\s+|a\s+|an\s+|their\s+|some\s+|jailed\s+|detained\s+)?$", re.I)
+_LABEL_OF_KIN: Final = re.compile(r"(?:'s?|s')?\s+" + _KIN + r"\b", re.I)
+_RELEASE_OF: Final = re.compile(
+    r"\b(?:releas(?:e|ed|es|ing)|fre(?:e|eing|ed))\s+(?:of\s+)?(?:(?:the|a|an|some|all|"
+    r"several|jailed|detained|imprisoned|political|their|\d+)\s+){0,2}$", re.I)
+
+
+# The crowd named by what it does: "rioting prisoners", "striking teachers".
+_CROWD_PARTICIPLE: Final = re.compile(
+    r"\b(?:rioting|protesting|striking|demonstrating|marching|rallying)\s+$", re.I)
+# Some of a crowd, not the crowd: "residents (including widows)".
+_INCLUDING: Final = re.compile(r"\b(?:including|among them|incl\.)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _others_than_crowd(sentence: str, label: ActorMention) -> bool:
+    """Whether an identity label's words name others than the crowd: its kin ("parents of
+    students") or people it wants released."""
+    start, end = label.span
+    before = sentence[max(0, start - 40):start]
+    return bool(_KIN_OF_LABEL.search(before) or _RELEASE_OF.search(before)
+                or _LABEL_OF_KIN.match(sentence, end))
+
+
+def _crowd_labels(sentence: str, labels: Sequence[ActorMention]) -> list[ActorMention]:
+    """The identity labels that describe who protests or riots (codebook §6).
+
+    A label whose words once name the crowd's kin or the people it wants released names
+    them again later in the sentence ("parents of students ... because the students are at
+    home"): it is kept only where it names the crowd before the crowd first appears. A gender
+    label is the crowd's only when the crowd is named by it ("women protested", "workers,
+    mostly women"): a woman named after the crowd is the one it speaks of, and "including
+    women" only some of it (6 of the 8 gender labels this drops in the first sentences of
+    dev protests and riots are not ACLED's; 20 of the 21 it keeps are)."""
+    crowd = _CROWD_START.search(sentence)
+    first = crowd.start() if crowd is not None else len(sentence)
+    others = {m.actor for m in labels if _others_than_crowd(sentence, m)}
+    kept = []
+    for label in labels:
+        before_crowd = label.span[1] <= first or _CROWD_PARTICIPLE.search(
+            sentence, max(0, label.span[0] - 20), label.span[0]) is not None
+        if label.actor in others and not (before_crowd and
+                                          not _others_than_crowd(sentence, label)):
+            continue
+        if label.actor.startswith(_GENDER) and (not before_crowd or _INCLUDING.search(
+                sentence, max(0, label.span[0] - 50), label.span[0])):
+            continue
+        kept.append(label)
+    return kept
 
 
 # Elected officials (not former ones) and the crowd's first verb: officials named before it
@@ -546,9 +642,17 @@ def _armed_roles(
         assoc2 += _all_labels([m for m in labels
                                if not any(m.span == o.span for o in (*first, *second))])
     if remote and actor2 is not None and actor2.inter != 7 and \
-            (harmed := [m for m in civilians if m not in first]):
-        # Civilians hurt by a strike on an armed target are its associated actors (§6).
+            (harmed := [m for m in civilians if m not in first
+                        and not _property_only(sentence, m)]):
+        # Civilians hurt by a strike on an armed target are its associated actors (§6); not
+        # those whose homes it only hit.
         assoc2 += tuple(dict.fromkeys(m.actor for m in harmed))
+    if remote:
+        # The victims of a strike are not labelled by gender (ACLED labels women as the
+        # target of violence aimed at them, none of the 4 dev strikes that killed women), nor
+        # by the use of a place hit with nobody hurt ("an IDP site").
+        owners = {m.actor for m in (*labels, *civilians) if _property_only(sentence, m)}
+        assoc2 = tuple(a for a in assoc2 if not a.startswith(_GENDER) and a not in owners)
     if event_type == "Strategic developments" and country:
         actor1, actor2, assoc2 = _strategic_sides(sentence, actor1, actor2, assoc2, second,
                                                   sub_event_type, country, on)
@@ -560,6 +664,12 @@ def _armed_roles(
     elif remote:
         actor1, actor2 = _remote_sides(actor1, actor2, armed, sub_event_type, country, on,
                                        actors)
+        if actor2 is not None and actor2.inter == 7 and actor1 is not None and \
+                actor1.inter != 7 and _property_only(sentence, actor2):
+            # Shells that only damaged houses or "civilian areas": ACLED leaves actor2 blank
+            # (of 192 dev strikes whose notes tell of nobody hurt, 2 name civilians as the
+            # target), the damage being to property, not to a party (codebook §10).
+            actor2, assoc2 = None, ()
     return Roles(actor1, actor2, tuple(dict.fromkeys(assoc1)), tuple(dict.fromkeys(assoc2)))
 
 
@@ -567,6 +677,55 @@ def _armed_roles(
 # border guard as associated actor (India's Border Security Force on the Line of Control and
 # the border with Pakistan, in every such dev event, named in the report or not).
 _BORDER_GUARDS: Final = {("India", "Pakistan"): "Border Security Force"}
+
+
+# People harmed: killed, hurt, or dead, in any form. "Killi" (a place) is no killing.
+_HARMED: Final = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|wound(?:ed|ing|s)?|dead|died|dies|"
+    r"deaths?|casualt(?:y|ies)|hurt|victims?|fatalit(?:y|ies)|lives|bodies|body|"
+    r"bleeding|hospitali[sz]ed|lost (?:his|her|their) li(?:fe|ves))\b", re.I)
+_NO_HARM: Final = (r"(?:casualt(?:y|ies)|injur(?:y|ies)|fatalit(?:y|ies)|deaths?|victims|"
+                   r"losses)")
+# Harm denied ("no casualties reported", "with no report of fatalities nor injuries", "no one
+# was hurt") or done to animals ("killing livestock"): no person was harmed.
+_UNHARMED: Final = re.compile(
+    r"\b(?:no|without|nor|neither|not\s+any)\s+(?:reports?\s+of\s+|reported\s+|any\s+|"
+    r"causing\s+|human\s+|immediate\s+)*" + _NO_HARM
+    + r"(?:\s*(?:,|or|nor|and)\s+" + _NO_HARM + r")*|"
+    r"\b(?:no\s*one|nobody|none)\s+(?:was|were)\s+(?:hurt|injured|killed|wounded)\b|"
+    r"\bkill(?:ed|ing)\s+(?:\w+\s+)?(?:livestock|cattle|sheep|goats|camels|cows|animals)\b",
+    re.I)
+
+
+# Civilians named only as the owners of what was hit: "civilian houses", "the compound of a
+# villager".
+_PROPERTY_AFTER: Final = re.compile(
+    r"\s*(?:'s\s+)?(?:areas?|houses?|homes?|buildings?|facilit(?:y|ies)|propert(?:y|ies)|"
+    r"neighbou?rhoods?|infrastructure|compounds?|vehicles?|cars?|farms?|shops?|objects?|"
+    r"targets?|sites?|structures?)\b", re.I)
+_PROPERTY_BEFORE: Final = re.compile(
+    r"\b(?:house|home|compound|property|farm|shop|vehicle|car)s?\s+of\s+(?:a|an|the|one)?\s*$",
+    re.I)
+
+
+def harms_people(sentence: str) -> bool:
+    """Whether the sentence tells of people killed or hurt (denials such as "no casualties
+    reported" and harm to animals aside)."""
+    return _HARMED.search(_UNHARMED.sub(" ", sentence)) is not None
+
+
+def _property_only(sentence: str, civilians: ActorMention) -> bool:
+    """Whether a strike hurt nobody and the civilians are only its property's owners: the
+    sentence denies casualties, or names the civilians only beside what was hit (a story's
+    later sentence may tell of the dead: "villagers stepped on a mine" keeps them)."""
+    if harms_people(sentence):
+        return False
+    if _UNHARMED.search(sentence):
+        return True
+    start, end = civilians.span
+    return start != end and (
+        _PROPERTY_AFTER.match(sentence, end) is not None
+        or _PROPERTY_BEFORE.search(sentence, max(0, start - 30), start) is not None)
 
 
 def _border_guard(side: ActorMention, other: ActorMention, on: date,
@@ -579,6 +738,28 @@ def _border_guard(side: ActorMention, other: ActorMention, on: date,
     return ()
 
 
+def _acting_force(mention: ActorMention | None) -> bool:
+    """Whether an armed actor is named doing something itself ("a village guarded by
+    soldiers"): a party to the development, not its setting ("entered Syrian territory")."""
+    return mention is not None and mention.span != (0, 0) and mention.role_hint == "agent" \
+        and mention.inter in (1, 2, 3, 4, 8) and not mention.actor.startswith("Government of")
+
+
+# Prisoners released (not exchanged): "the government released 50 rebel prisoners".
+_RELEASED: Final = re.compile(
+    r"\breleas(?:ed|es|ing)\s+(?:\w+\s+){0,3}?(?:prisoners|detainees|inmates)\b", re.I)
+_EXCHANGED: Final = re.compile(r"\b(?:exchang\w*|swap\w*|in return for|traded)\b", re.I)
+# An order's audience: "ordered all civilians to leave", "warning residents to stay away".
+_ADDRESSED: Final = re.compile(
+    r"\b(?:order(?:ed|ing|s)?|inform(?:ed|ing|s)?|told|tell(?:ing|s)?|ask(?:ed|ing|s)?|"
+    r"warn(?:ed|ing|s)?|urg(?:ed|ing|es)|instruct(?:ed|ing|s)?|call(?:ed|ing|s)? on|"
+    r"advis(?:ed|ing|es)|direct(?:ed|ing|s)?)\s+(?:\w+\s+){0,2}$", re.I)
+# Strategic developments one group does on its own (codebook §3 Change to group/activity,
+# Headquarters or base established).
+_ONE_SIDED_STRATEGIC: Final = frozenset({"Change to group/activity",
+                                         "Headquarters or base established"})
+
+
 def _strategic_sides(
     sentence: str, actor1: ActorMention | None, actor2: ActorMention | None,
     assoc2: tuple[str, ...], second: Sequence[ActorMention], sub_event_type: str, country: str,
@@ -586,7 +767,23 @@ def _strategic_sides(
 ) -> tuple[ActorMention | None, ActorMention | None, tuple[str, ...]]:
     """Arrests and property destruction harm people or their goods: the civilians of the
     country unless an armed group is named as the target (codebook §3, §5: civilians are the
-    unarmed; a party member arrested is a civilian, the party an associated actor)."""
+    unarmed; a party member arrested is a civilian, the party an associated actor).
+
+    A group's own activity (troop movements, a curfew, a new base, handing out aid) has no
+    second side: whoever the report names beside it (the host country, residents told to stay
+    home) is not a party to it (49 of the 50 dev events the engine types so leave actor2
+    blank)."""
+    if (sub_event_type in _ONE_SIDED_STRATEGIC and not _acting_force(actor2)) or (
+            sub_event_type in ("Agreement", "Other") and _RELEASED.search(sentence)
+            and not _EXCHANGED.search(sentence)):
+        # A release of prisoners is the holder's act alone; an exchange has two sides.
+        return actor1, None, ()
+    if actor2 is not None and actor2.inter == 7 and sub_event_type in ("Other", "Agreement") \
+            and actor2.span != (0, 0) and _ADDRESSED.search(
+                sentence, max(0, actor2.span[0] - 40), actor2.span[0]) is not None:
+        # Civilians told to leave or to stay away are the audience of an order, not a party
+        # harmed by it.
+        return actor1, None, ()
     if sub_event_type == "Arrests" and actor1 is not None and (
             actor2 is None or (actor2.inter in (3, 5, 6, 7) and not _unidentified(actor2))):
         civilians = CIVILIANS.format(country=country)
@@ -674,7 +871,12 @@ def _remote_sides(actor1: ActorMention | None, actor2: ActorMention | None,
     if not armed:
         front = _front(country, on, actors)
         if front:
-            return front[0], front[1]
+            # Fire observed on a front with nobody said to have fired it (OSCE SMM counts of
+            # explosions near a village): ACLED codes one side and leaves actor2 blank (51 of
+            # the 51 such dev shelling events; codebook §10 allows one-sided remote violence).
+            # Which side depends on who holds the place, which the text does not tell: the
+            # front's first side, the more often coded one.
+            return front[0], None
         if actor1 is None or sub_event_type in _PLANTED or actor1.inter == 7:
             victim = actor1 if actor1 is not None and actor1.inter == 7 else actor2
             return generic(UNIDENTIFIED, 3, country, 0.4), victim

@@ -238,15 +238,16 @@ class TestArmedSides:
                          "Battles", "Armed clash", "Brazil")
         assert names(found)[:2] == ("Unidentified Armed Group (Brazil)",) * 2
 
-    def test_unattributed_fire_on_a_front_is_between_its_sides(
+    def test_unattributed_fire_on_a_front_is_one_sided(
         self, actors: ActorDictionary
     ) -> None:
-        """Seed frontline: ceasefire violations in Donbas are the army's and the NAF's."""
+        """Seed frontline: shelling no source attributes in Donbas is coded one-sided, with one
+        of the front's sides as actor1 (the ACLED dev rows: actor2 empty in all 51)."""
         found = roles_of(actors, "Monitors recorded 12 explosions near Lozove.",
                          "Explosions/Remote violence", "Shelling/artillery/missile attack",
                          "Ukraine")
-        assert {found.actor1.actor if found.actor1 else None,
-                found.actor2.actor if found.actor2 else None} == {
+        assert found.actor1 is not None and found.actor2 is None
+        assert found.actor1.actor in {
             "Military Forces of Ukraine (2019-)", "NAF: United Armed Forces of Novorossiya"}
 
     def test_a_bomb_that_hit_soldiers_was_planted_by_someone(
@@ -425,11 +426,12 @@ class TestUkrainianFront:
     ])
     def test_unattributed_shelling(self, actors: ActorDictionary, on: date,
                                    other: str) -> None:
+        """One side of that day's front fired; which one the text does not say: one-sided."""
         found = roles_of(actors, "Explosions were heard near Avdiivka.",
                          "Explosions/Remote violence", "Shelling/artillery/missile attack",
                          "Ukraine", on)
-        assert {names(found)[0], names(found)[1]} == {"Military Forces of Ukraine (2019-)",
-                                                      other}
+        assert names(found)[0] in {"Military Forces of Ukraine (2019-)", other}
+        assert names(found)[1] is None
 
     def test_russia_is_an_external_force_in_ukraine(self, actors: ActorDictionary) -> None:
         """§5: a state's forces outside its own country are inter 8."""
