@@ -66,6 +66,11 @@ _STATE, _REBEL, _POL_MILITIA, _ID_MILITIA, _RIOTERS, _PROTESTERS, _CIVILIANS, _E
     1, 9
 )
 _ARMED_CODES: Final = frozenset({_STATE, _REBEL, _POL_MILITIA, _ID_MILITIA, _EXTERNAL})
+# Non-state groups organised for violence: rebels and identity militias (political militias
+# are left out: a party's supporters who march are protesters, §5).
+_NON_STATE_ARMED: Final = frozenset({_REBEL, _ID_MILITIA})
+# Protest words that also tell armed men moving ("gathered at a hideout", "marched to").
+_MOVING: Final = frozenset({"gathered", "marched"})
 
 # --- Cue table --------------------------------------------------------------------------------
 # (tag, regex). Context tags are lower case; the others are sub-event type names. Within the
@@ -81,12 +86,16 @@ _PROT_N = r"(?:protesters|protestors|demonstrators|marchers|crowds?|rally|protes
 
 CUES: Final[tuple[tuple[str, str], ...]] = (
     # not-a-weapon-cue words that would otherwise be read as a weapon
-    ("noise", r"stun grenades?|flash[- ]bangs?|sound bombs?"),
+    ("noise", r"stun grenades?|flash[- ]bangs?|sound bombs?"
+              # drones and planes that only watch strike nothing [§3 Air/drone strike]
+              r"|(?:reconnaissance|surveillance|spy|observation) (?:drones?|flights?|planes?"
+              r"|aircraft)"),
     # crude bombs count as rioting, not as a Grenade or IED [§3 Riots]
     ("riot_act", r"crude bombs?|petrol bombs?|molotov(?: cocktails?)?"),
     (SHELLING, r"rocket[- ]propelled grenades?|RPGs?|grenade launchers?"),
     # Protests: lethal force against protesters [§3 Excessive force]
-    (EXCESSIVE_FORCE, r"(?:open(?:ed|ing)? fire|fired(?: live)?(?: rounds| bullets| shots)?|shot)"
+    (EXCESSIVE_FORCE, r"(?:open(?:ed|ing)? fire|fired(?: live)?(?: rounds| bullets| shots)?|shot"
+                      r"|shoot(?:ing)?)"
                       r"\s+(?:on|at|into)\s+(?:the\s+|a\s+)?(?:\w+\s+)?" + _PROT_N
                       + r"|live (?:ammunition|bullets|rounds|fire)"
                       r"|open(?:ed|ing)? fire to disperse"
@@ -95,17 +104,30 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
                       r"|(?:protesters|protestors|demonstrators|marchers)" + _W
                       + r"\s+(?:were|was|had been|have been)\s+(?:shot dead|killed|shot)"),
     ("disperse", r"dispers(?:ed|ing|e)|broke up|used force|water[- ]cannon|baton[- ]charged?"
-                 r"|tear[- ]?gas|lathi[- ]?charged?|cane[- ]charged?|rubber bullets"
+                 r"|intervened"
+                 # "tear gas shells" are no shelling, "tear gas grenades" no Grenade [§3]
+                 r"|tear[- ]?gas(?: shells?| canisters?| grenades?| rounds| cartridges)?"
+                 r"|lathi[- ]?charged?|cane[- ]charged?|rubber bullets"
                  r"|(?:detained|arrested|rounded up)" + _W
                  + r"\s+(?:protesters|protestors|demonstrators|marchers|participants)"),
     ("riot_act", r"(?:threw|throwing|hurled|pelted)\s+(?:\w+\s+)?(?:stones|rocks|bricks|"
                  r"petrol bombs|molotov)|pelted|stoned|stone[- ]pelting|burn(?:ed|t|ing)\s+"
                  r"(?:\w+\s+)?(?:tyres|tires)|vandali[sz](?:ed|ing)|ransacked|turned violent"
-                 r"|set fire to|set ablaze|torched|rampaged|rioted|rioting|riots?|rioters"
+                 # "riot police" names a force, not a riot
+                 r"|set fire to|set ablaze|torched|rampaged|rioted|rioting|rioters"
+                 r"|riots?(?! (?:police|policemen|control|gear|squads?|units?|forces?|officers))"
                  r"|set (?!(?:him|her|them|himself|herself|themselves)\b)(?:[\w-]+ ){1,6}?on fire"),
-    (MOB_VIOLENCE, r"lynch(?:ed|ing)?|mob(?:s)?|vigilantes?|mob justice"
+    # "a vigilante-style killing" tells the manner of a shooting by gunmen, not a mob
+    (MOB_VIOLENCE, r"lynch(?:ed|ing)?|mob(?:s)?|vigilantes?(?!-style)|mob justice"
                    r"|beaten to death by (?:angry )?(?:residents|villagers|locals|a crowd)"
                    r"|angry (?:residents|villagers|locals|youths?)|jungle justice"),
+    # Drugs or a drug lab seized, found or dismantled by the authorities: goods seized
+    # outside a violent event [§3 Looting/property destruction], whoever is arrested with
+    # them (see _strategic). Before the "seized" rows.
+    ("drugs", r"(?:dismantl|confiscat|seiz|discover|raid)(?:ed|ing) (?:[\w,.'-]+ ){0,6}?"
+              r"(?:marij?uana|marihuana|cannabis|cocaine|crack|heroin|methamphetamines?|shabu"
+              r"|drugs|narcotics|(?:drug|processing|crack|cocaine|narcotics) (?:labs?"
+              r"|laboratories|laboratory))"),
     # Strategic developments told without violence [codebook §3: Change to group/activity
     # for troop movements, sieges and security measures; Non-violent transfer of territory;
     # Other for displacement caused by fighting]. These rows come before the protest row so
@@ -163,7 +185,9 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
                 r"|took to the streets|gathered|motorcades?|caravans?|chant(?:ed|ing)|vigils?"
                 r"|shout(?:ed|ing) (?:slogans|that)"
                 r"|blocked (?:[\w-]+ ){0,6}?(?:roads?|highways?|streets?|routes?|bridges?"
-                r"|intersections?|junctions?|crossroads|railways?|rail lines?|tracks)|road ?blocks?"
+                r"|avenues?|boulevards?|roundabouts?|traffic"
+                r"|intersections?|junctions?|crossroads|railways?|rail lines?|rails|tracks)"
+                r"|road ?blocks?"
                 r"|(?:road )?blockades?"
                 r"|strikes?|boycott(?:ed)?"),
     # a thwarted or foiled attack was fought off: an Armed clash, not a disrupted weapon [§3]
@@ -181,16 +205,26 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
                 r"|premature(?:ly)? (?:detonation|exploded|detonated)|while (?:planting|making)"
                 # the device went off in the hands of those who planted it [§3]
                 r"|(?:exploded|detonated|went off) prematurely|controlled (?:explosion|detonation)"
-                r"|bomb disposal|shot down (?:a |an )?(?:\w+ )?drones?"),
+                r"|bomb disposal|shot down (?:a |an |the )?(?:[\w'-]+ ){0,3}?drones?"
+                # forces that blow up or destroy a device or arms someone else planted or
+                # owns: a controlled detonation, a cache destroyed [§3 Disrupted weapons use]
+                r"|(?:detonated|destroyed|defused|neutrali[sz]ed|blew up) (?:[\w-]+ ){0,8}?"
+                r"(?:bombs?|IEDs?|(?:explosive )?devices?|explosives|mines?|arms|weapons"
+                r"|ammunition|depots?) (?:(?:planted|placed|left|owned|hidden|stored) by"
+                r"|belonging to)"
+                # a device that was used but failed to go off [§3 Disrupted weapons use]
+                r"|(?:did not|didn't|failed to) (?:explode|detonate|go off)"),
     (HEADQUARTERS, r"set up (?:a |an |its |their )?(?:new )?(?:base|camp|headquarters|checkpoint)"
                    r"|establish(?:ed|ing) (?:a |an |its |their )?(?:new )?(?:base|camp"
                    r"|headquarters|outpost)"),
     # other posts and bases: only an armed party's (see _strategic)
     ("base", r"(?:set(?:ting)? up|establish(?:ed|ing)|open(?:ed|ing)|buil[dt]|erect(?:ed|ing)"
-             r"|install(?:ed|ing)) (?:a |an |its |their |several |\d+ |two |three )?"
-             r"(?:new )?(?:military )?(?:bases?|camps?|headquarters|checkpoints?"
+             r"|install(?:ed|ing)|creat(?:ed|ing)|construct(?:ed|ing)) (?:a |an |its |their "
+             r"|several |\d+ |two |three )?(?:(?:new|temporary|permanent|forward|makeshift"
+             r"|military|operating) )*(?:bases?|camps?|headquarters|checkpoints?"
              r"|outposts?|training camps?|strongholds?|garrisons?)"
-             r"|(?:turned|transformed|converted) (?:[\w-]+ ){0,5}?into (?:a |an )?(?:military )?"
+             r"|(?:turn|transform|convert)(?:ed|ing)? (?:[\w-]+ ){0,5}?into (?:a |an )?"
+             r"(?:military )?"
              r"(?:bases?|barracks|headquarters|camps?|garrisons?)"),
     # Explosions/Remote violence, hierarchy order [§3]
     (CHEMICAL, r"chemical (?:attack|weapons?|agents?)|sarin|mustard gas|chlorine(?: gas)?"),
@@ -214,6 +248,8 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
                r"|anti-?aircraft(?: guns?| fire| missiles?)?"
                r"|(?:heavy|medium) and (?:heavy|medium) weapons|medium weapons"),
     (IED, r"IEDs?|improvised explosive devices?|roadside bombs?|landmines?|land mines?|mines?"
+          r"|remote(?:ly)?[- ](?:controlled |detonated )?(?:explosives?|bombs?|devices?)"
+          r"(?: attacks?)?|explosive attacks?"
           r"|(?:set off|planted|detonated) (?:an? |the |\w+ )?(?:explosives|explosive charges?)"
           r"|magnetic bombs?|sticky bombs?|car bombs?|VBIEDs?|explosive devices?"
           r"|unexploded ordnance|UXOs?|bomb blasts?|bombings?|bombs?|bombed|explosions?|blasts?"
@@ -245,8 +281,11 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
                 r"|took (?:full )?control|taken control|tak(?:e|ing) (?:full )?control"
                 r"|took over|taken over|gain(?:ed|ing)? (?:full )?control"
                 r"|made (?:territorial )?gains"),
-    (ARMED_CLASH, r"clash(?:ed|es|ing)?|fighting|fought|gun ?fights?|fire ?fights?"
-                  r"|exchang(?:e|ed|ing) (?:of )?(?:fire|gunfire)|skirmish(?:es)?"
+    # communities' and clans' violence is their militias' fighting [§3 Battles, §5 identity
+    # militias are armed groups]
+    (ARMED_CLASH, r"(?:inter-?)?(?:clan|communal|ethnic|tribal) violence"
+                  r"|clash(?:ed|es|ing)?|fighting|fought|gun ?fights?|fire ?fights?"
+                  r"|exchang(?:e|ed|ing) (?:of )?(?:fire|gunfire|gun ?shots|shots)|skirmish(?:es)?"
                   r"|returned fire|shot back|fired back"
                   r"|ambush(?:ed|es|ing)?|repuls(?:ed|ing)|repelled|battled?"
                   # "engaged in mining" is work, not a fight
@@ -275,6 +314,10 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
                       r"|curfews?|joined (?:the )?(?:\w+ )?(?:group|ranks|insurgency)"
                       r"|recruit(?:ed|ing|ment)|merged|formed (?:a |an )?new|troop movements?"
                       r"|moved (?:\w+ )?(?:troops|forces)|state of emergency|lockdown"
+                      # a force moved somewhere, told in the passive [§3 troop movement]
+                      r"|(?:troops|soldiers|forces|officers|guards|policemen|units|reinforcements)"
+                      r" (?:were|was|have been|had been) (?:re)?(?:moved|sent|dispatched"
+                      r"|rushed|airlifted) (?:to|into|towards)"
                       r"|mobilis(?:ed|ation)|mobiliz(?:ed|ation)|patroll?(?:ed|ing|s)?"
                       r"|(?:military )?(?:columns?|convoys?)|fortifications?|trenches"
                       r"|(?:new )?(?:security )?measures"
@@ -308,7 +351,7 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
             r"|(?:dropped|distributed|scattered|spread) (?:[\w-]+ )?leaflets"
             # a checkpoint set up outside the law to tax or control passers-by [§3 Other]
             r"|(?:erect|set up|mount|establish|install)(?:ed|ing)? (?:an? |several |\d+ |two )?"
-            r"illegal (?:road ?)?checkpoints?"),
+            r"illegal (?:road ?)?(?:checkpoints?|blocks?|barricades?)|illegal roadblocks?"),
     # victims and targets, for Attack vs Armed clash [§3: Battles need two armed groups]
     ("civ", r"civilians?|villagers?|residents?|farmers?|wom[ae]n|girls?|boys?|children|child"
             r"|teachers?|students?|pupils|workers?|traders?|journalists?|(?:tribal )?elders?"
@@ -458,6 +501,8 @@ _SCOPE_RE: Final = re.compile(
     r"|following the|after the|since the|responsibility for the|in the wake of the"
     r"|in retaliation for the|in response to the|investigat(?:e|es|ed|ing) the)\b))",
 )
+# Infinitives of purpose among the appeal words: their scope ends at a comma.
+_PURPOSE: Final = frozenset({"to stop", "to end", "to prevent"})
 # The scope of such a word: the next few words, not past a clause break.
 _SCOPE_WORDS: Final = 5
 _PREPOSITION_SCOPE_RE: Final = re.compile(
@@ -557,6 +602,9 @@ def _scoped(sentence: str, start: int) -> str | None:
         # subject after it starts a clause of its own ("since the rebels withdrew").
         limit = (0 if match.group().lower() == "since the"
                  else 1 if _PREPOSITION_SCOPE_RE.fullmatch(match.group()) else _SCOPE_WORDS)
+        if match.group().lower() in _PURPOSE and "," in window[match.end():]:
+            # "measures to stop the virus, staged a protest": a purpose ends at its comma
+            continue
         if words <= limit:
             kind = match.lastgroup
     return kind
@@ -711,12 +759,33 @@ def _only_references(sentence: str, cues: Sequence[_Cue]) -> bool:
     return not _HAPPENING_RE.search(rest)
 
 
+# A sentence that tells what the story's event came after ("The deployment comes after Al
+# Shabaab captured several towns", "This development follows recent clashes"): its events
+# are the cause, told before or coded apart, not news of this report [issue: background].
+_CAUSE_RE: Final = re.compile(
+    r"^\s*(?:The|This|That|It|These|Those)\s+(?:[\w-]+\s+){0,3}?(?:comes?|came|follows?"
+    r"|followed|occurred|took place|happened)\s+(?:(?:shortly|just|soon|a day|days|weeks"
+    r"|months|hours)\s+)?(?:after|amid|following|recent)\b"
+    # "took place after midnight" tells the hour, not a cause
+    r"(?!\s+(?:midnight|noon|midday|dark|dawn|sunset|sunrise|nightfall|dusk|\d|the (?:evening|"
+    r"morning|afternoon|night)|evening|morning|afternoon|friday))"
+    r"|^\s*(?:This|That|It)\s+(?:[\w-]+\s+)?follows\b",
+    re.IGNORECASE,
+)
+
+
+def tells_cause(sentence: str) -> bool:
+    """Whether the sentence only tells what the story's event came after (its cause)."""
+    return _CAUSE_RE.search(sentence) is not None
+
+
 def is_reportable(sentence: str, history: bool = False) -> tuple[bool, str]:
     """Whether the sentence reports an event as fact; False comes with a reason.
 
     Reasons: "history" (passed by the date step via `history`, or a leading past year such as
     "In 1996 ...", or a present-perfect summary of a long span), "background" (habitual or
-    serial events), "reference" (only a definite event noun, "the attack", with no verb of
+    serial events, or what the story's event came after: "The attack came after ..."),
+    "reference" (only a definite event noun, "the attack", with no verb of
     happening), "negated", "speculation", "appeal" (statements, appeals, condemnations,
     denials) and "no event cue". "No casualties were reported" is not an event cue.
     """
@@ -729,6 +798,8 @@ def is_reportable(sentence: str, history: bool = False) -> tuple[bool, str]:
         return False, "no event cue"
     if _only_references(sentence, found):
         return False, "reference"
+    if tells_cause(sentence):
+        return False, "background"
     if any(c.tag not in _UNSCOPED_TAGS for c in found):
         return True, ""
     if blocked:
@@ -818,12 +889,12 @@ def _without_grievance(sentence: str, cues: list[_Cue]) -> list[_Cue]:
 
 # Fighting told as the cause of a flight ("displaced by the clashes", "fighting forced
 # hundreds to flee"): the event is the displacement, Other [§3], not the fighting.
-_FIGHT_N: Final = (r"(?:fighting|clashes|violence|hostilities|shelling|bombardments?|air ?strikes"
-                   r"|attacks|offensive|insecurity|conflict)")
+_FIGHT_N: Final = (r"(?:fighting|clash(?:es)?|violence|hostilities|shelling|bombardments?"
+                   r"|air ?strikes|attacks|offensive|insecurity|conflict)")
 _DISPLACEMENT_CAUSE_RE: Final = re.compile(
     r"\b(?:fled|flee(?:ing)?|displaced|uprooted|evacuated|driven (?:out|from)|forced (?:to flee"
     r"|to leave|out))\b(?:\s+[\w,-]+){0,6}?\s+(?:by|from|because of|due to|to escape|escaping"
-    r"|fleeing)\s+(?:the\s+|heavy\s+|renewed\s+|ongoing\s+|continued\s+)*(?:[\w-]+\s+)?"
+    r"|fleeing|following|after)\s+(?:an?\s+)?(?:the\s+|heavy\s+|renewed\s+|ongoing\s+|continued\s+)*(?:[\w-]+\s+)?"
     + _FIGHT_N + r"\b"
     r"|\b" + _FIGHT_N + r"(?:\s+(?:has|have|had))?\s+(?:forced|displaced|drove|driven|uprooted"
     r"|prompted)\b",
@@ -851,12 +922,20 @@ def _decide(sentence: str, cues: list[_Cue], hints: frozenset[int]) -> TypeEvide
     cues = [c for c in cues if not (
         c.tag == "riot_act" and sentence[c.start:c.end].lower().startswith("riot")
         and _EARLIER_RIOT_RE.search(sentence, max(0, c.start - 20), c.start))]
-    if any(c.tag in {"move", CHANGE_TO_GROUP} for c in cues) and any(
-            c.tag == "mil" for c in cues) and _PROTESTERS not in hints:
-        # "Fighters were deployed and gathered at a hideout": armed men on the move, not a
-        # protest [§3 Change to group/activity].
+    # "an unexploded shell from previous fighting exploded": fighting named as the past of
+    # the event is not its act, when the sentence tells another one.
+    earlier = [c for c in cues if c.tag == ARMED_CLASH
+               and _EARLIER_FIGHT_RE.search(sentence, max(0, c.start - 20), c.start)]
+    if earlier and any(c.tag not in _UNSCOPED_TAGS and c not in earlier for c in cues):
+        cues = [c for c in cues if c not in earlier]
+    armed_moving = (any(c.tag in {"move", CHANGE_TO_GROUP} for c in cues)
+                    and any(c.tag == "mil" for c in cues))
+    if (armed_moving or hints & _NON_STATE_ARMED) and not hints & {_PROTESTERS, _RIOTERS}:
+        # "Fighters were deployed and gathered at a hideout", "militias marched to the
+        # village and attacked": armed men on the move, not a protest [§3 Change to
+        # group/activity; Protests are gatherings of people not organised for violence].
         cues = [_Cue("move", c.start, c.end)
-                if c.tag == "protest" and sentence[c.start:c.end].lower() == "gathered" else c
+                if c.tag == "protest" and sentence[c.start:c.end].lower() in _MOVING else c
                 for c in cues]
     first: dict[str, _Cue] = {}
     for cue in cues:
@@ -934,6 +1013,9 @@ def _protest_or_riot(
     return _evidence(PEACEFUL_PROTEST, cue, 0.75)
 
 
+# Fighting named as the past of the event: "from previous fighting", "after earlier clashes".
+_EARLIER_FIGHT_RE: Final = re.compile(
+    r"\b(?:previous|past|earlier|former|prior|old)\s+$", re.IGNORECASE)
 # Riots named as the time or reason of something else: "during riots", "after the riots".
 _EARLIER_RIOT_RE: Final = re.compile(
     r"\b(?:during|after|following|since|of|in|from)\s+(?:the\s+|recent\s+|last\s+)?$", re.I)
@@ -968,7 +1050,7 @@ _CROWD_WORDS: Final = (
     r"(?:(?:a |an )?(?:group|mob|crowd|gang|band) of (?:[\w-]+ ){0,4}?)?(?:locals|residents"
     r"|villagers|inhabitants|youths?|young men|traders|vendors|people|persons|men|community members"
     r"|neighbou?rs|relatives|family members|settlers|supporters|workers|students|farmers"
-    r"|passengers|drivers|teenagers|mob|crowd)"
+    r"|passengers|drivers|teenagers|mob|crowd|local civilians)"
 )
 # Sides of a clash that are no armed organisation: a fight of theirs is a mob's [§3 Riots].
 _CLASH_SIDE: Final = (
@@ -983,7 +1065,9 @@ _CLASH_CROWD_RE: Final = re.compile(
 )
 _BEAT: Final = (
     r"(?:beat(?:en|ing)?(?: up)?|assault(?:ed|ing)|attack(?:ed|ing)|lynch(?:ed|ing)|stabb(?:ed|ing)"
-    r"|stoned|hacked|injured|chased|thrashed|clubbed|whipped|flogged)"
+    r"|stoned|hacked|injured|chased|thrashed|clubbed|whipped|flogged"
+    # stones thrown at someone are an attack of the crowd's [§3 Riots]
+    r"|pelted|(?:threw|hurled) stones)"
 )
 _BEAT_RE: Final = re.compile(r"\b" + _BEAT + r"\b", re.IGNORECASE)
 _CROWD_ACTIVE_RE: Final = re.compile(
@@ -1004,9 +1088,27 @@ _FIREARM_RE: Final = re.compile(
 )
 
 
+# Fire that arms no crowd: a force's name ("Armed Police Force") and shots that hit no one
+# ("fired warning shots", "shot in the air") are the police's, told of any riot they stop.
+_NOT_CROWD_FIRE_RE: Final = re.compile(
+    r"\barmed police\b|\b(?:fired|firing|fire|shot|shots)\s+(?:\w+\s+){0,3}?(?:in|into) the air\b"
+    r"|\b(?:fired|firing|fire|shot)\s+(?:a\s+|several\s+|\w+\s+)?(?:warning|aerial) shots\b"
+    r"|\b(?:warning|aerial) shots\b"
+    r"|\b(?:fired|firing|fire|shot|shooting)\s+(?:\w+\s+)?(?:tear[- ]?gas|rubber bullets)",
+    re.IGNORECASE,
+)
+
+
+def _crowd_firearm(sentence: str) -> bool:
+    """Whether the sentence names a firearm, besides warning shots and a force's name."""
+    if not _FIREARM_RE.search(sentence):
+        return False
+    return _FIREARM_RE.search(_NOT_CROWD_FIRE_RE.sub(" ", sentence)) is not None
+
+
 def _crowd_beating(sentence: str) -> tuple[int, int] | None:
     """The span of a beating or attack by an unarmed crowd ("locals beat a thief"), if any."""
-    if not _BEAT_RE.search(sentence) or _FIREARM_RE.search(sentence):
+    if not _BEAT_RE.search(sentence) or _crowd_firearm(sentence):
         return None
     found = _CROWD_ACTIVE_RE.search(sentence) or _CROWD_PASSIVE_RE.search(sentence)
     if found is None or _scoped(sentence, found.start()) is not None:
@@ -1075,16 +1177,20 @@ def _battle(
             # are Shelling (codebook §3); the fire_at cue had swallowed the weapon's name.
             return _evidence(SHELLING, fired, 0.7)
         return _evidence(ARMED_CLASH, fired, 0.7)
+    if ARMED_CLASH in tags and _AMBUSHED_CIVILIANS_RE.match(sentence, first[ARMED_CLASH].start):
+        # Civilians ambushed are attacked, not fought: Battles need two armed sides, and
+        # violence against unarmed non-combatants is an Attack (codebook §3).
+        return None
     if ARMED_CLASH in tags:
         clash_word = sentence[first[ARMED_CLASH].start:first[ARMED_CLASH].end].lower()
         crowd_side = clash_word.startswith(("clash", "engaged", "fought", "fighting")) and (
-            _CLASH_CROWD_RE.search(sentence) is not None) and not _FIREARM_RE.search(sentence)
+            _CLASH_CROWD_RE.search(sentence) is not None) and not _crowd_firearm(sentence)
         # Ordinary people (civilians by the actor step) fighting the state's forces with no
         # firearm and no organised armed group named: a mob, not a battle [§3 Riots].
         # ("the clash" points back at a fight told before, whose sides it does not name.)
         unarmed_side = (clash_word.startswith(("clash", "fight", "fought", "scuffl"))
                         and _CIVILIANS in hints and hints & _ARMED_CODES <= {_STATE}
-                        and not _FIREARM_RE.search(sentence)
+                        and not _crowd_firearm(sentence)
                         and not _COMMUNAL_RE.search(sentence)
                         and not _REFERENCE_RE.search(sentence, max(0, first[ARMED_CLASH].start
                                                                    - 30),
@@ -1098,6 +1204,15 @@ def _battle(
     return None
 
 
+# "ambushed and killed four villagers": the ambush's object is unarmed people.
+_AMBUSHED_CIVILIANS_RE: Final = re.compile(
+    r"ambush(?:ed|es|ing)?\s+(?:and\s+(?:killed|shot(?:\s+dead)?|attacked|abducted|kidnapped)\s+)?"
+    r"(?:(?:a|an|the|\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+)?"
+    r"(?:(?:group|number|party|convoy|bus|truck|car)\s+(?:of|carrying)\s+)?"
+    r"(?!armed\b)(?:[\w-]+\s+)?(?:civilians?|villagers?|youths?|farmers?|travell?ers?"
+    r"|passengers?|traders?|herders?|residents?|women|children|people|motorists|commuters)\b",
+    re.IGNORECASE,
+)
 # Communities that fight as militias (codebook §5: identity militias are armed groups).
 _COMMUNAL_RE: Final = re.compile(
     r"\b(?:communal|inter-?communal|ethnic|clans?|inter-?clan|tribal|tribes?|militia\w*)\b",
@@ -1124,6 +1239,10 @@ def _remote(
                 # A mine left from a war long over belongs to no actor of today's conflict:
                 # ACLED codes its blast as Strategic developments, Other [§3 Other].
                 return _evidence(OTHER, first[IED], 0.55)
+            if sub == SUICIDE_BOMB and _FIREFIGHT_RE.search(sentence):
+                # A suicide attack met with gunfire is fought: Suicide bomb is only one
+                # "with no accompanying firefight" (codebook §3), else an Armed clash.
+                return _evidence(ARMED_CLASH, first[sub], 0.6)
             if sub == SHELLING and _TWO_SIDED_RE.search(sentence):
                 # Two sides exchanging long-range fire is an Armed clash [§3 Battles].
                 return _evidence(ARMED_CLASH, first[IED if generic else sub], 0.6)
@@ -1156,6 +1275,14 @@ def legacy_device(sentence: str) -> bool:
 _TWO_SIDED_RE: Final = re.compile(
     r"\b(?:exchang\w*|both directions|(?:fired|shot|hit) back|returned (?:the )?fire"
     r"|respon(?:ded|ding) to the (?:fire|shelling|attack)|retaliat\w*)\b",
+    re.IGNORECASE,
+)
+# Fire at suicide attackers, or a fight around them: "police shot dead one of the bombers".
+_FIREFIGHT_RE: Final = re.compile(
+    r"\b(?:(?:fired|opened fire|shot) (?:at|on) (?:the|them|him)\b"
+    r"|(?:killed|shot(?: dead)?|gunned down) (?:one|two|both|all|some) of the (?:suicide )?"
+    r"(?:bombers|attackers|assailants)|gun ?fights?|fire ?fights?|gun ?battles?"
+    r"|exchang\w* (?:of )?(?:fire|gunfire)|clash\w*)",
     re.IGNORECASE,
 )
 # Explosions that observers counted ("observed a total of 12 explosions"): front-line fire.
@@ -1340,6 +1467,8 @@ def _strategic(
     """Strategic developments; arrests by non-state groups are abductions [§3]."""
     if "riot_act" in tags:
         return _evidence(LOOTING, first["riot_act"], 0.6)
+    if "drugs" in tags:
+        return _evidence(LOOTING, first["drugs"], 0.6)
     if "capture" in tags and LOOTING not in tags and DISRUPTED not in tags:
         capture_text = sentence[first["capture"].start:first["capture"].end].lower()
         if capture_text.startswith("seiz"):

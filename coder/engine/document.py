@@ -24,7 +24,13 @@ from datetime import date, timedelta
 from typing import Any, Final
 
 from coder.engine.actors import ActorDictionary, find_actors
-from coder.engine.classify import armed_victim, intervention, legacy_device, without_fighting
+from coder.engine.classify import (
+    armed_victim,
+    intervention,
+    legacy_device,
+    tells_cause,
+    without_fighting,
+)
 from coder.engine.dates import event_days, find_dates
 from coder.engine.fatalities import days_spanned, later_toll, places_listed
 from coder.engine.gazetteer import Gazetteer, Place
@@ -124,7 +130,9 @@ def suggest_document(
                 _late_armed_victim(sentence, knowledge, result, kept, last)
                 _late_gang(sentence, knowledge, result, kept, last)
                 _late_fire_back(sentence, knowledge, result, kept, last)
-        if not kept and told:
+                _late_decomposed(sentence, result, kept, last)
+        if not kept and told and not tells_cause(sentence):
+            # (what the event came after is its cause: its dead are another event's)
             _late_toll(sentence, sentences, meta, result, kept, told, prior)
             for last in _copies(told, result, kept):
                 _late_intervention(sentence, meta, knowledge, result, kept, last)
@@ -711,6 +719,27 @@ def _late_victims(sentence: str, knowledge: Knowledge, result: list[list[Suggest
         row[position] = replace(row[position], event=raised)
 
 
+# A body found decomposed ("in an advanced state of decomposition", "skeletal remains"):
+# the death came days or weeks before it was found, so its day is known only to the month.
+_DECOMPOSED_RE: Final = re.compile(
+    r"\b(?:decompos(?:ed|ing|ition)|skeletal|skeletoni[sz]ed|mummified)\b", re.IGNORECASE)
+_MONTH: Final = 3
+
+
+def _late_decomposed(sentence: str, result: list[list[Suggestion]], kept: list[Suggestion],
+                     where: tuple[int, int]) -> None:
+    """A later sentence telling that the story's body was found decomposed: the killing's day
+    is known only to the month (codebook §7, time_precision 3)."""
+    event = _at(result, kept, where)
+    if (event.event_type != "Violence against civilians" or (event.time_precision or 1) >= _MONTH
+            or not _DECOMPOSED_RE.search(sentence)):
+        return
+    sentence_index, position = where
+    row = result[sentence_index] if sentence_index < len(result) else kept
+    row[position] = replace(row[position], event=event.model_copy(
+        update={"time_precision": _MONTH}))
+
+
 def _late_armed_victim(sentence: str, knowledge: Knowledge, result: list[list[Suggestion]],
                        kept: list[Suggestion], last: tuple[int, int]) -> None:
     """"The victim had charges against him for drug trafficking" after a killing: the victim
@@ -815,7 +844,10 @@ _ANAPHORA_RE: Final = re.compile(
     r"|demonstrations?|rally|march|clash(?:es)?|fighting|incidents?|explosions?|blasts?"
     r"|bombing|strikes?|airstrikes?|raids?|ambush|violence|events?|killings?|shooting"
     r"|victims?|perpetrators?|attackers?|assailants?|protesters|demonstrators|gunmen|bodies"
-    r"|body|deceased)\b|(?:It|They|He|She)\s)"
+    r"|body|deceased"
+    # the person the story told of ("The individual was kept detained"), as "He"/"She"
+    r"|individuals?|m[ae]n|wom[ae]n|persons?|hostages?|abductees?|captives?|detainees?)\b"
+    r"|(?:It|They|He|She)\s)"
 )
 
 
@@ -923,6 +955,19 @@ def _complete(result: list[list[Suggestion]], kept: list[Suggestion], where: tup
     row = result[sentence] if sentence < len(result) else kept
     event = row[position].event
     upgraded = _higher_type(event, detail)
+    if (upgraded is None and event.event_type == "Strategic developments"
+            and detail.event_type == "Battles" and detail.sub_event_type is not None
+            and (_FIRE_BACK_RE.search(text) or _CLASH_BROKE_OUT_RE.search(text))):
+        # "Two armed men exchanged fire with the agents during the operation": a raid or
+        # seizure that met armed resistance is a battle; Strategic developments are the
+        # non-violent context of the conflict, and looting counts only outside another
+        # violent event (codebook §3).
+        fight: dict[str, Any] = {"event_type": "Battles", "sub_event_type": detail.sub_event_type,
+                                 "disorder_type": None, "interaction": None,
+                                 "civilian_targeting": None}
+        if event.inter2 not in _ARMED and detail.actor2 and detail.inter2 in _ARMED:
+            fight.update(actor2=detail.actor2, inter2=detail.inter2, assoc_actor_2=None)
+        upgraded = EventFields(**{**event.filled(), **fight}).derived()
     if (upgraded is None and event.event_type == "Explosions/Remote violence"
             and detail.event_type == "Battles" and detail.sub_event_type is not None
             and _FIRE_BACK_RE.search(text)):
@@ -956,7 +1001,7 @@ def _complete(result: list[list[Suggestion]], kept: list[Suggestion], where: tup
         row[position] = replace(row[position], event=upgraded)
         event = upgraded
     if (event.sub_event_type in _CROWD_TYPES and event.actor2 is None
-            and detail.sub_event_type in _CROWD_TYPES):
+            and (detail.sub_event_type in _CROWD_TYPES or detail.sub_event_type in _CROWD_FIGHTS)):
         # The force a later sentence has facing the crowd ("Security forces intervened") is
         # the gathering's second side, whichever type ranks higher (§3).
         force = next(((a, i) for a, i in ((detail.actor2, detail.inter2),
@@ -994,6 +1039,8 @@ _CLASH_BROKE_OUT_RE: Final = re.compile(
 # violent on the same day is recorded once, as Riots).
 _CROWD_RANK: Final = ("Violent demonstration", "Excessive force against protesters",
                       "Protest with intervention", "Peaceful protest")
+# Fights a later sentence tells of the story's gathering: its turning violent (codebook §3).
+_CROWD_FIGHTS: Final = frozenset({"Armed clash", "Mob violence"})
 # Within these event types the codebook's table order is its hierarchy (§3): a clash that
 # ends in a takeover is the takeover, an abduction followed by a killing is an Attack.
 # Strategic developments have no such order.
@@ -1009,6 +1056,12 @@ def _higher_type(event: EventFields, detail: EventFields) -> EventFields | None:
     """The event with the detail's sub-event type when that ranks higher for the same event."""
     if event.sub_event_type is None or detail.sub_event_type is None:
         return None
+    if event.sub_event_type in _CROWD_RANK and detail.sub_event_type in _CROWD_FIGHTS:
+        # "which turned into clashes with the police" after a protest: the gathering's own
+        # fight, and a protest that turns into clashes on the same day is one Riots event,
+        # a Violent demonstration (codebook §3).
+        detail = detail.model_copy(update={"event_type": "Riots",
+                                           "sub_event_type": _CROWD_RANK[0]})
     if event.sub_event_type in _CROWD_RANK and detail.sub_event_type in _CROWD_RANK:
         rank: Sequence[str] = _CROWD_RANK
     elif event.event_type == detail.event_type and event.event_type in _RANKED_TYPES:

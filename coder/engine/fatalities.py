@@ -271,7 +271,10 @@ _AFTER: Final = frozenset({"after", "following"})
 _REACTION_RE: Final = re.compile(
     r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies)|march\w*|riot\w*|sit-in|strike"
     r"|gather\w*|block\w*|mob|angry|anger|outrage\w*|mourn\w*|funeral|vigil|arrest\w*"
-    r"|detain\w*|inhabitants|residents|came|followed|retaliat\w*|attacked police)\b",
+    r"|detain\w*|inhabitants|residents|came|followed|retaliat\w*|attacked police"
+    # a crowd's destruction is a reaction too ("burnt a vehicle after an accident that
+    # killed one of them")
+    r"|burn(?:ed|t)|torched|set fire|set ablaze|vandali[sz]ed|pelted|stoned|ransacked)\b",
     re.IGNORECASE,
 )
 # "a man was reportedly killed, although this was denied by the police": unclear whether
