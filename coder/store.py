@@ -789,6 +789,29 @@ def reference_places(
                 if loc is not None and cty is not None]
 
 
+def reference_district_places(store: Store) -> list[tuple[str, str, str | None, str, int]]:
+    """(location, country, admin1, admin2, events) of reference events coded at precision 2.
+
+    Codebook §7: an event known only to a district is coded at a place representing it
+    (precision 2), most often the district's seat; which place a team uses for each
+    district is what this tells (see coder.engine.knowledge.learned_district_places).
+    """
+    with store.session() as session:
+        query = (
+            sa_select(col(Event.location), col(Event.country), col(Event.admin1),
+                      col(Event.admin2), func.count())
+            .where(col(Event.status).in_(REFERENCE_STATUSES))
+            .where(col(Event.geo_precision) == 2)
+            .where(col(Event.location).is_not(None), col(Event.country).is_not(None),
+                   col(Event.admin2).is_not(None), col(Event.latitude).is_not(None))
+            .group_by(col(Event.location), col(Event.country), col(Event.admin1),
+                      col(Event.admin2))
+        )
+        return [(loc, cty, a1, a2, int(n))
+                for loc, cty, a1, a2, n in session.connection().execute(query)
+                if loc is not None and cty is not None and a2 is not None]
+
+
 def reference_sources(store: Store) -> list[tuple[str, str, int]]:
     """(source, source_scale, events) of reference events, for learning outlets' scales."""
     with store.session() as session:

@@ -174,11 +174,13 @@ class Gazetteer:
         "_country_ix",
         "_country_names",
         "_demonyms",
+        "_districts",
         "_extra",
         "_index",
         "_keys",
         "_kind",
         "_lat",
+        "_learned_units",
         "_location",
         "_lon",
         "_loose_blob",
@@ -188,6 +190,7 @@ class Gazetteer:
         "_loose_starts",
         "_near",
         "_offsets",
+        "_parts",
         "_pop",
         "_postings",
         "_strings",
@@ -227,6 +230,9 @@ class Gazetteer:
         self._near: Mapping[tuple[str, int, int], tuple[Place, ...]] = _grid(
             p for bucket in extra.values() for p in bucket)
         self._loose_extra = _loose_grouped(p for bucket in extra.values() for p in bucket)
+        self._districts: Mapping[tuple[str, str], Place] = {}
+        self._parts: Mapping[tuple[str, str], tuple[tuple[str, Place], ...]] = {}
+        self._learned_units: frozenset[tuple[str, str]] = frozenset()
 
     def lookup(self, name: str, country: str | None = None, limit: int = 20) -> list[Place]:
         """Return the places called ``name``, best first (at most ``limit``).
@@ -352,8 +358,15 @@ class Gazetteer:
         return key in self._demonyms or (key.endswith("s") and key[:-1] in self._demonyms
                                          and key not in self._country_names)
 
-    def add(self, places: Iterable[Place]) -> Gazetteer:
-        """Return a new gazetteer where ``places`` (imported or confirmed events) rank first."""
+    def add(self, places: Iterable[Place],
+            districts: Mapping[tuple[str, str], tuple[str, str | None, str]] | None = None,
+            ) -> Gazetteer:
+        """Return a new gazetteer where ``places`` (imported or confirmed events) rank first.
+
+        ``districts``: (country, admin2 lookup key) -> (location, admin1, admin2) of the place
+        the team codes each district's precision-2 events at (`district_place`); one that is
+        not among the added places (it needs their centroid) is left out.
+        """
         extra = {k: list(v) for k, v in self._extra.items()}
         for place in places:
             bucket = extra.setdefault(normalise(place.location), [])
@@ -365,7 +378,33 @@ class Gazetteer:
         clone._extra = {k: tuple(v) for k, v in extra.items()}
         clone._near = _grid(p for bucket in clone._extra.values() for p in bucket)
         clone._loose_extra = _loose_grouped(p for bucket in clone._extra.values() for p in bucket)
+        clone._learned_units = frozenset(
+            (p.country, normalise(unit)) for bucket in clone._extra.values() for p in bucket
+            for unit in (p.admin1, p.admin2, p.admin3) if unit)
+        clone._parts = _city_parts(clone, (p for bucket in clone._extra.values() for p in bucket))
+        if districts:
+            found = dict(self._districts)
+            for key, (location, admin1, admin2) in districts.items():
+                seat = next((p for p in clone._extra.get(normalise(location), ())
+                             if p.country == key[0] and p.admin1 == admin1
+                             and p.admin2 == admin2 and p.location == location), None)
+                if seat is not None:
+                    found[key] = seat
+            clone._districts = found
         return clone
+
+    def parts_of(self, country: str, city: str) -> tuple[tuple[str, Place], ...]:
+        """(part name, place) of the learned places named "City-Part" or "City - Part"
+        ("Beirut-Saifi", "Mogadishu - Hodan") for the city ``city`` of ``country``."""
+        return self._parts.get((country, normalise(city)), ())
+
+    def is_learned_unit(self, country: str, name: str) -> bool:
+        """Whether the team's places name ``name`` as an admin unit (admin1-3) of ``country``."""
+        return (country, normalise(name)) in self._learned_units
+
+    def district_place(self, country: str, admin2: str) -> Place | None:
+        """The learned place the team codes precision-2 events of district ``admin2`` at."""
+        return self._districts.get((country, normalise(admin2)))
 
     def nearest_learned(self, country: str, latitude: float, longitude: float,
                         max_km: float) -> tuple[Place, float] | None:
@@ -431,6 +470,28 @@ def _loose_grouped(places: Iterable[Place]) -> dict[tuple[str, str], tuple[Place
         if place.kind != "admin1":
             groups.setdefault((place.country, skeleton(place.location)), []).append(place)
     return {key: tuple(bucket) for key, bucket in groups.items()}
+
+
+# "Beirut-Saifi", "Aden - At Tawahi", "Ar-Raqqa - Tishrine": a large city's part as ACLED
+# names it. The city is the part before the (last spaced, else first) dash, when the
+# gazetteer knows it; a one- to three-letter piece is an article or a code, not a city.
+_CITY_PART = re.compile(r"(?P<city>.+?)(?: - |-)(?P<part>[A-Z0-9].*)")
+
+
+def _city_parts(gazetteer: Gazetteer, places: Iterable[Place]
+                ) -> dict[tuple[str, str], tuple[tuple[str, Place], ...]]:
+    """(country, city key) -> (part name, place) of the learned "City-Part" places."""
+    parts: dict[tuple[str, str], list[tuple[str, Place]]] = {}
+    for place in places:
+        name = place.location
+        match = (re.fullmatch(r"(?P<city>.+?) - (?P<part>[A-Z0-9].*)", name) if " - " in name
+                 else _CITY_PART.fullmatch(name))
+        if match is None or len(match.group("city")) < 4 or len(match.group("part")) < 3:
+            continue
+        city = normalise(match.group("city"))
+        if city in gazetteer._index or city in gazetteer._extra:
+            parts.setdefault((place.country, city), []).append((match.group("part"), place))
+    return {key: tuple(found) for key, found in parts.items()}
 
 
 # Learned places are bucketed by cells of this many degrees (about 11 km of latitude), so a

@@ -14,7 +14,7 @@ import io
 from collections.abc import Callable, Iterable
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from coder.countries import load_countries
 from coder.engine.actors import ActorDictionary, parse_actor_rows, parse_regime_rows
@@ -24,6 +24,7 @@ from coder.engine.gazetteer import (
     default_cache_dir,
     default_seed_dir,
     load_gazetteer,
+    normalise,
 )
 from coder.engine.pipeline import Knowledge
 
@@ -59,6 +60,37 @@ def learned_places(
               "event")
         for location, country, admin1, admin2, admin3, latitude, longitude, uses in rows
     ]
+
+
+# Events a district's place must have had at precision 2 before it stands for the district.
+# On the dev notes scored fold by fold (bench/dev_eval.py --folds 5), requiring two lost
+# as many right places as wrong ones: one will do.
+MIN_DISTRICT_EVENTS: Final = 1
+
+
+def learned_district_places(
+    rows: Iterable[tuple[str, str, str | None, str, int]],
+) -> dict[tuple[str, str], tuple[str, str | None, str]]:
+    """(country, admin2 key) -> (location, admin1, admin2) of the place a team codes the
+    district's precision-2 events at: its most used one, when no other is used as often.
+
+    ``rows`` are (location, country, admin1, admin2, events) of reference events coded at
+    precision 2 (coder.store.reference_district_places). The key is the admin2 name's lookup
+    key (`normalise`), so a text's spelling of the district finds it. A tie says the team
+    has no habit for that district (dev notes, fold by fold: a tie's pick was wrong as often
+    as right), so the district is left out.
+    """
+    ranked: dict[tuple[str, str], list[tuple[int, tuple[str, str | None, str]]]] = {}
+    for location, country, admin1, admin2, uses in rows:
+        ranked.setdefault((country, normalise(admin2)), []).append(
+            (uses, (location, admin1, admin2)))
+    chosen = {}
+    for key, places in ranked.items():
+        places.sort(key=lambda p: -p[0])
+        if places[0][0] >= MIN_DISTRICT_EVENTS and (
+                len(places) == 1 or places[0][0] > places[1][0]):
+            chosen[key] = places[0][1]
+    return chosen
 
 
 def load_knowledge(

@@ -21,6 +21,10 @@ station area (...)", a strategic site or a big city's zone ("Donetsk Airport", "
 Zone of Rio de Janeiro"). A sentence about a named front line ("OSCE SMM", "Donbas") puts
 its villages in the front's provinces (`_THEATRES`): the namesake there, nearest their
 capitals, else the name as written in that province.
+
+What the team's own events teach (learned places, `Gazetteer.add`) is used as the team codes
+it: the learned place spelled as the text writes it, a town under the team's name for it, a
+city's parts ("Beirut-Saifi"), the place a district's events are coded at.
 """
 
 from __future__ import annotations
@@ -31,7 +35,13 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import Final
 
-from coder.engine.gazetteer import Gazetteer, Place, normalise
+from coder.engine.gazetteer import (
+    LOOSE_SIMILARITY,
+    Gazetteer,
+    Place,
+    normalise,
+    spelling_similarity,
+)
 
 MAX_TOKENS: Final = 4
 
@@ -41,11 +51,12 @@ _ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|an|az)-[A-Z]")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 # Lower-case words that may sit inside a name: "Dera Ismail Khan", "Bosnia and Herzegovina".
 # Portuguese and Romanian names join with "do", "da", "dos", "das", "sub" ("Catole do Rocha"),
-# Spanish with "los", "las" ("Leon de los Aldama"), Dari with "i" and "wa" ("Qala i Naw",
-# "Keran wa Menjan"), Arabic with its assimilated articles ("Qaryat ar Rahbah").
+# Spanish with "los", "las" ("Leon de los Aldama"), Dari and Persian with "i", "e" and "wa"
+# ("Qala i Naw", "Kut e Abdollah", "Keran wa Menjan"), Arabic with its assimilated articles
+# ("Qaryat ar Rahbah").
 _CONNECTORS: Final = frozenset(
     {"al", "el", "de", "del", "du", "des", "la", "le", "of", "and", "bin",
-     "da", "do", "dos", "das", "sub", "los", "las", "i", "wa", "ar", "ad", "ash", "az"}
+     "da", "do", "dos", "das", "sub", "los", "las", "i", "e", "wa", "ar", "ad", "ash", "az"}
 )
 # Gap between two tokens of one name: spaces, or a spaced dash ("Mogadishu - Hodan").
 _JOIN = re.compile(r"\s{1,2}|\s?[-\u2013]\s?")
@@ -211,11 +222,95 @@ def find_places(sentence: str, gazetteer: Gazetteer, country: str | None) -> lis
         and e.place.location not in parts
         and not (i and _qualifies(sentence, found[i - 1], e))
     ], gazetteer)
+    kept = [_city_part(sentence, _district_seat(sentence, _other_name(sentence, e, gazetteer),
+                                                gazetteer), gazetteer)
+            for e in kept]
     if theatre and country and all(e.place.kind in ("admin1", "feature") for e in kept):
         kept.extend(_front_village(sentence, gazetteer, country,
                                    next((p for p in theatre if p in own), theatre[0]),
                                    () if own else theatre))
     return kept
+
+
+# "Xakurke (Wadi Khakurik) region", "Inalabag [Tin Elebag]": one name in brackets right
+# after a place is its other name.
+_OTHER_NAME: Final = re.compile(r"\s*[(\[]([A-Z][^()\[\],;\d]{2,40})[)\]]")
+
+
+def _other_name(sentence: str, e: PlaceEvidence, gazetteer: Gazetteer) -> PlaceEvidence:
+    """A place the gazetteer lacks (or a province) followed by a learned place's name in
+    brackets, as that learned place: the team's name for it.
+
+    A bracketed name that is an admin unit (the gazetteer's or the team's) only locates the
+    place ("Kinyinya commune (Ruyigi)"), and is left to the qualifiers.
+    """
+    if (e.place.source != "text" and e.place.kind != "admin1") or (
+            match := _OTHER_NAME.match(sentence, e.span[1])) is None:
+        return e
+    name, country = match.group(1).strip(), e.place.country
+    if gazetteer.is_learned_unit(country, name):
+        return e
+    known = [p for p in gazetteer.lookup(name, country, limit=8) if p.country == country]
+    if not known or known[0].source != "event" or any(p.kind == "admin1" for p in known):
+        return e
+    return PlaceEvidence(known[0], e.geo_precision, e.span, e.confidence)
+
+
+def _district_seat(sentence: str, e: PlaceEvidence, gazetteer: Gazetteer) -> PlaceEvidence:
+    """A district named as such ("in Nirkh district"), as the place the team codes it at.
+
+    Codebook §7: an event known only to its district is coded at a place representing the
+    district (precision 2). Which place that is, is the team's habit (its seat, most
+    often, under ACLED's name for it): the place of the district's precision-2 reference
+    events (`Gazetteer.district_place`). Without any, the district stays as found.
+    """
+    if e.geo_precision != 2 or not _OWN_ADMIN2.match(sentence, e.span[1]):
+        return e
+    name = " ".join(sentence[e.span[0] : e.span[1]].split())
+    seat = gazetteer.district_place(e.place.country, name)
+    if seat is None or (e.place.admin1 is not None and seat.admin1 != e.place.admin1):
+        return e
+    return PlaceEvidence(seat, 2, e.span, e.confidence)
+
+
+def _city_part(sentence: str, e: PlaceEvidence, gazetteer: Gazetteer) -> PlaceEvidence:
+    """A city whose part the sentence names, as the team's "City-Part" place, if it has one.
+
+    Codebook §7: large cities are split into districts, each a location of its own
+    ("Beirut-Saifi"). Which parts a team codes is learned (`Gazetteer.parts_of`); a part
+    named anywhere in the sentence, as a name ("in Beirut's Saifi district"), is where the
+    event is, at precision 1. A part called by a common word ("Moscow-Central") is not
+    looked for: "the Central Bank" names no part.
+    """
+    if e.place.kind not in ("place", "admin1") or " - " in e.place.location:
+        return e
+    written = " ".join(sentence[e.span[0] : e.span[1]].split())
+    parts = (gazetteer.parts_of(e.place.country, written)
+             or gazetteer.parts_of(e.place.country, e.place.location))
+    named = [(at, place) for part, place in parts
+             if not _not_a_name(part) and (at := _word_at(sentence, part, e.span)) >= 0]
+    if not named:
+        return e
+    return PlaceEvidence(min(named, key=lambda n: n[0])[1], 1, e.span, e.confidence)
+
+
+def _word_at(sentence: str, words: str, skip: tuple[int, int]) -> int:
+    """Where ``words`` stand in the sentence as whole words outside ``skip``, else -1."""
+    at = sentence.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if (not (at and sentence[at - 1].isalnum())
+                and not (end < len(sentence) and sentence[end].isalnum())
+                and not skip[0] <= at < skip[1]):
+            return at
+        at = sentence.find(words, at + 1)
+    return -1
+
+
+def _not_a_name(name: str) -> bool:
+    """Whether a part's name is a common word ("Central", "Port"), not a name of its own."""
+    words = normalise(name).split()
+    return not words or words[0] in STOP or words[0] in INSTITUTION_WORDS
 
 
 def _front_village(sentence: str, gazetteer: Gazetteer, country: str,
@@ -768,7 +863,7 @@ def _qualified(sentence: str, q: _Qualifier, gazetteer: Gazetteer) -> PlaceEvide
         known = _spelled_otherwise(name, q.anchor.country, admin1, gazetteer)
     span = _Span(q.head[0], q.head[1], normalise(name), q.head[0] == 0, False)
     if known:
-        place = _spelled(known[0], sentence, span)
+        place = _spelled(_as_written(sentence, span, known, known[0]), sentence, span)
         if renamed:
             place = replace(place, location=name)
         if place.source in ("geonames", "admin1"):
@@ -1026,10 +1121,19 @@ def _spans(sentence: str, runs: list[_Span], gazetteer: Gazetteer) -> list[_Span
             if key in gazetteer:
                 span = _Span(span.start, feature.end(), key, span.first, span.partial,
                              span.inner)
+        if (article := _LOWER_ARTICLE.search(sentence, max(0, span.start - 5), span.start)
+                ) is not None and (key := f"{article.group(1)} {span.key}") in gazetteer:
+            # "in el Mina", "in ech Choueifat": the article written lower-case is part of
+            # the name the team spells with it ("El Mina")
+            span = _Span(article.start(1), span.end, key, False, span.partial, span.inner)
         if span.key in gazetteer:
             chosen.append(span)
             covered_to = span.end
     return chosen
+
+
+# Only articles that are no English word ("at", "as", "an" are left out: "such as X").
+_LOWER_ARTICLE: Final = re.compile(r"(?<![\w-])(al|el|ech|ash|ad|ar|az)\s$")
 
 
 def _capitalised(word: str) -> bool:
@@ -1092,6 +1196,7 @@ def _choose(
         # the one nearest its capital, where the sentence's other places point.
         in_context.sort(key=lambda p: _km_to(p, anchors))
     top = (in_context or pool)[0]
+    top = _as_written(sentence, span, in_context or pool, top)
     if top.kind == "admin1" and not _ADMIN_WORD.match(sentence, span.end):
         # "in Kandahar": the city that shares its province's name, unless "province" follows.
         same = [p for p in pool if p.kind == "place" and normalise(p.location) == span.key]
@@ -1103,6 +1208,22 @@ def _choose(
     elif top.kind != "admin1" and _ADMIN_WORD.match(sentence, span.end):
         top = next((p for p in pool if p.kind == "admin1"), top)
     return top
+
+
+def _as_written(sentence: str, span: _Span, pool: list[Place], top: Place) -> Place:
+    """The learned place spelled exactly as the sentence writes it, else `top`.
+
+    Names that differ only in spacing, hyphens or case share a lookup key ("Mogadishu -
+    Hodan", "Mogadishu-Hodan"), yet a team's two spellings are often two codings of the same
+    place, with other admin units (ACLED changed its Mogadishu districts' coding between
+    years). A report spells a place the way its coders write it, so the exact spelling
+    tells which coding the text follows.
+    """
+    written = " ".join(sentence[span.start : span.end].split())
+    if top.source != "event" or top.location == written:
+        return top
+    return next((p for p in pool if p.source == "event" and p.location == written
+                 and p.kind == top.kind and p.country == top.country), top)
 
 
 # Named front lines and the provinces they run through: a village named in a sentence about
@@ -1184,8 +1305,10 @@ def _with_district(place: Place, gazetteer: Gazetteer | None = None) -> Place:
     Only for GeoNames entries (admin2 from cities1000 where it has one): curated and learned
     places keep the admin2 they were given (or its absence, which is then ACLED's). The units of the
     nearest learned place of the same country (within LEARNED_UNIT_KM) come first, unless
-    the text named another admin2; else, for a town likely its district's seat, admin2 =
-    GeoNames' or its own name, and admin3 its own name in the seat-named countries.
+    the text named another admin2; a learned place within LEARNED_SAME_KM under another name
+    of the town (`_another_name`) is the town itself, as the team codes it. Else, for a town
+    likely its district's seat, admin2 = GeoNames' or its own name, and admin3 its own name
+    in the seat-named countries.
     """
     if (
         gazetteer is not None
@@ -1194,6 +1317,8 @@ def _with_district(place: Place, gazetteer: Gazetteer | None = None) -> Place:
                                                LEARNED_UNIT_KM)) is not None
         and place.admin2 in (None, near[0].admin2)  # units the text names win
     ):
+        if near[1] <= LEARNED_SAME_KM and _another_name(near[0].location, place.location):
+            return replace(near[0], kind=place.kind)
         return replace(place, admin1=near[0].admin1, admin2=near[0].admin2,
                        admin3=place.admin3 or near[0].admin3)
     if (
@@ -1216,6 +1341,28 @@ def _with_district(place: Place, gazetteer: Gazetteer | None = None) -> Place:
 # Belgrade in "Central Serbia"; ACLED's Serbian admin1 are Belgrade, Vojvodina and Central
 # Serbia (dev: every Belgrade event).
 _CITY_ADMIN1: Final = {("Serbia", "Belgrade"): "Belgrade"}
+
+
+# A learned place this close to a GeoNames town, under a name like the town's, is the town
+# as the team names it: "Culiacan Rosales" for "Culiacan", "Victoria de Durango" for
+# "Durango", "Kot Diji" for "Kotdiji" (dev notes fold by fold: 1 and 2 km do alike; with no
+# likeness of names asked, villages next to a town took its place).
+LEARNED_SAME_KM: Final = 2.0
+
+
+def _another_name(learned: str, name: str) -> bool:
+    """Whether a learned place's name is another name of the town ``name``: the same
+    words with more ("Culiacan Rosales"), or another spelling (`spelling_similarity`);
+    never a part of it ("Aden-Kraytar" is a part of Aden, see `_city_part`)."""
+    a, b = normalise(learned), normalise(name)
+    if a == b:
+        return True
+    rest = learned[len(name):] if learned.casefold().startswith(name.casefold()) else ""
+    if rest.lstrip(" ").startswith("-"):
+        return False
+    if f" {b} " in f" {a} " or f" {a} " in f" {b} ":
+        return True
+    return spelling_similarity(a, b) >= LOOSE_SIMILARITY
 
 
 def _city_admin1(place: Place) -> Place:
@@ -1401,8 +1548,10 @@ def spelled_otherwise(named: NamedPlace, country: str, admin1: str | None,
 def _spelled_otherwise(name: str, country: str, admin1: str | None,
                        gazetteer: Gazetteer) -> list[Place]:
     """The populated places `name` is another spelling of (`Gazetteer.lookup_loose`), best
-    first, each under the text's spelling (ACLED's)."""
-    return [replace(p, location=name) for p in gazetteer.lookup_loose(name, country, admin1)
+    first: GeoNames' under the text's spelling (ACLED's), the team's own (learned) under
+    the spelling the team gave it."""
+    return [p if p.source == "event" else replace(p, location=name)
+            for p in gazetteer.lookup_loose(name, country, admin1)
             if p.kind == "place"]
 
 

@@ -14,7 +14,11 @@ from datetime import UTC, datetime
 
 from sqlmodel import col, func, or_, select
 
-from coder.engine.knowledge import learned_places, learned_source_scales
+from coder.engine.knowledge import (
+    learned_district_places,
+    learned_places,
+    learned_source_scales,
+)
 from coder.engine.learned import SubEventModel, clean_notes
 from coder.engine.pipeline import Knowledge
 from coder.schema.models import Event, LearnedModel
@@ -23,6 +27,7 @@ from coder.store import (
     REFERENCE_STATUSES,
     Store,
     reference_actors,
+    reference_district_places,
     reference_places,
     reference_sources,
 )
@@ -34,7 +39,9 @@ def taught(seeds: Knowledge, store: Store,
     sub_event_type model added (what the store knows ranks first)."""
     return replace(
         seeds,
-        gazetteer=seeds.gazetteer.add(learned_places(reference_places(store))),
+        gazetteer=seeds.gazetteer.add(
+            learned_places(reference_places(store)),
+            learned_district_places(reference_district_places(store))),
         actors=seeds.actors.with_learned(reference_actors(store)),
         source_scales={**seeds.source_scales,
                        **learned_source_scales(reference_sources(store))},
