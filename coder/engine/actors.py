@@ -20,7 +20,8 @@ Seed conventions a caller must know (seeds/actors.csv, seeds/regimes.csv):
   case-insensitively, token by token, so "al-Shabaab" and "Al Shabaab" are the same alias;
 - a regime row may give `start_date` (the exact cut-over inside the start year) and
   `state_actor`, the actor that *is* the state forces during that regime (the Taliban from
-  15 August 2021: codebook §5 says the Taliban became Afghanistan's state forces);
+  16 August 2021: codebook §5 says the Taliban became Afghanistan's state forces after the
+  takeover of 15 August, which they made as a rebel group);
 - optional actor columns: `frontline` (the two actors sharing a value are the sides of
   unattributed fire in their country), `unnamed_in` (event types whose unnamed perpetrator in
   the actor's country is this actor, not an Unidentified Armed Group) and `umbrella`
@@ -37,7 +38,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Final, Literal, NamedTuple
 
@@ -99,7 +100,8 @@ _TOKEN: Final = re.compile(r"\w+")
 _JOIN: Final = re.compile(r"[\s\-\u2010\u2011\u2013'\u2019./]*")
 # Inside one alias, brackets join too: "CPI(M)", "NSCN (IM)", "ULFA (I)" (ACLED's South Asian
 # party and faction names); only the dictionary walk uses it, never a demonym qualifier.
-_ALIAS_JOIN: Final = re.compile(r"[\s\-\u2010\u2011\u2013'\u2019./()]*")
+# A comma joins too, for names that list places ("Sool, Sanaag and Cayn Militia").
+_ALIAS_JOIN: Final = re.compile(r"[\s\-\u2010\u2011\u2013'\u2019./(),]*")
 _APOSTROPHES: Final = ("'", "\u2019")
 
 # Confidences: how often a mention of this kind names the right ACLED actor (our estimate).
@@ -380,6 +382,7 @@ class _Generic:
     confidence: float
     needs_qualifier: bool = False  # "forces", "shelling": only after a demonym
     assoc: str | None = None  # identity label produced alongside ("Teachers")
+    unit: str | None = None  # a state force's unit, named after its years ("Prison Guards")
 
 
 @dataclass(frozen=True, slots=True)
@@ -702,6 +705,10 @@ _MIL_Q: Final = _Generic("military", "", 1, _QUALIFIED, needs_qualifier=True)
 _POL: Final = _Generic("police", "", 1, _GENERIC)
 _POL_WEAK: Final = _Generic("police", "", 1, _WEAK)
 _GOV: Final = _Generic("government", "", 1, _WEAK)
+# Prison staff are coded as the state's police with the unit "Prison Guards" (ACLED's naming
+# for guards of a prison, whatever ministry runs it: 5 dev events in Peru, Venezuela, Ivory
+# Coast and Afghanistan).
+_PRISON: Final = _Generic("police", "", 1, _GENERIC, unit="Prison Guards")
 
 
 def _people(label: str, inter: int, confidence: float = _GENERIC,
@@ -718,7 +725,9 @@ _GENERIC_PHRASES: Final[tuple[tuple[str, _Generic], ...]] = (
      "security personnel; army troops; army soldiers; defence forces; defense forces; "
      "army officers; military officers; army officer; military forces; government soldier; "
      "government security forces; government army; governmental forces; governmental troops; "
-     "government positions; governmental positions; army positions; military positions", _MIL),
+     "government positions; governmental positions; army positions; military positions; "
+     # "Govt forces": the abbreviation of Somali reports.
+     "govt forces; govt troops; govt soldiers; govt army", _MIL),
     ("forces; shelling; airstrike; airstrikes; air strike; air strikes; drone strike; "
      "drone strikes; strike; strikes; warplanes; jets; fighter jets; artillery; missiles; "
      "missile; drones; drone; aircraft; helicopters; bombardment; shells; rocket; rockets; "
@@ -727,6 +736,9 @@ _GENERIC_PHRASES: Final[tuple[tuple[str, _Generic], ...]] = (
      "anti-riot police; law enforcement; cops; police forces; police force; "
      # Police units with a military word are still police ("Imphal West police commandos").
      "police commandos; police commando; police special forces", _POL),
+    ("prison guards; prison guard; prison officers; prison officer; prison wardens; "
+     "prison warden; prison warders; warders; jailers; prison staff; prison authorities; "
+     "penitentiary guards; police prison guards", _PRISON),
     ("officers; security agents", _POL_WEAK),
     ("government; authorities", _GOV),
     # Civil officials who decree or are targeted stand for the government (codebook §6
@@ -746,11 +758,18 @@ _GENERIC_PHRASES: Final[tuple[tuple[str, _Generic], ...]] = (
      "unidentified men; unknown men; armed bandits; arsonists; unknown arsonists; "
      "unidentified arsonists; unidentified perpetrators; unknown perpetrators; "
      "unidentified actors; unknown individuals; unidentified individuals; armed individuals; "
-     "unidentified armed individuals; unknown armed men; unidentified armed men",
+     "unidentified armed individuals; unknown armed men; unidentified armed men; "
+     # "an unidentified military group" is no state force (the military word describes it).
+     "unknown armed group; unidentified military group; unknown military group; "
+     "unidentified group; unknown group; unidentified armed groups; unknown armed groups; "
+     # People the text calls unknown who attack are no mob (a mob is named by who it is).
+     "unknown people; unidentified people; unknown persons; unidentified persons; "
+     "unknown person; unidentified person",
      _people(_UAG, 3)),
     ("militants; militant; insurgents; insurgent; jihadists; terrorists; extremists; "
      "suspected militants", _people(_UAG, 3, _WEAK)),
-    ("gang; gangs; gang members; gangsters; criminal gang; criminal group; criminal groups; "
+    ("gang; gangs; gang members; gang member; gangster; gangsters; criminal gang; "
+     "criminal group; criminal groups; "
      "drug traffickers; drug trafficker; drug dealers; drug dealer; traffickers; "
      "rival gang members", _people("Unidentified Gang", 3)),
     ("clan militia; clan militias; clan militiamen; clan fighters; clan gunmen",
@@ -907,7 +926,9 @@ _TRAILING_HEADS: Final = frozenset({
     "personnel", "jawans", "cadres", "activists", "peacekeepers", "suspects", "units",
     "commanders", "commander", "guards", "officers", "police", "policemen", "army",
     "factions", "faction", "brigades", "battalions", "supporters", "cadre", "squads",
-    "workers", "activist", "leaders", "leader", "partisans", "followers",
+    "workers", "activist", "leaders", "leader", "partisans", "followers", "rebel",
+    # "the Tropa del Infierno gang", "Los Viagras cartel": the group's own kind of group.
+    "gang", "gangs", "cartel",
 })
 
 _TRAILING_PAIRS: Final = frozenset({
@@ -1297,6 +1318,12 @@ def _mention(sentence: str, toks: Sequence[_Tok], i: int, j: int,
         return [], j
     if target.kind in _KIND_PREFIX and i > 0 and toks[i - 1].low in ("former", "ex"):
         return [], j  # "former government soldiers" are not the state forces of the day
+    if qualified is None and j == i + 1 and toks[i].low == "military" and j < len(toks) and \
+            toks[j].low in _MILITARY_THINGS and sentence[toks[i].end:toks[j].start].isspace():
+        # "a military vehicle belonging to the QSD", "gunmen in military uniform": a thing,
+        # not the state's forces (7 of 8 dev notes with a bare "military vehicle" code no
+        # forces of the country; the owner is named elsewhere).
+        return [], j
     start = qualified[0] if qualified else i
     where = _pick_country(qualified[1], country) if qualified else country
     also: tuple[str, ...] = ()
@@ -1317,7 +1344,7 @@ def _mention(sentence: str, toks: Sequence[_Tok], i: int, j: int,
     if target.kind in _KIND_PREFIX:
         made = []
         for state in (where, *also):
-            name = dictionary.state_force(state, target.kind, on)
+            name = dictionary.state_force(state, target.kind, on, target.unit)
             # The regime's state actor (the Taliban) is state forces of its own country too.
             inter = 8 if country and state != country else 1
             made.append(ActorMention(name, inter, span, confidence, role))
@@ -1325,6 +1352,13 @@ def _mention(sentence: str, toks: Sequence[_Tok], i: int, j: int,
     if j < len(toks) and toks[j].low in _PLACE_HEADS:
         return [], j  # "a refugee camp", "the students' hostel": a place, not its people
     return _people_mentions(toks, i, j, target, where, span, confidence, role, on), j
+
+
+# Things a bare "military" may describe without naming the state's forces.
+_MILITARY_THINGS: Final = frozenset({
+    "vehicle", "vehicles", "uniform", "uniforms", "fatigues", "medical", "hospital",
+    "equipment", "hardware", "court", "courts", "tribunal", "truck", "trucks",
+})
 
 
 # Head words that may follow a generic state phrase before "of {State}" ("military forces of").
@@ -1362,9 +1396,26 @@ def _pick_country(options: tuple[str, ...], country: str | None) -> str:
     return country if country in options else options[0]
 
 
+def _faction(sentence: str, toks: Sequence[_Tok], i: int, j: int, name: str) -> str | None:
+    """ "Raia Mutomboki-Lukoba": ACLED's name of a faction of a movement it names in brackets
+    ("Mayi Mayi Militia (Raia Mutomboki)" -> "Mayi Mayi Militia (Raia Mutomboki-Lukoba)"), when
+    the alias written is that bracketed name and a capitalised leader's name is hyphened on."""
+    if not name.endswith(")") or "(" not in name or j >= len(toks) or \
+            sentence[toks[j - 1].end:toks[j].start] not in ("-", "\u2011") or \
+            not sentence[toks[j].start].isupper():
+        return None
+    inner = name[name.rindex("(") + 1:-1]
+    if tuple(t.lower() for t in _tokens(inner)) != tuple(t.low for t in toks[i:j]):
+        return None
+    return f"{name[:-1]}-{sentence[toks[j].start:toks[j].end]})"
+
+
 def _named(sentence: str, toks: Sequence[_Tok], i: int, j: int,
            entry: _Entry, actor: Actor, dictionary: ActorDictionary, country: str | None,
            on: date) -> tuple[list[ActorMention], int]:
+    if (faction := _faction(sentence, toks, i, j, actor.name)) is not None:
+        actor = replace(actor, name=faction)
+        j += 1
     if j < len(toks) and toks[j].low in _TRAILING_HEADS and \
             sentence[toks[j - 1].end:toks[j].start].isspace():
         j += 1  # "Taliban fighters", "M23 rebels"

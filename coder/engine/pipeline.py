@@ -35,7 +35,7 @@ from coder.engine.places import (
     find_unknown_places,
     spelled_otherwise,
 )
-from coder.engine.roles import Roles, assign_roles, is_source
+from coder.engine.roles import Roles, assign_roles, in_de_facto_state, is_source
 from coder.schema.events import EventFields
 
 Span = tuple[int, int]
@@ -253,7 +253,8 @@ def _assemble(
 ) -> Suggestion:
     """One suggested event from the sentence's evidence, at one date and place."""
     event_country = (where.place.country if where else None) or found.country
-    roles = _roles(found, kind, event_country or "", when.event_date)
+    roles = _roles(found, kind, event_country or "", when.event_date,
+                   where.place.admin1 if where else None)
     actor1, actor2 = roles.actor1, roles.actor2
     evidence: dict[str, Span] = {"sub_event_type": kind.span}
     fields: dict[str, Any] = {
@@ -328,8 +329,11 @@ def _confidence(
     return round(sum(p * w for p, w in zip(parts, weights, strict=True)) / sum(weights), 3)
 
 
-def _roles(found: _Sentence, kind: TypeEvidence, country: str, on: date) -> Roles:
+def _roles(found: _Sentence, kind: TypeEvidence, country: str, on: date,
+           admin1: str | None = None) -> Roles:
     """actor1, actor2 and their associated actors, by the codebook's rules for the type
-    (`roles.assign_roles`)."""
-    return assign_roles(found.text, found.mentions, kind.event_type, kind.sub_event_type,
-                        country, on, found.knowledge.actors)
+    (`roles.assign_roles`), the state forces named for the de facto state governing the
+    event's region (`roles.in_de_facto_state`)."""
+    roles = assign_roles(found.text, found.mentions, kind.event_type, kind.sub_event_type,
+                         country, on, found.knowledge.actors)
+    return in_de_facto_state(roles, country, admin1, on, found.knowledge.actors)
