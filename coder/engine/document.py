@@ -813,7 +813,7 @@ def _late_gang(sentence: str, knowledge: Knowledge, result: list[list[Suggestion
                kept: list[Suggestion], last: tuple[int, int]) -> None:
     """"The bodies had their hands tied", "the killing was related to organised crime" after
     a killing by unnamed men: where ACLED names an unnamed killer after the country's gangs
-    (Mexico, El Salvador), the marks of organised crime told anywhere in the report make the
+    (Mexico, El Salvador, Brazil's gangs and police militias), the marks of organised crime told anywhere in the report make the
     Unidentified Armed Group that gang, as the killing's own sentence does (`roles`)."""
     sentence_index, position = last
     row = result[sentence_index] if sentence_index < len(result) else kept
@@ -826,7 +826,7 @@ def _late_gang(sentence: str, knowledge: Knowledge, result: list[list[Suggestion
         return
     usual = knowledge.actors.unnamed(country, "Violence against civilians",
                                      event.event_date or date.today())
-    if usual is None or not usual[0].startswith("Unidentified Gang ("):
+    if usual is None or not usual[0].startswith("Unidentified Gang"):
         return
     update = {"actor1": usual[0], "inter1": usual[1], "interaction": None}
     row[position] = replace(row[position], event=event.model_copy(update=update).derived())

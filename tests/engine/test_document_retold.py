@@ -45,6 +45,9 @@ _MEXICAN_KILLING = "On 9 May 2020, in Culiacan, Sinaloa, two men were shot and k
     pytest.param(["On 9 May 2020, in Soyapango (San Salvador), a bus driver was shot and killed.",
                   "Gang members were blamed for the killing."], "El Salvador",
                  "Unidentified Gang (El Salvador)", id="el-salvador-gang"),
+    pytest.param(["On 9 May 2020, in Sao Goncalo, Rio de Janeiro, a man was shot and killed.",
+                  "Police said the killing was linked to drug trafficking."], "Brazil",
+                 "Unidentified Gang and/or Police Militia", id="brazil-gang"),
     pytest.param([_MEXICAN_KILLING, "The victims were brothers."], "Mexico",
                  "Unidentified Armed Group (Mexico)", id="no-mark"),
     pytest.param(["On 9 May 2020, in Cali, Valle del Cauca, two men were shot and killed in a "
