@@ -227,13 +227,23 @@ def event_places(
         gap = first - cue[1] if first >= cue[1] else (cue[0] - group[-1].span[1]) * 2
         return (-max(p.confidence for p in group), max(gap, 0))
 
-    chosen = min(groups, key=distance)
+    frame = _FRAME.match(sentence)
+    opening = next((g for g in groups if frame is not None and g[0].span[0] == frame.end()), None)
+    chosen = opening or min(groups, key=distance)
     if (len(chosen) == 2 and _COMMA_ONLY.fullmatch(sentence[chosen[0].span[1]:chosen[1].span[0]])
             and chosen[0].confidence + 0.2 < chosen[1].confidence):
         # "in San Juan, Lagunillas, Merida state": a part and the town it lies in, where the
         # part's only namesake is outside the province named: the town is the sure place.
         return chosen[1:]
     return chosen
+
+
+# "On 4 May 2020, in Iquitos, Loreto, ...": the place that opens the sentence after its date
+# is where the event is, whatever other places it names later ("stuck in Lima"). Dev notes:
+# the opening place (or its city district) is ACLED's location 353 times in 366.
+_FRAME: Final = re.compile(
+    r"(?:On|Around|As reported on|Reported on|Between|During|Overnight on)\b[^,]{3,60},\s+"
+    r"(?:in|at)\s+(?:the\s+)?(?:(?:municipality|city|town|village)\s+of\s+)?", re.I)
 
 
 def _share(total: int, part: tuple[int, int]) -> int:
