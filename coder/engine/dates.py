@@ -259,11 +259,14 @@ def _named_span(match: re.Match[str], published: date) -> _Outcome:
 def _week(match: re.Match[str], published: date, which: str) -> DateEvidence:
     start = _data_week_start(published)
     if which in {"last", "previous"}:
-        # §7 records "last week" by the middle of the week, "Wednesday or Thursday". "Last"
-        # counts in ACLED data weeks (Saturday-Friday, §7), so the date lands in the data week
-        # before the one of publication; its Wednesday is three days before its own end and
-        # always at least three days before publication.
-        return _ev(match, start - timedelta(days=3), WEEK)
+        # §7 records "last week" by the middle of the week, "Wednesday or Thursday". The
+        # reporter's "last week" is the calendar week (Monday-Sunday) before the one of
+        # publication, not ACLED's data week: a Saturday paper's "last week" ended six days
+        # ago. Its Thursday lies in the ACLED week (Saturday-Friday) that holds that week's
+        # Monday-Friday, so the choice moves no event into another data week
+        # (seeds/examples/README.md states the same convention).
+        monday = published - timedelta(days=published.weekday())
+        return _ev(match, monday - timedelta(days=4), WEEK)
     if which == "past":
         return _ev(match, published - timedelta(days=3), WEEK)  # the seven days up to today
     # "this week": the data week so far, by its middle day.

@@ -71,13 +71,13 @@ CASES = [
     p("He was detained a few days ago.", TUE, None, id="a-few-days-ago"),
     p("He was detained two months ago.", TUE, None, id="months-ago-unresolved"),
     p("The raid took place five days ago.", MON_JAN, date(2021, 12, 29), id="days-ago-year-back"),
-    # "last week": the Wednesday of the previous Saturday-Friday data week.
-    p("In an op-ed last week, he warned.", TUE, date(2021, 8, 18), WEEK, id="last-week-tue"),
-    p("Clashes erupted last week.", SUN, date(2021, 9, 1), WEEK, id="last-week-sunday-paper"),
-    p("Clashes erupted last week.", SAT, date(2021, 9, 1), WEEK, id="last-week-saturday-paper"),
-    p("Clashes erupted last week.", MON_JAN, date(2021, 12, 29), WEEK, id="last-week-new-year"),
-    p("Clashes erupted last week.", LEAP_FRI, date(2024, 2, 21), WEEK, id="last-week-friday"),
-    p("Clashes erupted the previous week.", TUE, date(2021, 8, 18), WEEK, id="previous-week"),
+    # "last week": the Thursday of the previous Monday-Sunday calendar week.
+    p("In an op-ed last week, he warned.", TUE, date(2021, 8, 19), WEEK, id="last-week-tue"),
+    p("Clashes erupted last week.", SUN, date(2021, 8, 26), WEEK, id="last-week-sunday-paper"),
+    p("Clashes erupted last week.", SAT, date(2021, 8, 26), WEEK, id="last-week-saturday-paper"),
+    p("Clashes erupted last week.", MON_JAN, date(2021, 12, 30), WEEK, id="last-week-new-year"),
+    p("Clashes erupted last week.", LEAP_FRI, date(2024, 2, 22), WEEK, id="last-week-friday"),
+    p("Clashes erupted the previous week.", TUE, date(2021, 8, 19), WEEK, id="previous-week"),
     p("A march is set for next week.", TUE, None, id="next-week"),
     # Weekends: the Saturday of the latest weekend on or before publication.
     p("On the weekend, a spokesman spoke.", TUE, date(2021, 8, 21), WEEK, id="on-the-weekend"),
