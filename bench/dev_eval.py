@@ -7,9 +7,10 @@ For every row of ../shared/data/acled-sample.csv and acled-sample-2023.csv, the 
 `notes` (with the answer leaks cut: a trailing `[size=...]`, a leading label such as
 "Arrests:", sentences about how fatalities were coded) becomes the text of one gold line;
 published is the row's event_date (notes carry absolute dates), country and source are the
-row's, and the row itself (every column) is the single gold event. Rows whose event_id_cnty
-number is not divisible by 4 are the dev split, the others the held-out split (the engine's
-rules may only be mined from dev; see notes/helper-common.md). The gold files are written to a
+row's, and the row itself (every column) is the gold event; rows that share one note are one
+line with several gold events (a story). Rows whose event_id_cnty number is not divisible
+by 4 are the dev split, the others the held-out split (the engine's rules may only be mined
+from dev); a story is held-out only when all its rows are. The gold files are written to a
 temporary directory, never into the repository, and scored in-process with
 `coder.suggesting.evaluate_gold`.
 
@@ -89,14 +90,44 @@ def gold_line(row: dict[str, str], line: int, path: str, validator: RowValidator
     }
 
 
-def read_sample(path: Path, with_country: bool = True
-                ) -> Iterator[tuple[str, dict[str, str], dict[str, Any]]]:
-    """(split, raw row, gold line) for every row of one sample file."""
+@dataclass(slots=True)
+class Story:
+    """One text of a sample: its split, its rows and its gold line (one event per row)."""
+
+    split: str
+    rows: list[dict[str, str]]
+    gold: dict[str, Any]
+
+
+def read_sample(path: Path, with_country: bool = True) -> Iterator[Story]:
+    """The stories of one sample file: its rows grouped by the text of their notes.
+
+    ACLED writes one row per location, day and actor pair, and gives every row of an event
+    told once the same notes. Those rows are one text with several gold events, scored as
+    one line: scored apart, each copy of the text would count the others' events as wrong
+    suggestions. A story is held-out only when all its rows are: a text that a dev row
+    also carries has been read while writing rules.
+    """
     validator = RowValidator()
+    stories: dict[tuple[str | None, ...], Story] = {}
     with path.open(encoding="utf-8", newline="") as handle:
         for line, row in enumerate(csv.DictReader(handle), 2):
-            yield split_of(row["event_id_cnty"]), row, gold_line(row, line, str(path), validator,
-                                                                 with_country)
+            gold = gold_line(row, line, str(path), validator, with_country)
+            # An empty text is no story of several rows: each stays its own line.
+            key = (gold["text"], gold["country"], gold["source"]) if gold["text"].strip() \
+                else (row["event_id_cnty"],)
+            story = stories.get(key)
+            if story is None:
+                stories[key] = Story(split_of(row["event_id_cnty"]), [row], gold)
+                continue
+            story.rows.append(row)
+            story.gold["events"] += gold["events"]
+            story.gold["published"] = max(
+                (day for day in (story.gold["published"], gold["published"]) if day),
+                default=None)
+            if split_of(row["event_id_cnty"]) == "dev":
+                story.split = "dev"
+    yield from stories.values()
 
 
 def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
@@ -127,10 +158,10 @@ def build(data: Path, work: Path, with_country: bool = True
             print(f"skipped {path}: absent", file=sys.stderr)
             continue
         dev_rows: list[dict[str, str]] = []
-        for split, row, line in read_sample(path, with_country):
-            gold[split].append(line)
-            if split == "dev":
-                dev_rows.append(row)
+        for story in read_sample(path, with_country):
+            gold[story.split].append(story.gold)
+            if story.split == "dev":
+                dev_rows.extend(story.rows)
         dev_csvs.append(write_like(path, work / f"dev-{name}", dev_rows))
     files = {}
     for split, lines in gold.items():
@@ -153,7 +184,7 @@ def learned_store(work: Path, dev_csvs: list[Path]) -> Store:
 def fold_reports(data: Path, work: Path, folds: int, with_country: bool = True) -> Report:
     """The dev split scored fold by fold, each fold with what the other dev folds teach.
 
-    Dev row n (in file order, per sample) belongs to fold n % folds. For each fold the rows of
+    Dev story n (in file order, per sample) belongs to fold n % folds. For each fold the rows of
     the other folds are imported into a fresh store (`coder import`) and the fold's lines are
     scored with the knowledge learned from it: learned places and actors measured on text
     whose own rows were never imported (no sub_event_type model is trained here).
@@ -168,12 +199,11 @@ def fold_reports(data: Path, work: Path, folds: int, with_country: bool = True) 
             path = data / name
             if not path.exists():
                 continue
-            dev = [(row, line) for split, row, line in read_sample(path, with_country)
-                   if split == "dev"]
-            lines.extend(line for n, (_row, line) in enumerate(dev) if n % folds == fold)
+            dev = [story for story in read_sample(path, with_country) if story.split == "dev"]
+            lines.extend(story.gold for n, story in enumerate(dev) if n % folds == fold)
             csvs.append(write_like(path, folder / f"rest-{name}",
-                                   (row for n, (row, _line) in enumerate(dev)
-                                    if n % folds != fold)))
+                                   (row for n, story in enumerate(dev) if n % folds != fold
+                                    for row in story.rows)))
         gold = folder / "gold.jsonl"
         write_jsonl(gold, lines)
         knowledge = load_knowledge(learned_store(folder, csvs))

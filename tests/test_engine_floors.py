@@ -18,33 +18,32 @@ from conftest import REPO, shared_file
 
 from coder.cli import cli
 
-# Measured 2026-11-25, end of session 4 (coder eval seeds/examples/gold-news.jsonl --json):
+# Measured 2026-11-25, end of session 5 (coder eval seeds/examples/gold-news.jsonl --json):
 # event_type 0.900, sub_event_type 0.843, actor1 0.800, actor2 0.847, country 0.943,
-# admin1 0.886, location 0.857, event_date 0.914, fatalities 0.957, no-event left empty
-# 0.857, precision 0.944, recall 0.971, fields to fix 1.36. Fields to fix counts, since
-# session 3, the place fields a gazetteer pick leaves wrong (evaluate.py).
+# admin1 0.886, location 0.843, event_date 0.943, fatalities 0.957, no-event left empty
+# 0.857, precision 0.944, recall 0.971, fields to fix 1.57. Fields to fix counts, since
+# session 3, the place fields a gazetteer pick leaves wrong, and since session 5 the actors
+# the coder clears (evaluate.py).
 NEWS_FLOORS = {
     "event_type": 0.87, "sub_event_type": 0.81, "actor1": 0.77, "actor2": 0.82,
-    "country": 0.91, "admin1": 0.85, "location": 0.83, "event_date": 0.88,
+    "country": 0.91, "admin1": 0.85, "location": 0.83, "event_date": 0.91,
     "fatalities": 0.92, "no_event": 0.82, "precision": 0.91, "recall": 0.94,
 }
-# Session 5: fields to fix also charges an actor2 or associated actor the gold event lacks
-# (the coder clears it); the same engine went from 1.36 to 1.59 under that count.
+# Session 5: charging the actors a coder clears took the same engine from 1.36 to 1.59.
 NEWS_FIXES_CEILING = 1.65
 
-# Measured the same day (python bench/dev_eval.py --json, held-out split, seeds only):
-# precision 0.972, recall 0.962, event_type 0.894, sub_event_type 0.868, actor1 0.839,
-# actor2 0.795, assoc_actor_1 0.604, assoc_actor_2 0.350, country 0.962, admin1 0.859,
-# location 0.765, event_date 0.962, fatalities 0.902, fields to fix 2.64 (2.86 at the start
-# of session 4; the session-2 definition, which charged no place field after a wrong
-# location, gave 2.37 in session 3).
+# Measured the same day (python bench/dev_eval.py --json, held-out split, seeds only; rows
+# sharing one note are one story since session 5): precision 0.972, recall 0.963, event_type
+# 0.896, sub_event_type 0.873, actor1 0.843, actor2 0.794, assoc_actor_1 0.625, assoc_actor_2
+# 0.353, country 0.963, admin1 0.868, location 0.775, event_date 0.963, fatalities 0.904,
+# fields to fix 2.64 (2.72 at the start of session 5 under its stricter count of actors).
 HELD_OUT_FLOORS = {
     "precision": 0.95, "recall": 0.94, "event_type": 0.87, "sub_event_type": 0.85,
-    "actor1": 0.82, "actor2": 0.77, "assoc_actor_1": 0.58, "assoc_actor_2": 0.32,
-    "country": 0.94, "admin1": 0.83, "location": 0.74, "fatalities": 0.88,
+    "actor1": 0.82, "actor2": 0.77, "assoc_actor_1": 0.60, "assoc_actor_2": 0.32,
+    "country": 0.94, "admin1": 0.84, "location": 0.75, "fatalities": 0.88,
     "event_date": 0.94,
 }
-HELD_OUT_FIXES_CEILING = 2.8
+HELD_OUT_FIXES_CEILING = 2.75
 
 
 def test_gold_news_stays_above_its_floors() -> None:
