@@ -813,8 +813,9 @@ def _late_gang(sentence: str, knowledge: Knowledge, result: list[list[Suggestion
                kept: list[Suggestion], last: tuple[int, int]) -> None:
     """"The bodies had their hands tied", "the killing was related to organised crime" after
     a killing by unnamed men: where ACLED names an unnamed killer after the country's gangs
-    (Mexico, El Salvador, Brazil's gangs and police militias), the marks of organised crime told anywhere in the report make the
-    Unidentified Armed Group that gang, as the killing's own sentence does (`roles`)."""
+    (Mexico, El Salvador, Brazil's gangs and police militias), the marks of organised crime
+    told anywhere in the report make the Unidentified Armed Group that gang, as the killing's
+    own sentence does (`roles`)."""
     sentence_index, position = last
     row = result[sentence_index] if sentence_index < len(result) else kept
     event = row[position].event
