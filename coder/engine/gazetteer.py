@@ -473,8 +473,10 @@ def _loose_grouped(places: Iterable[Place]) -> dict[tuple[str, str], tuple[Place
 
 
 # "Beirut-Saifi", "Aden - At Tawahi", "Ar-Raqqa - Tishrine": a large city's part as ACLED
-# names it. The city is the part before the (last spaced, else first) dash, when the
-# gazetteer knows it; a one- to three-letter piece is an article or a code, not a city.
+# names it. The city is the part before the first spaced dash (so "Ar-Raqqa" keeps its
+# hyphen), else before the first dash, when the gazetteer knows it; a one- to three-letter
+# piece is an article or a code, not a city.
+_CITY_PART_SPACED = re.compile(r"(?P<city>.+?) - (?P<part>[A-Z0-9].*)")
 _CITY_PART = re.compile(r"(?P<city>.+?)(?: - |-)(?P<part>[A-Z0-9].*)")
 
 
@@ -484,8 +486,7 @@ def _city_parts(gazetteer: Gazetteer, places: Iterable[Place]
     parts: dict[tuple[str, str], list[tuple[str, Place]]] = {}
     for place in places:
         name = place.location
-        match = (re.fullmatch(r"(?P<city>.+?) - (?P<part>[A-Z0-9].*)", name) if " - " in name
-                 else _CITY_PART.fullmatch(name))
+        match = (_CITY_PART_SPACED if " - " in name else _CITY_PART).fullmatch(name)
         if match is None or len(match.group("city")) < 4 or len(match.group("part")) < 3:
             continue
         city = normalise(match.group("city"))
