@@ -114,7 +114,9 @@ def read_sample(path: Path, with_country: bool = True) -> Iterator[Story]:
         for line, row in enumerate(csv.DictReader(handle), 2):
             gold = gold_line(row, line, str(path), validator, with_country)
             # An empty text is no story of several rows: each stays its own line.
-            key = (gold["text"], gold["country"], gold["source"]) if gold["text"].strip() \
+            # Its rows may list the same outlets in another order ("AFP; Reuters").
+            outlets = ";".join(sorted(p.strip() for p in (gold["source"] or "").split(";")))
+            key = (gold["text"], gold["country"], outlets) if gold["text"].strip() \
                 else (row["event_id_cnty"],)
             story = stories.get(key)
             if story is None:
