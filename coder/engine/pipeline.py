@@ -200,7 +200,11 @@ def _split(
 
 
 _COMMA_ONLY: Final = re.compile(r"\s*,\s*")
-_LIST_GAP: Final = re.compile(r"\s*(?:,|and|or|,\s*and|as well as|&)\s*(?:in\s+|at\s+)?", re.I)
+# ACLED notes locate each listed place in brackets ("Nihm (Nihm, Sanaa) and Sirwah (Sirwah,
+# Marib)"): the bracket, or the end of one whose first name was a place, is part of the gap.
+_LIST_GAP: Final = re.compile(
+    r"(?:\s*,[^()\[\]]{1,40}\))?(?:\s*[(\[][^()\[\]]{1,60}[)\]])?"
+    r"\s*(?:,|and|or|,\s*and|as well as|&)\s*(?:in\s+|at\s+)?", re.I)
 
 
 def event_places(
@@ -211,13 +215,16 @@ def event_places(
     A list is places joined only by commas or "and" ("in Rukha, Dara and Khenj"); a town and
     its own province ("in Rukha, Panjshir") were already folded by the place step.
     """
-    specific = [p for p in places if p.place.kind != "admin1"] or list(places[:1])
+    specific = [p for p in places
+                if p.place.kind != "admin1" or _listed_region(sentence, places, p)]
+    specific = specific or list(places[:1])
     if not specific:
         return []
     groups: list[list[PlaceEvidence]] = [[specific[0]]]
     for previous, current in itertools.pairwise(specific):
         gap = sentence[previous.span[1]:current.span[0]]
-        if _LIST_GAP.fullmatch(gap) and current.place.location != previous.place.location:
+        if (_LIST_GAP.fullmatch(gap) and current.place.location != previous.place.location
+                and not _spanned(sentence, groups[-1][0])):
             groups[-1].append(current)
         else:
             groups.append([current])
@@ -236,6 +243,29 @@ def event_places(
         # part's only namesake is outside the province named: the town is the sure place.
         return chosen[1:]
     return chosen
+
+
+def _listed_region(sentence: str, places: Sequence[PlaceEvidence], region: PlaceEvidence) -> bool:
+    """Whether a province is listed with places of other provinces ("in Kabul, Ghor and
+    Balkh provinces"): then it is one of the events' places (codebook §10), not the area
+    that only locates a town."""
+    at = places.index(region)
+    neighbours = [places[i] for i in (at - 1, at + 1) if 0 <= i < len(places)]
+    return any(
+        _LIST_GAP.fullmatch(sentence[min(n.span[1], region.span[1]):max(n.span[0], region.span[0])])
+        and n.place.admin1 != region.place.admin1
+        and not _spanned(sentence, min(n, region, key=lambda p: p.span)) for n in neighbours)
+
+
+def _spanned(sentence: str, first: PlaceEvidence) -> bool:
+    """Whether a list starting at this place names the ends of one place ("on the border
+    between A and B", "a road linking A and B"): one event there, not one per name."""
+    start = first.span[0]
+    return _SPANNING.search(sentence, max(0, start - 40), start) is not None
+
+
+_SPANNING: Final = re.compile(
+    r"\b(?:between|linking|connecting|joining)\s+(?:the\s+)?(?:\w+\s+of\s+)?\Z", re.I)
 
 
 # "On 4 May 2020, in Iquitos, Loreto, ...": the place that opens the sentence after its date
