@@ -31,7 +31,7 @@ from coder.engine.classify import (
     tells_cause,
     without_fighting,
 )
-from coder.engine.dates import event_days, find_dates
+from coder.engine.dates import MONTH, event_days, find_dates
 from coder.engine.fatalities import days_spanned, later_toll, places_listed
 from coder.engine.gazetteer import Gazetteer, Place
 from coder.engine.pipeline import (
@@ -347,8 +347,7 @@ def _late_place(sentence: str, meta: DocumentMeta, knowledge: Knowledge,
     """"The incident occurred in Thessaloniki": a later sentence of no event of its own
     gives the place of the event before it when that one had none (codebook §10: one event,
     one place); a dated sentence may be another story."""
-    sentence_index, position = last
-    row = result[sentence_index] if sentence_index < len(result) else kept
+    row, position = _slot(result, kept, last)
     event = row[position].event
     if event.location is not None or find_dates(sentence, meta.published or date.today()):
         return
@@ -404,8 +403,7 @@ def _claimed(sentence: str, knowledge: Knowledge, result: list[list[Suggestion]]
     claim = _CLAIM_RE.search(sentence) or _DONE_BY_RE.search(sentence)
     if claim is None:
         return
-    sentence_index, position = last
-    row = result[sentence_index] if sentence_index < len(result) else kept
+    row, position = _slot(result, kept, last)
     event = row[position].event
     if (event.event_type not in _CLAIMED_TYPES or event.country is None
             or event.actor1 != UNIDENTIFIED.format(country=event.country)):
@@ -504,8 +502,7 @@ def _late_intervention(sentence: str, meta: DocumentMeta, knowledge: Knowledge,
     demonstration: rioters and the police who face them)."""
     if intervention(sentence) is None or find_dates(sentence, meta.published or date.today()):
         return
-    sentence_index, position = last
-    row = result[sentence_index] if sentence_index < len(result) else kept
+    row, position = _slot(result, kept, last)
     event = row[position].event
     if event.country is None:
         return
@@ -574,8 +571,7 @@ def _late_violence(sentence: str, knowledge: Knowledge, result: list[list[Sugges
     violent, one Riots event (codebook §3: a protest that turns violent on the same day is
     recorded once, as a Violent demonstration), its crowd Rioters; a state force the sentence
     names is its second side when it had none."""
-    sentence_index, position = last
-    row = result[sentence_index] if sentence_index < len(result) else kept
+    row, position = _slot(result, kept, last)
     event = row[position].event
     if event.event_type != "Protests" or event.country is None:
         return
@@ -635,8 +631,7 @@ def _late_organisers(sentence: str, knowledge: Knowledge, result: list[list[Sugg
     associated actors (codebook §6: the party of protesters and identity labels such as
     Teachers go in assoc_actor_1; §11 example 3); a counter-protest told beside it is its
     second side, Protesters with their organisers associated."""
-    sentence_index, position = last
-    row = result[sentence_index] if sentence_index < len(result) else kept
+    row, position = _slot(result, kept, last)
     event = row[position].event
     if (event.sub_event_type not in _CROWD_TYPES or event.inter1 not in (5, 6)
             or event.country is None):
@@ -688,8 +683,7 @@ def _late_victims(sentence: str, knowledge: Knowledge, result: list[list[Suggest
     5): civilians hurt by an explosion with no named target are its actor2, by one aimed at an
     armed side its associated actor 2; the identity labels of civilian victims (Women,
     Journalists, Labour Group) join assoc_actor_2. Never in a battle (§6)."""
-    sentence_index, position = last
-    row = result[sentence_index] if sentence_index < len(result) else kept
+    row, position = _slot(result, kept, last)
     event = row[position].event
     country = event.country
     if country is None or event.event_type not in _VICTIM_TYPES or not _HURT_RE.search(sentence):
@@ -723,7 +717,6 @@ def _late_victims(sentence: str, knowledge: Knowledge, result: list[list[Suggest
 # the death came days or weeks before it was found, so its day is known only to the month.
 _DECOMPOSED_RE: Final = re.compile(
     r"\b(?:decompos(?:ed|ing|ition)|skeletal|skeletoni[sz]ed|mummified)\b", re.IGNORECASE)
-_MONTH: Final = 3
 
 
 def _late_decomposed(sentence: str, result: list[list[Suggestion]], kept: list[Suggestion],
@@ -731,13 +724,12 @@ def _late_decomposed(sentence: str, result: list[list[Suggestion]], kept: list[S
     """A later sentence telling that the story's body was found decomposed: the killing's day
     is known only to the month (codebook §7, time_precision 3)."""
     event = _at(result, kept, where)
-    if (event.event_type != "Violence against civilians" or (event.time_precision or 1) >= _MONTH
+    if (event.event_type != "Violence against civilians" or (event.time_precision or 1) >= MONTH
             or not _DECOMPOSED_RE.search(sentence)):
         return
-    sentence_index, position = where
-    row = result[sentence_index] if sentence_index < len(result) else kept
+    row, position = _slot(result, kept, where)
     row[position] = replace(row[position], event=event.model_copy(
-        update={"time_precision": _MONTH}))
+        update={"time_precision": MONTH}))
 
 
 def _late_armed_victim(sentence: str, knowledge: Knowledge, result: list[list[Suggestion]],
@@ -745,8 +737,7 @@ def _late_armed_victim(sentence: str, knowledge: Knowledge, result: list[list[Su
     """"The victim had charges against him for drug trafficking" after a killing: the victim
     belonged to an armed gang, so the killing is an Armed clash between armed groups, not
     violence against civilians (codebook §3: Battles need two organised armed groups)."""
-    sentence_index, position = last
-    row = result[sentence_index] if sentence_index < len(result) else kept
+    row, position = _slot(result, kept, last)
     event = row[position].event
     if (event.sub_event_type != "Attack" or event.country is None
             or not armed_victim(sentence)):
@@ -781,8 +772,7 @@ def _late_fire_back(sentence: str, knowledge: Knowledge, result: list[list[Sugge
     a mob's violence: both sides were armed and fought, an Armed clash (codebook §3: Battles
     are violent clashes between armed groups; violence against civilians is one-sided). The
     unarmed side becomes the force the sentence names, or an Unidentified Armed Group."""
-    sentence_index, position = last
-    row = result[sentence_index] if sentence_index < len(result) else kept
+    row, position = _slot(result, kept, last)
     event = row[position].event
     country = event.country
     if (event.sub_event_type not in ("Attack", "Mob violence") or country is None
@@ -816,8 +806,7 @@ def _late_gang(sentence: str, knowledge: Knowledge, result: list[list[Suggestion
     (Mexico, El Salvador, Brazil's gangs and police militias), the marks of organised crime
     told anywhere in the report make the Unidentified Armed Group that gang, as the killing's
     own sentence does (`roles`)."""
-    sentence_index, position = last
-    row = result[sentence_index] if sentence_index < len(result) else kept
+    row, position = _slot(result, kept, last)
     event = row[position].event
     country = event.country
     if (country is None or event.event_type != "Violence against civilians"
@@ -867,8 +856,7 @@ def _late_legacy(sentence: str, result: list[list[Suggestion]], kept: list[Sugge
                  last: tuple[int, int]) -> None:
     """"The landmine exploded where fighting occurred in the 1980s" after a blast: a remnant
     of a war long over, coded Strategic developments, Other (codebook §3 Other)."""
-    sentence_index, position = last
-    row = result[sentence_index] if sentence_index < len(result) else kept
+    row, position = _slot(result, kept, last)
     event = row[position].event
     if event.sub_event_type != "Remote explosive/landmine/IED" or not legacy_device(sentence):
         return
@@ -881,8 +869,7 @@ def _late_legacy(sentence: str, result: list[list[Suggestion]], kept: list[Sugge
 def _no_fight(result: list[list[Suggestion]], kept: list[Suggestion],
               where: tuple[int, int]) -> None:
     """The territorial event at `where` as a Non-violent transfer of territory (§3)."""
-    sentence_index, position = where
-    row = result[sentence_index] if sentence_index < len(result) else kept
+    row, position = _slot(result, kept, where)
     event = row[position].event
     if event.sub_event_type not in _TERRITORY:
         return
@@ -1087,16 +1074,23 @@ def _higher_type(event: EventFields, detail: EventFields) -> EventFields | None:
     return event.model_copy(update=update).derived()
 
 
+def _slot(result: list[list[Suggestion]], kept: list[Suggestion], where: tuple[int, int]
+          ) -> tuple[list[Suggestion], int]:
+    """The row holding the event at `where` (sentence, position), and its position there: a
+    sentence's own row, or `kept` for the sentence being read (its index is len(result))."""
+    sentence, position = where
+    return (result[sentence] if sentence < len(result) else kept), position
+
+
 def _at(result: list[list[Suggestion]], kept: list[Suggestion], where: tuple[int, int]
         ) -> EventFields:
-    sentence, position = where
-    return (result[sentence] if sentence < len(result) else kept)[position].event
+    row, position = _slot(result, kept, where)
+    return row[position].event
 
 
 def _update(result: list[list[Suggestion]], kept: list[Suggestion], where: tuple[int, int],
             fatalities: int) -> None:
-    sentence, position = where
-    row = result[sentence] if sentence < len(result) else kept
+    row, position = _slot(result, kept, where)
     row[position] = _with_fatalities(row[position], fatalities)
 
 
