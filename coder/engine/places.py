@@ -268,7 +268,7 @@ def _district_seat(sentence: str, e: PlaceEvidence, gazetteer: Gazetteer) -> Pla
     """
     if e.geo_precision != 2 or not _OWN_ADMIN2.match(sentence, e.span[1]):
         return e
-    name = " ".join(sentence[e.span[0] : e.span[1]].split())
+    name = _written(sentence, *e.span)
     seat = gazetteer.district_place(e.place.country, name)
     if seat is None or (e.place.admin1 is not None and seat.admin1 != e.place.admin1):
         return e
@@ -286,7 +286,7 @@ def _city_part(sentence: str, e: PlaceEvidence, gazetteer: Gazetteer) -> PlaceEv
     """
     if e.place.kind not in ("place", "admin1") or " - " in e.place.location:
         return e
-    written = " ".join(sentence[e.span[0] : e.span[1]].split())
+    written = _written(sentence, *e.span)
     parts = (gazetteer.parts_of(e.place.country, written)
              or gazetteer.parts_of(e.place.country, e.place.location))
     named = [(at, place) for part, place in parts
@@ -294,6 +294,11 @@ def _city_part(sentence: str, e: PlaceEvidence, gazetteer: Gazetteer) -> PlaceEv
     if not named:
         return e
     return PlaceEvidence(min(named, key=lambda n: n[0])[1], 1, e.span, e.confidence)
+
+
+def _written(sentence: str, start: int, end: int) -> str:
+    """The sentence's words from `start` to `end`, as written, with single spaces."""
+    return " ".join(sentence[start:end].split())
 
 
 def _word_at(sentence: str, words: str, skip: tuple[int, int]) -> int:
@@ -392,8 +397,8 @@ def _named_villages(sentence: str, found: list[PlaceEvidence]) -> list[PlaceEvid
 # locality) and then the district it lies in. ACLED codes the village, in that district's
 # units (dev notes: the village 21 times in 31; the district's seat in the others, never the
 # district as we had it).
-_DISTRICT_AFTER: Final = re.compile(
-    r"\s+(?:district|county|lga|township|upazila|tehsil|sub-?district|payam)\b", re.I)
+_DISTRICT_UNITS: Final = r"district|county|lga|township|upazila|tehsil|sub-?district|payam"
+_DISTRICT_AFTER: Final = re.compile(rf"\s+(?:{_DISTRICT_UNITS})\b", re.I)
 _UNIT_BEFORE: Final = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?$")
 _VILLAGE_WORDS: Final = frozenset(
     {"village", "town", "area", "locality", "settlement", "community", "hamlet"})
@@ -421,8 +426,8 @@ def _villages_of_districts(
                 sentence[head[0][0]:head[0][1]]):
             out.append(e)
             continue
-        admin2 = district.admin2 if district.source != "text" and district.admin2 else " ".join(
-            sentence[e.span[0]:e.span[1]].split())
+        admin2 = (district.admin2 if district.source != "text" and district.admin2
+                  else _written(sentence, *e.span))
         q = _Qualifier(head[0], (head[0][1], e.span[1]), (district.admin1, admin2, None),
                        district, False)
         village = _qualified(sentence, q, gazetteer)
@@ -452,7 +457,7 @@ def _site(sentence: str, e: PlaceEvidence) -> PlaceEvidence:
     town = e.place
     if town.kind != "place" or town.source == "text":
         return e
-    written = _ascii(" ".join(sentence[e.span[0] : e.span[1]].split()))
+    written = _ascii(_written(sentence, *e.span))
     if (after := _SITE_AFTER.match(sentence, e.span[1])) is not None:
         name = f"{written} {' '.join(after.group(1).split())}"
         span = (e.span[0], after.end())
@@ -518,8 +523,8 @@ _PART_WORD: Final = re.compile(r"neighbou?rhood|street|quarter|area|locality", r
 _AREA_OF: Final = re.compile(
     r"\s+(?:area|locality)\s+(?:of|in)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?", re.I)
 _UNIT_NEXT: Final = re.compile(
-    r"\s+(?:district|county|lga|township|upazila|tehsil|sub-?district|payam|province|state|"
-    r"region|governorate|municipality|countryside)\b", re.I)
+    rf"\s+(?:{_DISTRICT_UNITS}|province|state|region|governorate|municipality|countryside)\b",
+    re.I)
 
 
 def _town_at(
@@ -897,7 +902,7 @@ def _with_qualifiers(
 
 def _qualified(sentence: str, q: _Qualifier, gazetteer: Gazetteer) -> PlaceEvidence:
     admin1, admin2, admin3 = q.admins
-    name = " ".join(sentence[q.head[0] : q.head[1]].split())
+    name = _written(sentence, *q.head)
 
     def known_in(name: str) -> list[Place]:
         return [p for p in gazetteer.lookup(name, q.anchor.country)
@@ -911,11 +916,11 @@ def _qualified(sentence: str, q: _Qualifier, gazetteer: Gazetteer) -> PlaceEvide
         name = admin2
     known = known_in(name)
     of = [m.end() for m in _OF.finditer(sentence, q.head[0], q.head[1])]
-    if not known and of and (tail := known_in(" ".join(sentence[of[-1] : q.head[1]].split()))):
+    if not known and of and (tail := known_in(_written(sentence, of[-1], q.head[1]))):
         # "Teri Bazar of Chittagong city (Chittagong)", "PD1 of Lashkargah city, Helmand": a
         # part of a known town is coded as the town itself (codebook §7).
         q = replace(q, head=(of[-1], q.head[1]))
-        name, known = " ".join(sentence[of[-1] : q.head[1]].split()), tail
+        name, known = _written(sentence, of[-1], q.head[1]), tail
     if not known:
         # Another spelling of a place of the named province ("Saraqab" for GeoNames'
         # "Saraqib", "Ceel Dheer" for "Ceeldheer"): its centroid and units under the text's
@@ -1228,7 +1233,7 @@ def _evidence(
         # the village is one GeoNames lacks (most front-line hamlets are), not a namesake
         # hundreds of km away (or abroad: "Elenovka" is also in Armenia). Its name as written,
         # in the front's country and first province.
-        written = _ascii(" ".join(sentence[span.start : span.end].split()))
+        written = _ascii(_written(sentence, span.start, span.end))
         place = Place(written, country or place.country, theatre[0], None, None, math.nan,
                       math.nan, 0, "place", "text")
     precision = _precision(sentence, span, place)
@@ -1280,7 +1285,7 @@ def _as_written(sentence: str, span: _Span, pool: list[Place], top: Place) -> Pl
     years). A report spells a place the way its coders write it, so the exact spelling
     tells which coding the text follows.
     """
-    written = " ".join(sentence[span.start : span.end].split())
+    written = _written(sentence, span.start, span.end)
     if top.source != "event" or top.location == written:
         return top
     return next((p for p in pool if p.source == "event" and p.location == written
@@ -1462,7 +1467,7 @@ def _spelled(place: Place, sentence: str, span: _Span) -> Place:
     "Ash Shaykh Zuwayd"), while ACLED writes the common English form, which is what the news
     (and the text in hand) uses. Curated and learned entries already use ACLED's spelling.
     """
-    written = _ascii(" ".join(sentence[span.start : span.end].split()))
+    written = _ascii(_written(sentence, span.start, span.end))
     if (
         place.source != "geonames"
         or place.kind != "place"
