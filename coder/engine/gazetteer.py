@@ -376,12 +376,13 @@ class Gazetteer:
         for slot in Gazetteer.__slots__:
             object.__setattr__(clone, slot, getattr(self, slot))
         clone._extra = {k: tuple(v) for k, v in extra.items()}
-        clone._near = _grid(p for bucket in clone._extra.values() for p in bucket)
-        clone._loose_extra = _loose_grouped(p for bucket in clone._extra.values() for p in bucket)
+        learned = [p for bucket in clone._extra.values() for p in bucket]
+        clone._near = _grid(learned)
+        clone._loose_extra = _loose_grouped(learned)
         clone._learned_units = frozenset(
-            (p.country, normalise(unit)) for bucket in clone._extra.values() for p in bucket
+            (p.country, normalise(unit)) for p in learned
             for unit in (p.admin1, p.admin2, p.admin3) if unit)
-        clone._parts = _city_parts(clone, (p for bucket in clone._extra.values() for p in bucket))
+        clone._parts = _city_parts(clone, learned)
         if districts:
             found = dict(self._districts)
             for key, (location, admin1, admin2) in districts.items():
@@ -477,7 +478,7 @@ def _loose_grouped(places: Iterable[Place]) -> dict[tuple[str, str], tuple[Place
 # hyphen), else before the first dash, when the gazetteer knows it; a one- to three-letter
 # piece is an article or a code, not a city.
 _CITY_PART_SPACED = re.compile(r"(?P<city>.+?) - (?P<part>[A-Z0-9].*)")
-_CITY_PART = re.compile(r"(?P<city>.+?)(?: - |-)(?P<part>[A-Z0-9].*)")
+_CITY_PART = re.compile(r"(?P<city>.+?)-(?P<part>[A-Z0-9].*)")
 
 
 def _city_parts(gazetteer: Gazetteer, places: Iterable[Place]
