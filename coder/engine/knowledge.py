@@ -14,7 +14,7 @@ import io
 from collections.abc import Callable, Iterable
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from coder.countries import load_countries
 from coder.engine.actors import ActorDictionary, parse_actor_rows, parse_regime_rows
@@ -62,12 +62,6 @@ def learned_places(
     ]
 
 
-# Events a district's place must have had at precision 2 before it stands for the district.
-# On the dev notes scored fold by fold (bench/dev_eval.py --folds 5), requiring two lost
-# as many right places as wrong ones: one will do.
-MIN_DISTRICT_EVENTS: Final = 1
-
-
 def learned_district_places(
     rows: Iterable[tuple[str, str, str | None, str, int]],
 ) -> dict[tuple[str, str], tuple[str, str | None, str]]:
@@ -78,7 +72,8 @@ def learned_district_places(
     precision 2 (coder.store.reference_district_places). The key is the admin2 name's lookup
     key (`normalise`), so a text's spelling of the district finds it. A tie says the team
     has no habit for that district (dev notes, fold by fold: a tie's pick was wrong as often
-    as right), so the district is left out.
+    as right), so the district is left out. One event is enough to stand for a district:
+    requiring two lost as many right places as wrong ones (dev notes, fold by fold).
     """
     ranked: dict[tuple[str, str], list[tuple[int, tuple[str, str | None, str]]]] = {}
     for location, country, admin1, admin2, uses in rows:
@@ -87,8 +82,7 @@ def learned_district_places(
     chosen = {}
     for key, places in ranked.items():
         places.sort(key=lambda p: -p[0])
-        if places[0][0] >= MIN_DISTRICT_EVENTS and (
-                len(places) == 1 or places[0][0] > places[1][0]):
+        if len(places) == 1 or places[0][0] > places[1][0]:
             chosen[key] = places[0][1]
     return chosen
 
