@@ -80,9 +80,7 @@ def request_of(row: dict[str, Any], path: str, number: int) -> Request:
 
 def answer(request: Request, knowledge: Knowledge) -> dict[str, Any]:
     """The contracts.md 3 output object for one request."""
-    spans = split_sentences(request.text)
-    texts = [request.text[start:end] for start, end in spans]
-    found = suggest_document(texts, meta_with_source(request, knowledge), knowledge)
+    spans, texts, found = _suggested(request, knowledge)
     sentences = [
         {"start": start, "end": end, "text": text, "events": [_event_json(s) for s in events]}
         for (start, end), text, events in zip(spans, texts, found, strict=True)
@@ -185,10 +183,15 @@ def read_gold(lines: Iterable[str], path: str) -> list[GoldLine]:
 
 def suggestions_for(request: Request, knowledge: Knowledge) -> list[EventFields]:
     """Every event the engine suggests for the whole text of a request."""
-    texts = [request.text[start:end] for start, end in split_sentences(request.text)]
-    return [s.event for events in suggest_document(texts, meta_with_source(request, knowledge),
-                                                   knowledge)
-            for s in events]
+    return [s.event for events in _suggested(request, knowledge)[2] for s in events]
+
+
+def _suggested(request: Request, knowledge: Knowledge
+               ) -> tuple[list[tuple[int, int]], list[str], list[list[Suggestion]]]:
+    """The request's sentence spans, their texts and the engine's events for each."""
+    spans = split_sentences(request.text)
+    texts = [request.text[start:end] for start, end in spans]
+    return spans, texts, suggest_document(texts, meta_with_source(request, knowledge), knowledge)
 
 
 def meta_with_source(request: Request, knowledge: Knowledge) -> DocumentMeta:
