@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 from click._termui_impl import ProgressBar
@@ -23,7 +23,7 @@ from rich.console import Console
 from rich.table import Table
 
 from coder.config import DEFAULT_URL
-from coder.engine.evaluate import SCORED_FIELDS, Report
+from coder.engine.evaluate import SCORED_FIELDS, Fix, Report
 from coder.errors import InputError, StoreError
 from coder.ingest import Defaults, expand_paths, utf8_lines
 from coder.schema.events import parse_iso_date
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from coder.export import InterStyle, Layout
     from coder.importer import Format
     from coder.store import Store
+    from coder.suggesting import GoldLine
     from coder.team import Agreement
 
 # Each command imports the layers it runs inside its body: the engine (coder.engine.*,
@@ -428,14 +429,20 @@ def suggest(input_path: str | None, workers: int, db_url: str | None) -> None:
 @click.option("--min", "minimums", multiple=True, metavar="FIELD=VALUE",
               help="Exit 1 when FIELD (a column, precision, recall, no_event) is below VALUE; "
                    "fields_to_fix=VALUE exits 1 when above. Repeatable.")
+@click.option("--fixes", "fixes_path", type=click.Path(dir_okay=False, writable=True),
+              default=None, metavar="FILE",
+              help="Write what the coder would fix, one JSON line per gold line that costs "
+                   "any fix, to FILE ('-': stdout, and the report goes to stderr).")
 @click.option("--db", "db_url", envvar="CODER_DB", default=None,
               help="Learn from this store's reference events too (default: seeds only).")
-def eval_(gold_path: str, as_json: bool, minimums: tuple[str, ...], db_url: str | None) -> None:
+def eval_(gold_path: str, as_json: bool, minimums: tuple[str, ...], fixes_path: str | None,
+          db_url: str | None) -> None:
     """Score the engine on a gold file: per-field accuracy, precision, recall, fixes per event.
 
     \b
         coder eval seeds/examples/gold-news.jsonl
         coder eval gold.jsonl --json --min event_type=0.85 --min fields_to_fix=1.5
+        coder eval gold.jsonl --fixes fixes.jsonl   # which field of which line costs a fix
     """
     from coder.engine.knowledge import load_knowledge
     from coder.suggesting import evaluate_gold, read_gold
@@ -444,21 +451,37 @@ def eval_(gold_path: str, as_json: bool, minimums: tuple[str, ...], db_url: str 
     with open(gold_path, "rb") as handle:
         gold = read_gold((line for _n, line in utf8_lines(handle, gold_path)), gold_path)
     knowledge = load_knowledge(open_store(db_url) if db_url else None, notify=say)
-    with _progress(len(gold), "eval") as bar:
-        report = evaluate_gold(gold, knowledge, bar.update)
+    out = sys.stderr if fixes_path == "-" else sys.stdout
+    with click.open_file(fixes_path or os.devnull, "w", encoding="utf-8") as fixes_file, \
+            _progress(len(gold), "eval") as bar:
+        report = evaluate_gold(gold, knowledge, bar.update,
+                               lambda line, fixes: _write_fixes(fixes_file, line, fixes))
     if as_json:
-        click.echo(json.dumps(report.as_dict(), indent=2))
+        click.echo(json.dumps(report.as_dict(), indent=2), file=out)
     else:
-        render_report(report)
+        render_report(report, out)
     failed = [f"{name} {report.metric(name)} {'>' if name == 'fields_to_fix' else '<'} {value}"
               for name, value in limits if _fails(report, name, value)]
     if failed:
         raise click.ClickException("below target: " + "; ".join(failed))
 
 
-def render_report(report: Report) -> None:
-    """The eval report as two tables on stdout."""
-    console = Console(file=sys.stdout, width=100)
+def _write_fixes(out: IO[str], line: GoldLine, fixes: list[Fix]) -> None:
+    """One gold line's fixes as a JSON line (`coder eval --fixes`); nothing when it costs none."""
+    if not fixes:
+        return
+    row = {
+        "line": line.line, "text": line.request.text,
+        "fixes": [{"event": fix.gold_index, "field": fix.field, "gold": fix.gold,
+                   "suggested": fix.suggested} for fix in fixes],
+    }
+    out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    out.flush()  # a reader of a pipe sees each line as it is scored
+
+
+def render_report(report: Report, out: IO[str] | None = None) -> None:
+    """The eval report as two tables on `out` (stdout by default)."""
+    console = Console(file=out or sys.stdout, width=100)
     summary = Table(title="events", show_header=False)
     for label, value in (
         ("gold lines", str(report.lines)),

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from coder.engine.document import suggest_document
 from coder.engine.evaluate import (
+    Fix,
     GoldEvent,
     PlaceFill,
     Report,
@@ -51,6 +52,7 @@ class GoldLine:
 
     request: Request
     events: tuple[GoldEvent, ...]
+    line: int = 0  # its line number in the gold file
 
 
 def parse_request(line: str, path: str, number: int) -> Request:
@@ -160,7 +162,7 @@ def parse_gold_line(line: str, path: str, number: int) -> GoldLine:
     raw_events = row.get("events", [])
     if not isinstance(raw_events, list):
         raise InputError(path, number, "events", "must be a list of event objects")
-    return GoldLine(request, tuple(_gold_event(e, path, number) for e in raw_events))
+    return GoldLine(request, tuple(_gold_event(e, path, number) for e in raw_events), number)
 
 
 def _gold_event(raw: Any, path: str, number: int) -> GoldEvent:
@@ -204,16 +206,19 @@ def meta_with_source(request: Request, knowledge: Knowledge) -> DocumentMeta:
 def evaluate_gold(
     gold: Sequence[GoldLine], knowledge: Knowledge,
     progress: Callable[[int], None] = lambda _n: None,
+    on_fixes: Callable[[GoldLine, list[Fix]], None] = lambda _line, _fixes: None,
 ) -> Report:
-    """Run the engine over each gold line and score it.
+    """Run the engine over each gold line and score it; `on_fixes` hears each line's fixes.
 
     What choosing a gold location fills (evaluate's fields to fix) comes from the gazetteer,
     learned places included (`place_fill`).
     """
     report = Report()
     for line in gold:
-        accumulate(report, score_line(line.events, suggestions_for(line.request, knowledge)),
-                   lambda event: place_fill(event, knowledge))
+        fixes = accumulate(
+            report, score_line(line.events, suggestions_for(line.request, knowledge)),
+            lambda event: place_fill(event, knowledge))
+        on_fixes(line, fixes)
         progress(1)
     return report
 

@@ -200,3 +200,51 @@ def test_place_fill_is_what_choosing_the_gold_place_fills() -> None:
     assert place_fill(event("Kabul", "Afghanistan", 30.0, 60.0), knowledge) is None
     assert place_fill(event("Kabul", "Nigeria", None, None), knowledge) is None
     assert place_fill(event("Qqzzyxville", "Afghanistan", None, None), knowledge) is None
+
+
+def fixes_of(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_fixes_file_names_each_fix_of_each_line(tmp_path: Path) -> None:
+    """--fixes FILE: one JSON line per gold line that costs a fix, with its file line number;
+    together they add up to the report's fixes, field by field."""
+    gold = write_gold(tmp_path, QUIET_LINE, IMPOSSIBLE_LINE, GWOZA_LINE)
+    out = tmp_path / "fixes.jsonl"
+    result = run(str(gold), "--json", "--fixes", str(out))
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    rows = fixes_of(out)
+    by_field: dict[str, int] = {}
+    for row in rows:
+        for fix in row["fixes"]:
+            by_field[fix["field"]] = by_field.get(fix["field"], 0) + 1
+    assert by_field == report["fixes_by_field"]
+    missed = next(row for row in rows if row["line"] == 2)  # T3: nothing can find its battle
+    assert missed["text"] == IMPOSSIBLE_LINE["text"]
+    typed = {fix["field"]: fix for fix in missed["fixes"]}
+    assert typed["location"] == {"event": 0, "field": "location", "gold": "Rukha",
+                                 "suggested": None}
+    assert typed["event_date"]["gold"] == "2021-09-05"
+    assert all(row["line"] != 1 for row in rows)  # the forecast left empty costs nothing
+
+
+def test_fixes_name_the_wrong_value_beside_the_right_one(tmp_path: Path) -> None:
+    """A gold event that claims 40 deaths where the text reports three: the fatalities fix
+    shows both values."""
+    wrong = {**GWOZA_LINE, "events": [{**GWOZA_LINE["events"][0], "fatalities": 40}]}
+    out = tmp_path / "fixes.jsonl"
+    result = run(str(write_gold(tmp_path, wrong)), "--fixes", str(out))
+    assert result.exit_code == 0, result.output
+    [row] = fixes_of(out)
+    assert {"event": 0, "field": "fatalities", "gold": 40, "suggested": 3} in row["fixes"]
+
+
+def test_fixes_to_stdout_moves_the_report_to_stderr(tmp_path: Path) -> None:
+    """--fixes -: the fixes are the data on stdout (for jq and pipes); the report goes to
+    stderr."""
+    result = run(str(write_gold(tmp_path, IMPOSSIBLE_LINE)), "--json", "--fixes", "-")
+    assert result.exit_code == 0, result.output
+    [row] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert row["line"] == 1
+    assert '"fields_to_fix_per_event"' in result.stderr

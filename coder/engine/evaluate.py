@@ -202,7 +202,7 @@ def _own(name: str, *, swapped: bool) -> str:
     """The suggestion's field that answers gold field `name` (the other side when swapped)."""
     if not swapped:
         return name
-    return {"inter1": "inter2", "inter2": "inter1", **_OTHER_SIDE}[name]
+    return {"inter1": "inter2", "inter2": "inter1", **_OTHER_SIDE}.get(name, name)
 
 
 def extra_actors(gold: GoldEvent, suggested: EventFields, *, swapped: bool) -> list[str]:
@@ -280,9 +280,81 @@ def score_line(gold: Sequence[GoldEvent], suggested: Sequence[EventFields]) -> L
     return LineResult(tuple(gold), tuple(suggested), tuple(match(gold, suggested)))
 
 
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """One field a coder types for one gold event, or one suggestion rejected.
+
+    `gold_index` is the gold event's place in its line (None for a rejection); `gold` and
+    `suggested` are the two values of `field` (None where there is none: a missed event, a
+    field the suggestion leaves empty; for a rejection, `suggested` names the event).
+    """
+
+    gold_index: int | None
+    field: str
+    gold: object
+    suggested: object
+
+
+@dataclass(frozen=True, slots=True)
+class _Judged:
+    """One gold event, its matched suggestion (if any) and which of its fields that holds."""
+
+    index: int
+    gold: GoldEvent
+    suggestion: EventFields | None
+    swapped: bool
+    right: Mapping[str, bool]
+
+
+def _judged(line: LineResult) -> list[_Judged]:
+    partner: Mapping[int, int] = dict(line.pairs)
+    judged = []
+    for gi, gold in enumerate(line.gold):
+        suggestion = line.suggested[partner[gi]] if gi in partner else None
+        swap = suggestion is not None and _swapped(gold, suggestion)
+        right = {
+            name: suggestion is not None and field_right(gold, suggestion, name, swapped=swap)
+            for name in SCORED_FIELDS if getattr(gold.fields, name) is not None
+        }
+        judged.append(_Judged(gi, gold, suggestion, swap, right))
+    return judged
+
+
+def line_fixes(line: LineResult,
+               place_fill: Callable[[EventFields], PlaceFill] | None = None) -> list[Fix]:
+    """Every fix one scored line costs the coder, gold event by gold event, then rejections.
+
+    `place_fill(gold event)` tells what choosing the gold location in the session fills
+    right (see PlaceFill); None: every place is known and filled right.
+    """
+    return _fixes(line, _judged(line), place_fill)
+
+
+def _fixes(line: LineResult, judged: Sequence[_Judged],
+           place_fill: Callable[[EventFields], PlaceFill] | None) -> list[Fix]:
+    fixes: list[Fix] = []
+    for one in judged:
+        gold, suggestion = one.gold.fields, one.suggestion
+        # Asked only where it counts: after a wrong or missing location (fields_to_fix).
+        placed = suggestion is not None and one.right.get("location", False)
+        fill = ALL_FILLED if place_fill is None or gold.location is None or placed \
+            else place_fill(gold)
+        names = fields_to_fix(one.right, matched=suggestion is not None, fill=fill)
+        if suggestion is not None:
+            names += extra_actors(one.gold, suggestion, swapped=one.swapped)
+        fixes += [Fix(one.index, name, getattr(gold, name),
+                      None if suggestion is None
+                      else getattr(suggestion, _own(name, swapped=one.swapped)))
+                  for name in names]
+    matched = {si for _gi, si in line.pairs}
+    fixes += [Fix(None, "rejection", None, f"{event.sub_event_type} at {event.location}")
+              for si, event in enumerate(line.suggested) if si not in matched]
+    return fixes
+
+
 def accumulate(report: Report, line: LineResult,
-               place_fill: Callable[[EventFields], PlaceFill] | None = None) -> None:
-    """Add one scored line to the report's totals.
+               place_fill: Callable[[EventFields], PlaceFill] | None = None) -> list[Fix]:
+    """Add one scored line to the report's totals and return its fixes (`line_fixes`).
 
     `place_fill(gold event)` tells what choosing the gold location in the session fills
     right (see PlaceFill); None: every place is known and filled right.
@@ -294,31 +366,16 @@ def accumulate(report: Report, line: LineResult,
     if not line.gold:
         report.empty_lines += 1
         report.empty_lines_left_empty += not line.suggested
-    partner: Mapping[int, int] = dict(line.pairs)
-    for gi, gold in enumerate(line.gold):
-        suggestion = line.suggested[partner[gi]] if gi in partner else None
-        swap = suggestion is not None and _swapped(gold, suggestion)
-        right = {
-            name: suggestion is not None and field_right(gold, suggestion, name, swapped=swap)
-            for name in SCORED_FIELDS if getattr(gold.fields, name) is not None
-        }
-        for name, ok in right.items():
+    judged = _judged(line)
+    for one in judged:
+        for name, ok in one.right.items():
             report.scored[name] = report.scored.get(name, 0) + 1
             report.right[name] = report.right.get(name, 0) + ok
-        # Asked only where it counts: after a wrong or missing location (fields_to_fix).
-        placed = suggestion is not None and right.get("location", False)
-        fill = ALL_FILLED if place_fill is None or gold.fields.location is None or placed \
-            else place_fill(gold.fields)
-        fixes = fields_to_fix(right, matched=suggestion is not None, fill=fill)
-        if suggestion is not None:
-            fixes += extra_actors(gold, suggestion, swapped=swap)
-        for name in fixes:
-            report.fixes += 1
-            report.fixes_by_field[name] = report.fixes_by_field.get(name, 0) + 1
-    spurious = len(line.suggested) - len(line.pairs)  # each one costs a rejection
-    report.fixes += spurious
-    if spurious:
-        report.fixes_by_field["rejection"] = report.fixes_by_field.get("rejection", 0) + spurious
+    fixes = _fixes(line, judged, place_fill)
+    for fix in fixes:
+        report.fixes += 1
+        report.fixes_by_field[fix.field] = report.fixes_by_field.get(fix.field, 0) + 1
+    return fixes
 
 
 def fields_to_fix(right: Mapping[str, bool], *, matched: bool,

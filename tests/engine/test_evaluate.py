@@ -15,12 +15,14 @@ import pytest
 
 from coder.engine.evaluate import (
     SCORED_FIELDS,
+    Fix,
     GoldEvent,
     Report,
     accumulate,
     evaluate,
     field_right,
     fixes_needed,
+    line_fixes,
     match,
     score_line,
 )
@@ -388,3 +390,43 @@ class TestReport:
         """An unknown name is a KeyError (the command turns it into exit 2)."""
         with pytest.raises(KeyError):
             Report().metric("nonsense")
+
+
+class TestLineFixes:
+    """`line_fixes` names each fix the report counts: gold event, field and both values."""
+
+    def test_a_right_suggestion_costs_nothing(self) -> None:
+        assert line_fixes(score_line([GoldEvent(clash())], [clash()])) == []
+
+    def test_a_wrong_field_shows_both_values(self) -> None:
+        fixes = line_fixes(score_line([GoldEvent(clash())], [clash(fatalities=3)]))
+        assert fixes == [Fix(0, "fatalities", 12, 3)]
+
+    def test_swapped_actors_show_the_matching_side(self) -> None:
+        """A battle named in the other order: the wrong associated actor is read from the
+        suggestion's side that answers the gold's actor1."""
+        gold = clash(assoc_actor_1="Women (Afghanistan)")
+        suggested = swapped(clash()).model_copy(update={"assoc_actor_2": "Students (Afghanistan)"})
+        assert line_fixes(score_line([GoldEvent(gold)], [suggested])) == [
+            Fix(0, "assoc_actor_1", "Women (Afghanistan)", "Students (Afghanistan)")]
+
+    def test_missed_event_and_rejection(self) -> None:
+        """An unmatched suggestion: the gold event's typed fields, then one rejection."""
+        gold = clash()
+        fixes = line_fixes(score_line([GoldEvent(gold)], [attack()]))
+        assert fixes[-1] == Fix(None, "rejection", None, "Attack at Gwoza")
+        assert {fix.gold_index for fix in fixes[:-1]} == {0}
+        assert all(fix.suggested is None for fix in fixes[:-1])
+        assert len(fixes) - 1 == report_of(([gold], [])).fixes
+
+    def test_extra_actor_is_cleared(self) -> None:
+        gold = attack(actor2=None, inter2=None)
+        assert line_fixes(score_line([GoldEvent(gold)], [attack()])) == [
+            Fix(0, "actor2", None, "Civilians (Nigeria)")]
+
+    def test_the_fixes_are_what_the_report_counts(self) -> None:
+        line = score_line([GoldEvent(clash()), GoldEvent(attack())],
+                          [clash(location="Bazarak", latitude=None), attack(fatalities=0)])
+        report = Report()
+        assert accumulate(report, line) == line_fixes(line)
+        assert report.fixes == len(line_fixes(line))
