@@ -1,7 +1,7 @@
 """Score the engine on the real ACLED samples: each row's notes as text, the row as gold.
 
 Run from the repository root:
-python bench/dev_eval.py [--learn] [--folds K] [--json] [--data DIR]
+python bench/dev_eval.py [--learn] [--folds K] [--json] [--data DIR] [--dev-fixes FILE]
 
 For every row of ../shared/data/acled-sample.csv and acled-sample-2023.csv, the coder's
 `notes` (with the answer leaks cut: a trailing `[size=...]`, a leading label such as
@@ -24,8 +24,9 @@ with and without the model's doubt (dev with 5-fold models, held-out with the de
 model). --grid compares override policies of
 `learned.combine`, cross-validated on dev (each dev line scored by a model fitted on the other
 folds). --folds K scores dev K-fold, each fold with the knowledge imported from the other
-dev folds (learned places and actors measured honestly on dev). Prints a table; --json
-prints one object for machines.
+dev folds (learned places and actors measured honestly on dev). --dev-fixes FILE writes the
+dev split's fixes line by line (what to mine rules from; the held-out split's are never
+written). Prints a table; --json prints one object for machines.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import re
 import subprocess
 import sys
@@ -47,7 +49,7 @@ from typing import Any, Final
 
 from coder.engine import pipeline
 from coder.engine.classify import TypeEvidence
-from coder.engine.evaluate import SCORED_FIELDS, Report
+from coder.engine.evaluate import SCORED_FIELDS, Fix, Report
 from coder.engine.knowledge import load_knowledge
 from coder.engine.learned import (
     DEFAULT_POLICY,
@@ -61,7 +63,7 @@ from coder.engine.pipeline import Knowledge
 from coder.importer import RowValidator
 from coder.schema.events import EventFields
 from coder.store import Store
-from coder.suggesting import evaluate_gold, read_gold
+from coder.suggesting import GoldLine, evaluate_gold, fixes_row, read_gold
 from coder.training import KEEP_RARE_UP_TO, train
 
 REPO = Path(__file__).resolve().parent.parent
@@ -213,11 +215,21 @@ def fold_reports(data: Path, work: Path, folds: int, with_country: bool = True) 
     return total
 
 
-def score(files: dict[str, Path], knowledge: Knowledge) -> dict[str, Report]:
+def score(files: dict[str, Path], knowledge: Knowledge,
+          dev_fixes: Path | None = None) -> dict[str, Report]:
+    """Each split's report; the dev split's fixes, line by line, to `dev_fixes` if given."""
     reports = {}
     for split, path in files.items():
-        with path.open(encoding="utf-8") as handle:
-            reports[split] = evaluate_gold(read_gold(handle, str(path)), knowledge)
+        target = dev_fixes if split == "dev" and dev_fixes is not None else Path(os.devnull)
+        with path.open(encoding="utf-8") as handle, target.open("w", encoding="utf-8") as out:
+
+            def write(line: GoldLine, fixes: list[Fix]) -> None:
+                if fixes:
+                    print(json.dumps(fixes_row(line, fixes), ensure_ascii=False, default=str),
+                          file=out)
+
+            reports[split] = evaluate_gold(read_gold(handle, str(path)), knowledge,
+                                           on_fixes=write)
     return reports
 
 
@@ -408,6 +420,9 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=0, metavar="K",
                         help="also score dev K-fold: each fold with the knowledge imported "
                              "from the other dev folds (the honest dev measure of learning)")
+    parser.add_argument("--dev-fixes", type=Path, default=None, metavar="FILE",
+                        help="write the dev split's fixes (seeds only), one JSON line per note "
+                             "that costs any, as `coder eval --fixes` does; never the held-out")
     parser.add_argument("--grid", action="store_true",
                         help="compare the policies of combining rules and model (learned.combine),"
                              " cross-validated on dev (stderr)")
@@ -419,7 +434,7 @@ def main() -> None:
         files, dev_csvs = build(args.data, work, with_country=not args.no_country)
         started = time.perf_counter()
         seeds = load_knowledge(None)
-        runs = {"seeds": score(files, seeds)}
+        runs = {"seeds": score(files, seeds, args.dev_fixes)}
         if args.folds > 1:
             runs["folds"] = {"dev": fold_reports(args.data, work, args.folds,
                                                  with_country=not args.no_country)}

@@ -468,15 +468,11 @@ def eval_(gold_path: str, as_json: bool, minimums: tuple[str, ...], fixes_path: 
 
 def _write_fixes(out: IO[str], line: GoldLine, fixes: list[Fix]) -> None:
     """One gold line's fixes as a JSON line (`coder eval --fixes`); nothing when it costs none."""
-    if not fixes:
-        return
-    row = {
-        "line": line.line, "text": line.request.text,
-        "fixes": [{"event": fix.gold_index, "field": fix.field, "gold": fix.gold,
-                   "suggested": fix.suggested} for fix in fixes],
-    }
-    out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-    out.flush()  # a reader of a pipe sees each line as it is scored
+    from coder.suggesting import fixes_row
+
+    if fixes:
+        out.write(json.dumps(fixes_row(line, fixes), ensure_ascii=False, default=str) + "\n")
+        out.flush()  # a reader of a pipe sees each line as it is scored
 
 
 def render_report(report: Report, out: IO[str] | None = None) -> None:

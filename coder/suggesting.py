@@ -223,6 +223,15 @@ def evaluate_gold(
     return report
 
 
+def fixes_row(line: GoldLine, fixes: Sequence[Fix]) -> dict[str, Any]:
+    """One gold line's fixes as `coder eval --fixes` writes them (a JSON object)."""
+    return {
+        "line": line.line, "text": line.request.text,
+        "fixes": [{"event": fix.gold_index, "field": fix.field, "gold": fix.gold,
+                   "suggested": fix.suggested} for fix in fixes],
+    }
+
+
 def place_fill(event: EventFields, knowledge: Knowledge) -> PlaceFill:
     """Which of the event's place fields choosing its location in the session fills right.
 
