@@ -772,7 +772,13 @@ _GENERIC_PHRASES: Final[tuple[tuple[str, _Generic], ...]] = (
      "criminal group; criminal groups; "
      "drug traffickers; drug trafficker; drug dealers; drug dealer; traffickers; "
      "rival gang members", _people("Unidentified Gang", 3)),
-    ("clan militia; clan militias; clan militiamen; clan fighters; clan gunmen",
+    # Clans that fight unnamed are ACLED's generic "Unidentified Clan Militia ({Country})"
+    # (codebook §6), whatever the country: inter-clan violence in Ethiopia's Somali region,
+    # rival clans' feuds (rido) in the southern Philippines.
+    ("clan militia; clan militias; clan militiamen; clan fighters; clan gunmen; "
+     "rival clans; rival clan; two clans; two rival clans; feuding clans; warring clans; "
+     "inter-clan; interclan; inter-clan fighting; inter-clan violence; clan clashes; "
+     "clan violence; clan feud; clan feuds; rival clan militias; militias from rival clans",
      _people("Unidentified Clan Militia", 4)),
     ("communal militia; ethnic militia; community militia; tribal militia",
      _people("Unidentified Communal Militia", 4)),
@@ -793,7 +799,9 @@ _GENERIC_PHRASES: Final[tuple[tuple[str, _Generic], ...]] = (
      "travellers; travelers; elder; elders; tribal elder; village chief; village head; "
      "aid workers; humanitarian workers; pastor; priest; imam; "
      "cleric; bystanders; non-combatants; teenager; hostages; citizens; inhabitants; "
-     "community members; families; tourists; neighbours; neighbors", _people("Civilians", 7)),
+     "community members; families; tourists; neighbours; neighbors; "
+     # "Indian nationals" in Nepal: people of the country the demonym names (§6).
+     "nationals; foreign nationals", _people("Civilians", 7)),
     ("people; persons; person", _people("Civilians", 7, _WEAK)),
     ("women; woman; girls; girl; widow; widows; pregnant woman; schoolgirls; schoolgirl",
      _people("Civilians", 7, assoc="Women")),
@@ -1207,6 +1215,7 @@ _NOT_A_NAME: Final = frozenset({
     "unknown", "suspected", "some", "several", "both", "government", "pro", "anti", "and",
     "around", "at", "as", "reported", "presumed", "alleged", "other", "their", "its", "his",
     "this", "these", "those", "islamist", "islamic", "opposition", "rebel", "militia",
+    "feuding", "warring", "opposing", "neighbouring", "neighboring",
 })
 
 
@@ -1351,7 +1360,25 @@ def _mention(sentence: str, toks: Sequence[_Tok], i: int, j: int,
         return made, j
     if j < len(toks) and toks[j].low in _PLACE_HEADS:
         return [], j  # "a refugee camp", "the students' hostel": a place, not its people
+    if qualified is None and target.assoc == "Refugees/IDPs" and toks[i].low in _FOREIGNERS \
+            and not _proper_before(toks, i, sentence):
+        # Refugees of no stated nationality are foreigners of several: ACLED writes them
+        # "(International)" (Civilians/Protesters and the Refugees/IDPs label alike); the
+        # displaced of the country itself (IDPs) keep its name.
+        where = "International"
     return _people_mentions(toks, i, j, target, where, span, confidence, role, on), j
+
+
+# People words that name foreigners when no nationality qualifies them.
+_FOREIGNERS: Final = frozenset({"refugees", "refugee", "asylum"})
+
+
+def _proper_before(toks: Sequence[_Tok], i: int, sentence: str) -> bool:
+    """Whether a capitalised word right before token i qualifies it ("Rohingya refugees")."""
+    if i == 0 or not sentence[toks[i - 1].end:toks[i].start].isspace():
+        return False
+    word = sentence[toks[i - 1].start:toks[i - 1].end]
+    return word[:1].isupper() and i - 1 > 0 and toks[i - 1].low not in _SKIP_BEFORE
 
 
 # Things a bare "military" may describe without naming the state's forces.
