@@ -9,9 +9,11 @@ two sides come out. The rules are the codebook's (§3, §5, §6, §10):
   associated actors; whoever intervenes is actor2 (the police when unnamed); a mob's unnamed
   victims are civilians, and two crowds fighting each other are both Rioters. A government
   the crowd addresses is no side, and labels or parties that name whom the crowd speaks of
-  (its kin, people it wants released, a party's building it gathers at) are not the crowd's.
+  (its kin, people it wants released, those it protests for or against, a party's building
+  it gathers at) are not the crowd's. Two groups fighting each other are both Rioters.
 - Battles need two armed sides: civilians are never actors there, and a side no source names
-  is an Unidentified Armed Group (or, on a known front, the other side of that front).
+  is an Unidentified Armed Group (or, on a known front, the other side of that front). A group
+  said to fight itself ("two ISSP groups clashed", "rival clans") is both sides.
 - Explosions/Remote violence: a planted device, a suicide bomb or a grenade that nobody is
   said to have used is an Unidentified Armed Group's; civilians hurt by a strike on an armed
   target are associated actors of that target. Fire on a front that nobody is said to have
@@ -19,7 +21,10 @@ two sides come out. The rules are the codebook's (§3, §5, §6, §10):
 - Strategic developments a group does alone (troop movements, curfews, bases, releasing
   prisoners) have no actor2.
 - Allies named together on one side ("the army and police attacked the militants") give one
-  actor and associated actors; more than two actors keep the main pair (§10).
+  actor and associated actors, a state force leading the militias beside it; more than two
+  actors keep the main pair (§10).
+- Victims harmed for who they are carry it: a party named beside them, police or soldiers
+  off duty (their force), never the attackers' own force.
 """
 
 from __future__ import annotations
@@ -88,12 +93,13 @@ def generic(template: str, inter: int, country: str, confidence: float = 0.5) ->
 
 # What joins two actors of one side: "the army and police", "SNA, NISA and Danab",
 # "Turkish forces together with the SNA". "between X and Y" joins two opponents instead.
-# A unit restated in parentheses may close just before the gap: "the army (SNA) and police".
+# A unit restated in parentheses may close just before the gap: "the army (SNA) and police";
+# a count or article may open the next: "9 soldiers and 5 militiamen", "SNA and a militia".
 _ALLY_GAP: Final = re.compile(
     r"\s*\)?\s*(?:,|and|&|,\s*and|(?:,\s*)?(?:together with|along with|jointly with|alongside|"
     r"as well as|backed by|supported by|assisted by|with the support of|in coordination with|"
     r"(?:accompanied|escorted|joined|reinforced) by))\s*"
-    r"(?:the\s+|its\s+|their\s+|allied\s+|tribal\s+)?|\s*/\s*", re.I)
+    r"(?:the\s+|its\s+|their\s+|allied\s+|tribal\s+)?(?:an?\s+|\d+\s+)?|\s*/\s*", re.I)
 # "Turkish forces and rebels under OPS": the forces fight as part of that operation or
 # coalition, which is then the side's actor and they its associated actors (codebook §6).
 _UNDER: Final = re.compile(
@@ -308,6 +314,9 @@ def _pick(mentions: Sequence[ActorMention], role: str) -> ActorMention | None:
 # --- violence against civilians -------------------------------------------------------------
 
 
+_OFF_DUTY: Final = re.compile(r"\boff[- ]duty\b", re.I)
+
+
 def _civilian_roles(sentence: str, every: Sequence[ActorMention],
                     labels: Sequence[ActorMention], sub_event_type: str, country: str,
                     on: date, actors: ActorDictionary) -> Roles:
@@ -316,7 +325,11 @@ def _civilian_roles(sentence: str, every: Sequence[ActorMention],
     doers = [m for m in civilians if m.role_hint == "agent"]
     victims = [m for m in civilians if m.role_hint != "agent"] or \
         [m for m in civilians if m not in doers[:1]]
-    sides = _sides(sentence, [m for m in every if m.inter != 7], lone_allies=True)
+    # Police or soldiers said to be off duty are harmed as civilians (§6), never the attackers.
+    off_duty = [m for m in every if m.inter == 1 and _OFF_DUTY.search(
+        sentence, max(0, m.span[0] - 20), m.span[1] + 15) is not None and m.span != (0, 0)]
+    sides = _sides(sentence, [m for m in every if m.inter != 7 and m not in off_duty],
+                   lone_allies=True)
     attacker_side = next((g for g in sides if any(m.role_hint == "agent" for m in g)),
                          sides[0] if sides else [])
     if attacker_side:
@@ -343,9 +356,14 @@ def _civilian_roles(sentence: str, every: Sequence[ActorMention],
     victim_labels = _labels_of(labels, victims) if victims else _all_labels(
         [m for m in labels if not any(m.span == d.span for d in (*doers, *attacker_side))])
     # Members of a party or movement who are harmed are civilians of that association, and
-    # so are police or soldiers harmed off duty, the force their association (§6).
-    targeted = tuple(m.actor for m in every if m.inter in (1, 3) and m.role_hint == "patient"
-                     and not _unidentified(m) and m is not attacker)
+    # so are police or soldiers harmed off duty, the force their association (§6). A party
+    # named with no role ("shot the leader of the PTM", "over her son's support for the CNL")
+    # is the victims' too when it is not on the attackers' side; the attackers' own force
+    # named again ("police ... along with other policemen") is not the victims'.
+    own = {attacker.actor, *(m.actor for m in attacker_side)}
+    targeted = tuple(m.actor for m in every if not _unidentified(m) and m.actor not in own
+                     and ((m.inter in (1, 3) and m.role_hint == "patient")
+                          or (m.inter == 3 and m.role_hint == "unknown") or m in off_duty))
     if sub_event_type == "Sexual violence" and not any(
             label.startswith(("Women", "Men", "LGBT")) for label in victim_labels):
         # The codebook records sexual violence victims' gender; reports are mostly of women.
@@ -416,6 +434,10 @@ def _crowd_roles(
         other = victims[0] if victims else generic(CIVILIANS, 7, country)
     elif mob:
         other = _pick(rest, "patient")
+        if other is not None and other.inter == 7 and _MUTUAL.search(sentence):
+            # Two groups fighting each other: those hurt are of either crowd, and both
+            # crowds are Rioters (§3 Mob violence).
+            other = generic(RIOTERS, 5, country)
         if other is not None and other.inter == 3 and not _unidentified(other) and \
                 other.role_hint != "agent":
             # A party's supporters beaten by a mob are civilians, the party their
@@ -465,10 +487,13 @@ def _crowd_roles(
 
 
 # Where the crowd first appears: its noun or its first verb ("protesters", "took to the
-# streets", "staged a sit-in").
+# streets", "staged a sit-in", "took part", "blocked the road", "pelted stones"). One list
+# serves the party, label and officials rules alike (it stood in two lists, nouns and verbs,
+# which give the same dev results merged).
 _CROWD_START: Final = re.compile(
     r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied|ying)|march(?:ed|es|ing)?|gathered|"
-    r"sit-ins?|strikes?|picket\w*|riot\w*|took (?:to )?the streets|staged|held)\b", re.I)
+    r"sit-ins?|strikes?|picket\w*|riot\w*|took (?:to )?the streets|staged|held|took part|"
+    r"participated|sat|blocked|went on strike|clashed|pelted|stormed|attacked)\b", re.I)
 # A party named after that is the crowd's own when it leads or makes up the crowd: "organised
 # by the X", "supporters of the X", "from the X", "X members", "X's youth wing".
 _PARTY_LEADS: Final = re.compile(
@@ -523,6 +548,17 @@ def _others_than_crowd(sentence: str, label: ActorMention) -> bool:
                 or _LABEL_OF_KIN.match(sentence, end))
 
 
+# What a crowd protests about, for or against, after it first appears: a label named only
+# there is whom the crowd speaks of ("rallied against the transfer of refugees", "demanding
+# pay for migrant workers", "in solidarity with journalists"), not who protests (ACLED labels
+# the people protesting, codebook §6). On dev this changes 9 protests' assoc_actor_1, 8 of
+# them to ACLED's. Holiday words ("marking Labour Day") are no cue: ACLED often labels those
+# crowds the Labour Group.
+_TOPIC: Final = re.compile(
+    r"\b(?:against|demand\w*|over|about|for|solidarity|denounc\w*|condemn\w*|releas\w*|"
+    r"support(?:ing)?|justice|due to|highlight\w*|reject\w*|negligence)\b", re.I)
+
+
 def _crowd_labels(sentence: str, labels: Sequence[ActorMention]) -> list[ActorMention]:
     """The identity labels that describe who protests or riots (codebook §6).
 
@@ -532,14 +568,20 @@ def _crowd_labels(sentence: str, labels: Sequence[ActorMention]) -> list[ActorMe
     label is the crowd's only when the crowd is named by it ("women protested", "workers,
     mostly women"): a woman named after the crowd is the one it speaks of, and "including
     women" only some of it (6 of the 8 gender labels this drops in the first sentences of
-    dev protests and riots are not ACLED's; 20 of the 21 it keeps are)."""
+    dev protests and riots are not ACLED's; 20 of the 21 it keeps are). A label named only
+    after the crowd appears, past a word of what it protests about ("against", "demanding",
+    "in solidarity with"), is whom the crowd speaks of (`_TOPIC`)."""
     crowd = _CROWD_START.search(sentence)
     first = crowd.start() if crowd is not None else len(sentence)
     others = {m.actor for m in labels if _others_than_crowd(sentence, m)}
+    named_before = {m.actor for m in labels if m.span[1] <= first}
     kept = []
     for label in labels:
         before_crowd = label.span[1] <= first or _CROWD_PARTICIPLE.search(
             sentence, max(0, label.span[0] - 20), label.span[0]) is not None
+        if not before_crowd and label.actor not in named_before and \
+                _TOPIC.search(sentence, first, label.span[0]) is not None:
+            continue
         if label.actor in others and not (before_crowd and
                                           not _others_than_crowd(sentence, label)):
             continue
@@ -556,18 +598,14 @@ _OFFICIALS: Final = re.compile(
     r"(?<!former )(?<!ex-)\b(?:MLAs?|MPs?|MKs?|(?i:lawmakers?|legislators?|parliamentarians?|"
     r"members of (?:the )?(?:city |national |provincial )?parliament|councill?ors?|"
     r"senators?))\b")
-_CROWD_VERB: Final = re.compile(
-    r"\b(?:protest(?:ed|ing)?|demonstrat(?:ed|ing|ion)|rall(?:ied|ying|y)|march(?:ed|ing)?|"
-    r"gathered|staged|held|took part|participated|picketed|sat|blocked|went on strike|"
-    r"rioted|clashed|pelted|stormed|attacked)\b", re.I)
 
 
 def _officials_in_crowd(sentence: str) -> bool:
-    """Whether elected officials are named among the crowd, before its first verb."""
+    """Whether elected officials are named among the crowd, before it first appears."""
     official = _OFFICIALS.search(sentence)
     if official is None:
         return False
-    verb = _CROWD_VERB.search(sentence)
+    verb = _CROWD_START.search(sentence)
     return verb is None or official.start() < verb.start()
 
 
@@ -582,12 +620,20 @@ def _sides(sentence: str, mentions: Sequence[ActorMention],
     other side may go unnamed (civilians arrested or attacked), `lone_allies` keeps one group.
     """
     groups: list[list[ActorMention]] = []
+    umbrellas: set[int] = set()
     for mention in sorted(mentions, key=lambda m: m.span):
         if groups and mention.span != (0, 0) and _restates(sentence, groups[-1], mention):
             groups[-1][-1] = mention
+        elif groups and mention.span != (0, 0) and _named_again(sentence, groups[-1], mention):
+            # "government security forces (SNA) and Danab": the acronym restates the actor
+            # (its role kept), and whoever follows it is the actor's ally, not a new side.
+            last = groups[-1][-1]
+            groups[-1][-1] = mention if mention.role_hint != "unknown" else \
+                replace(mention, role_hint=last.role_hint)
         elif groups and mention.span != (0, 0) and _umbrella_of(sentence, groups[-1], mention):
             # ACLED lists an operation's local fighters before the foreign state forces in it.
             groups[-1][:] = [mention, *sorted(groups[-1], key=lambda m: m.inter == 8)]
+            umbrellas.add(id(groups[-1]))
         elif groups and mention.span != (0, 0) and _allied(sentence, groups[-1], mention):
             groups[-1].append(mention)
         else:
@@ -595,6 +641,8 @@ def _sides(sentence: str, mentions: Sequence[ActorMention],
     # An actor named twice ("government forces (SNA)") counts once, where first named.
     seen: set[str] = set()
     for group in groups:
+        if id(group) not in umbrellas:
+            group[:] = _state_first(group)
         group[:] = [m for m in _distinct(group) if m.actor not in seen]
         seen.update(m.actor for m in group)
     groups = [g for g in groups if g]
@@ -603,11 +651,31 @@ def _sides(sentence: str, mentions: Sequence[ActorMention],
     return groups
 
 
+def _state_first(group: Sequence[ActorMention]) -> list[ActorMention]:
+    """The side with its state force first when a militia leads it: ACLED makes the state
+    force the actor and the militias fighting beside it its associated actors ("an Abgal
+    clan militia and government forces", "soldiers and pro-government militiamen": 24 dev
+    sides list a state force with a militia as associated actor, none the other way)."""
+    if not group or group[0].inter not in (3, 4):
+        return list(group)
+    force = next((m for m in group if m.inter == 1 and not m.actor.startswith("Government of")),
+                 None)
+    return list(group) if force is None else [force, *(m for m in group if m is not force)]
+
+
 def _restates(sentence: str, group: Sequence[ActorMention], mention: ActorMention) -> bool:
     """Whether the mention, in parentheses, names a unit of the group's last actor."""
     last = group[-1]
     return last.span != (0, 0) and last.span[1] <= mention.span[0] and \
         mention.actor.startswith(last.actor) and mention.actor != last.actor and \
+        _RESTATED.fullmatch(sentence, last.span[1], mention.span[0]) is not None
+
+
+def _named_again(sentence: str, group: Sequence[ActorMention], mention: ActorMention) -> bool:
+    """Whether the mention, in parentheses, names the group's last actor once more."""
+    last = group[-1]
+    return last.span != (0, 0) and last.span[1] <= mention.span[0] and \
+        mention.actor == last.actor and \
         _RESTATED.fullmatch(sentence, last.span[1], mention.span[0]) is not None
 
 
@@ -669,6 +737,17 @@ def _armed_roles(
     if event_type == "Strategic developments" and country:
         actor1, actor2, assoc2 = _strategic_sides(sentence, actor1, actor2, assoc2, second,
                                                   sub_event_type, country, on)
+    if battle and (kind := _fighting_itself(sentence, main)) is not None:
+        # One group fighting itself ("two ISSP groups clashed", "a soldier shot another
+        # soldier", "rival clans"): ACLED names it on both sides (12 of the 13 dev battles
+        # whose first sentence says so; the other has two states named before).
+        own = next((g for g in sides if kind in g), [kind])
+        actor1 = actor2 = kind
+        assoc1 = assoc2 = tuple(m.actor for m in own if m is not kind) + _labels_of(labels, own)
+        # "rival clans (both) affiliated with the MILF" / "... respectively with the MILF and
+        # the MNLF": the groups the two sides belong to are their associated actors.
+        if (patrons := _affiliated(sentence, main, kind)):
+            assoc1, assoc2 = (patrons[0],), (patrons[-1],)
     if battle:
         actor1, actor2 = _two_sides(actor1, actor2, country, on, actors)
         if actor1 is not None and actor2 is not None:
@@ -684,6 +763,46 @@ def _armed_roles(
             # target), the damage being to property, not to a party (codebook §10).
             actor2, assoc2 = None, ()
     return Roles(actor1, actor2, tuple(dict.fromkeys(assoc1)), tuple(dict.fromkeys(assoc2)))
+
+
+# One group fighting itself: two of its groups or factions, its rivals of one kind, another
+# of its members, fighting within clans.
+_ONE_KIND: Final = re.compile(
+    r"\b(?:(?:two|2|rival)\s+(?:[\w-]+\s+){0,4}?(?:groups?|factions?|clans?|families|gangs?|"
+    r"units?)\b|rival\s+(?:\w+\s+){0,2}?(?:members|fighters|gangs?|clans?)\b|inter-?clan\b|"
+    r"(?:another|other)\s+(?:\w+\s+)?(?:soldiers?|police(?:men| officers?)?|fighters?|"
+    r"members?|militants?)\b)", re.I)
+
+
+def _fighting_itself(sentence: str, mentions: Sequence[ActorMention]) -> ActorMention | None:
+    """The armed actor a battle's sentence says fought itself, if any: the actor named in or
+    just after the words that say so ("two Islamic State groups", "2 groups of SWSPF"), with
+    no other armed actor named before them (then they are two sides: "India and Pakistan
+    exchanged fire ... another soldier")."""
+    said = _ONE_KIND.search(sentence)
+    if said is None:
+        return None
+    armed = [m for m in mentions if m.inter in (1, 2, 3, 4, 8) and m.span != (0, 0)]
+    kind = next((m for m in armed if m.span[1] >= said.start() and m.span[0] <= said.end() + 5),
+                None)
+    if kind is None or any(m.actor != kind.actor and m.span[0] < said.end() for m in armed):
+        return None
+    return kind
+
+
+_AFFILIATED: Final = re.compile(
+    r"\b(?:affiliated|aligned|allied|loyal)\s+(?:respectively\s+)?(?:with|to)\s+", re.I)
+
+
+def _affiliated(sentence: str, mentions: Sequence[ActorMention],
+                kind: ActorMention) -> tuple[str, ...]:
+    """The named groups a kind of actor is said to be affiliated with, after it, in order."""
+    said = _AFFILIATED.search(sentence, kind.span[1])
+    if said is None:
+        return ()
+    return tuple(dict.fromkeys(
+        m.actor for m in mentions if m.span[0] >= said.end() and m.span[0] <= said.end() + 60
+        and m.inter in (2, 3) and m.actor != kind.actor and not _unidentified(m)))
 
 
 # Cross-border fire between two states' armies: ACLED codes the named state's side with its
