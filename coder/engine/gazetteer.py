@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, Final
 
 # Bump when the layout of the cached tables changes: old cache files are then ignored.
-CACHE_FORMAT: Final = 12
+CACHE_FORMAT: Final = 14
 CACHE_PREFIX: Final = "gazetteer-"
 
 KINDS: Final = ("place", "admin1", "admin2", "feature")
@@ -732,6 +732,13 @@ def _tracking_largest(
         yield city
 
 
+# Countries whose first-level unit in ACLED's data is GeoNames' second: Uganda's districts
+# (GeoNames' admin1 there are the four regions, which ACLED does not code; every Ugandan
+# event of the dev samples has its district as admin1). A place's cities1000 admin2 is then
+# its admin1, and its admin2 is left to the coder.
+ADMIN2_AS_ADMIN1: Final = frozenset({"UG"})
+
+
 def _geonames_rows(
     cities: Iterable[Mapping[str, Any]],
     by_code: Mapping[str, int],
@@ -746,11 +753,14 @@ def _geonames_rows(
         population = int(city["population"] or 0)
         admin2 = admin2_of(city["countrycode"], city["name"], city["latitude"],
                            city["longitude"])
+        name1 = admin1["admin1"] if admin1 else ""
+        if city["countrycode"] in ADMIN2_AS_ADMIN1:
+            name1, admin2 = admin2 or name1, ""
         yield _Row(
             names=_usable_names([city["name"], *city["alternatenames"]]),
             location=_plain(city["name"]),
             country=country,
-            admin=(admin1["admin1"] if admin1 else "", admin2, ""),
+            admin=(name1, admin2, ""),
             lat=city["latitude"],
             lon=city["longitude"],
             pop=population,
@@ -907,7 +917,7 @@ def _admin1_rows(
         country = by_code.get(row["geonames_code"])
         if country is None or (big is None and not row["latitude"]):
             continue
-        capital = row["capital"] or (big["name"] if big else row["admin1"])
+        capital = _plain(row["capital"] or (big["name"] if big else row["admin1"]))
         lat = float(row["latitude"]) if row["latitude"] else float(big["latitude"]) if big else 0.0
         lon = (
             float(row["longitude"]) if row["longitude"] else float(big["longitude"]) if big else 0.0
@@ -947,7 +957,9 @@ def _supplement_rows(
 
 def _plain(name: str) -> str:
     """GeoNames' name without diacritics: ACLED writes "Kandahar", not "Kandahār"."""
-    decomposed = unicodedata.normalize("NFKD", name.replace("\u2018", "'").replace("\u2019", "'"))
+    # The dotless i (U+0131, Turkish "Aydin") has no decomposition: ACLED writes "i".
+    decomposed = unicodedata.normalize(
+        "NFKD", name.replace("\u2018", "'").replace("\u2019", "'").replace("\u0131", "i"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

@@ -39,6 +39,7 @@ from coder.engine.gazetteer import (
     LOOSE_SIMILARITY,
     Gazetteer,
     Place,
+    distance_km,
     normalise,
     spelling_similarity,
 )
@@ -113,7 +114,33 @@ _TITLES: Final = _keys(
     leader sheikh mullah colonel col captain capt lieutenant lt major chief deputy"""
 )
 _SPEECH = re.compile(r"\s+(?:said|says|told|added|stated|announced|warned)\b")
-_ADMIN_WORD = re.compile(r"\s+(?:province|state|region|governorate|oblast|prefecture)\b", re.I)
+_ADMIN_WORD = re.compile(r"\s+(?:province|state|region|governorate|oblast|prefecture)s?\b", re.I)
+# "in Kabul, Ghor, Laghman, and Balkh provinces", "between Chihuahua and Sonora states": each
+# name of the list is a province (codebook §7: precision 3), not its namesake city.
+_ADMIN_LIST = re.compile(
+    r"(?:\s*,\s*(?:(?:and|or)\s+)?NAME|\s+(?:and|or|&)\s+NAME){1,6}"
+    r"\s+(?i:provinces|states|regions|governorates|oblasts|prefectures)\b"
+    .replace("NAME", r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}"))
+# "Aydin Governorship banned ... in the province", "Hakkari Governor's Office extended the
+# ban ... in the province": a governor who acts for "the province" is its governor (a
+# district's governorship speaks for the district, `_AREA_WORD`).
+_GOVERNOR = re.compile(
+    r"\s+(?:governorship|governor(?:['\u2019]s)?\s+office)\b(?=.*\bthe\s+province\b)",
+    re.I | re.S)
+# "in the province of Salta": the unit's word before its name.
+_ADMIN_BEFORE = re.compile(
+    r"\b(?:province|state|governorate|oblast|prefecture)\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _names_province(sentence: str, span: _Span) -> bool:
+    """Whether the words around the span call it a province ("Balkh province", "in the
+    province of Salta", "Ghor, Laghman, and Balkh provinces")."""
+    return (_ADMIN_WORD.match(sentence, span.end) is not None
+            or _ADMIN_LIST.match(sentence, span.end) is not None
+            or _GOVERNOR.match(sentence, span.end) is not None
+            or _ADMIN_BEFORE.search(sentence, max(0, span.start - 24), span.start) is not None)
+
+
 # A district-level unit or a front line after the name: the place stands for a part of a
 # region (codebook §7, geo_precision 2); on the ACLED dev notes "X sector", "X municipality",
 # "X commune", "X subdivision", "X taluka", "X front" are coded 2 nearly always.
@@ -122,7 +149,7 @@ _ADMIN_WORD = re.compile(r"\s+(?:province|state|region|governorate|oblast|prefec
 _AREA_WORD = re.compile(
     r"(?:\s*\([^()]{1,40}\))?"
     r"\s+(?:district(?!\s+cent(?:er|re))|area|county|territory|lga|zone|municipality|commune|"
-    r"sector|front(?:line)?|"
+    r"sector|front(?:line)?s?|"
     r"upazila|township|countryside|subdivision|taluka?|tehsil|desert|governorship)\b",
     re.I,
 )
@@ -142,7 +169,11 @@ _NEAR = re.compile(
     r"|\barea of|\bbetween|\brural"
     # "the Municipality of Trancoso" is "Trancoso municipality": the unit, not the town
     r"|\b(?:municipality|municipio|district|county|commune|township|upazila) of"
-    r"|\bcountryside of)\s+(?:the\s+)?$",
+    r"|\bcountryside of"
+    # "the road that connects Frontera to Villahermosa": on the road, near each town (§7: 2)
+    r"|\b(?:road|highway)s?\s+(?:that\s+)?(?:connects?|connecting|links?|linking)"
+    r"(?:\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}\s+(?:to|and|with))?"
+    r"|\b(?:area|areas|villages)\s+surrounding)\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -397,7 +428,13 @@ def _named_villages(sentence: str, found: list[PlaceEvidence]) -> list[PlaceEvid
 # locality) and then the district it lies in. ACLED codes the village, in that district's
 # units (dev notes: the village 21 times in 31; the district's seat in the others, never the
 # district as we had it).
-_DISTRICT_UNITS: Final = r"district|county|lga|township|upazila|tehsil|sub-?district|payam"
+# The one list of the unit words written after a district-level unit's name, second level
+# ("Nirkh district", "Guma LGA", "Argelia municipality", "Bakhmut raion") and third
+# ("Kotli tehsil", "Marampa subdivision", "Yei payam", "Sinjar sub-district").
+_ADMIN2_UNITS: Final = (r"district|county|municipality|municipio|lga|local government area|"
+                        r"township|upazila|raion|rayon")
+_ADMIN3_UNITS: Final = r"tehsil|taluka?|sub-?division|sub-?district|payam"
+_DISTRICT_UNITS: Final = f"{_ADMIN2_UNITS}|{_ADMIN3_UNITS}"
 _DISTRICT_AFTER: Final = re.compile(rf"\s+(?:{_DISTRICT_UNITS})\b", re.I)
 _UNIT_BEFORE: Final = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?$")
 _VILLAGE_WORDS: Final = frozenset(
@@ -905,8 +942,9 @@ def _qualified(sentence: str, q: _Qualifier, gazetteer: Gazetteer) -> PlaceEvide
     name = _written(sentence, *q.head)
 
     def known_in(name: str) -> list[Place]:
-        return [p for p in gazetteer.lookup(name, q.anchor.country)
-                if p.country == q.anchor.country and p.admin1 == admin1 and p.kind == "place"]
+        return _named_first(normalise(name), [
+            p for p in gazetteer.lookup(name, q.anchor.country)
+            if p.country == q.anchor.country and p.admin1 == admin1 and p.kind == "place"])
 
     renamed = bool(admin2) and normalise(admin2 or "") != normalise(name) and (
         _bare(admin2 or "") == _bare(name))
@@ -928,6 +966,18 @@ def _qualified(sentence: str, q: _Qualifier, gazetteer: Gazetteer) -> PlaceEvide
         # closest spelling was right 47 times in 57 inside it, never outside).
         known = _spelled_otherwise(name, q.anchor.country, admin1, gazetteer)
     span = _Span(q.head[0], q.head[1], normalise(name), q.head[0] == 0, False)
+    if not known and (city := _large_namesake(name, q.anchor.country, gazetteer)) is not None:
+        # "Mariupol, Zaporizhia", "Nawabshah city (Nawabshah, Punjab)": no place of that name
+        # in the named province, but a large city of it in the country. A report that names
+        # a city this large means it; the province it gives is the slip (dev notes: the city
+        # 11 times in 11; a name several towns share was the city 0 times in 2).
+        place = _with_district(_spelled(city, sentence, span), gazetteer)
+        return PlaceEvidence(place, _precision(sentence, span, place), q.head, 0.8)
+    if not known and (near := _namesake_near(name, q.anchor, gazetteer)) is not None:
+        # "Kakiri (Wakiso district)": the place of that name next to the named unit, which
+        # GeoNames files under another province (a unit border moved, or GeoNames' units are
+        # not ACLED's): its centroid, the text's units.
+        known = [replace(near, admin1=admin1)]
     if known:
         place = _spelled(_as_written(sentence, span, known, known[0]), sentence, span)
         if renamed:
@@ -951,6 +1001,36 @@ def _qualified(sentence: str, q: _Qualifier, gazetteer: Gazetteer) -> PlaceEvide
     else:
         precision = 2 if q.district else _precision(sentence, span, place)
     return PlaceEvidence(place, precision, q.head, 0.9)
+
+
+# How near the named unit's own place (an admin1's capital, a district's seat) a namesake
+# filed under another province must lie to be the place the text names. On the dev notes
+# 30 km found the one such place right; from 60 km on, the namesakes found were other
+# villages (wrong centroids where the name as written has none).
+NAMESAKE_NEAR_KM: Final = 30.0
+
+
+def _namesake_near(name: str, anchor: Place, gazetteer: Gazetteer) -> Place | None:
+    """The place called ``name`` nearest the unit ``anchor``, within NAMESAKE_NEAR_KM."""
+    if math.isnan(anchor.latitude):
+        return None
+    key = normalise(name)
+    near = [(distance_km(anchor.latitude, anchor.longitude, p.latitude, p.longitude), p)
+            for p in gazetteer.lookup(name, anchor.country, limit=8)
+            if p.country == anchor.country and p.kind == "place" and p.source != "text"
+            and not _other_name_of(p, key)]
+    best = min(near, key=lambda n: n[0], default=None)
+    return best[1] if best is not None and best[0] <= NAMESAKE_NEAR_KM else None
+
+
+def _large_namesake(name: str, country: str, gazetteer: Gazetteer) -> Place | None:
+    """The large city (`_LARGE_CITY`) of ``country`` called ``name``, if it is the only
+    place of the country so called."""
+    key = normalise(name)
+    named = [p for p in gazetteer.lookup(name, country, limit=8)
+             if p.country == country and p.kind == "place" and not _other_name_of(p, key)]
+    # A name many towns share ("Benito Juarez", "Rampur") says nothing of which one.
+    return named[0] if len(named) == 1 and named[0].population >= _LARGE_CITY else None
 
 
 _OF: Final = re.compile(r"\s+of\s+")
@@ -987,17 +1067,21 @@ _QUALIFIER_GAP = re.compile(
 
 
 def _qualifies(sentence: str, town: PlaceEvidence, named: PlaceEvidence) -> bool:
-    """Whether `named` only says which province `town` is in (the province's namesake city).
+    """Whether `named` only says which province or district `town` is in (the unit's
+    namesake town).
 
     The place step reads "Luhansk" as the city that shares its province's name; right after a
-    town of that province it names the province, not a second place.
+    town of that province it names the province, not a second place. So does a town named
+    as the town's own district after it ("in Arnissa of Pella").
     """
     place = named.place
+    # "in Arnissa of Pella": the town's district (Pella regional unit) read as its seat town
+    units = {normalise(place.admin1 or ""), normalise(town.place.admin2 or "")} - {""}
     return (
         town.place.kind != "admin1"
         and (town.place.country, town.place.admin1) == (place.country, place.admin1)
         and place.admin1 is not None
-        and normalise(place.location) == normalise(place.admin1)
+        and normalise(place.location) in units
         and normalise(town.place.location) != normalise(place.location)
         and _QUALIFIER_GAP.fullmatch(sentence, town.span[1], named.span[0]) is not None
     )
@@ -1255,15 +1339,17 @@ def _choose(
     context: set[str | None],
     anchors: tuple[tuple[float, float], ...] = (),
 ) -> Place:
-    pool = [p for p in candidates if p.country == country] or candidates
-    in_context = [p for p in pool if p.admin1 in context and p.kind != "admin1"]
+    pool = _named_first(span.key, [p for p in candidates if p.country == country]) or candidates
+    in_context = _named_first(span.key, [p for p in pool
+                                         if p.admin1 in context and p.kind != "admin1"])
     if len(in_context) > 1 and anchors and in_context[0].source == "geonames":
         # Several namesakes in the province ("Vesele, Donetsk": five Veseles there):
         # the one nearest its capital, where the sentence's other places point.
-        in_context.sort(key=lambda p: _km_to(p, anchors))
+        in_context.sort(key=lambda p: (_other_name_of(p, span.key), _km_to(p, anchors)))
     top = (in_context or pool)[0]
     top = _as_written(sentence, span, in_context or pool, top)
-    if top.kind == "admin1" and not _ADMIN_WORD.match(sentence, span.end):
+    province = _names_province(sentence, span)
+    if top.kind == "admin1" and not province:
         # "in Kandahar": the city that shares its province's name, unless "province" follows.
         same = [p for p in pool if p.kind == "place" and normalise(p.location) == span.key]
         # A city that is a unit of its own ("Kyiv" in "Kyiv City", not in Kyiv oblast)
@@ -1271,9 +1357,34 @@ def _choose(
         same = [p for p in same if p.admin1 == top.admin1] or [
             p for p in same if p.country == top.country and p.population >= _LARGE_CITY]
         top = same[0] if same else top
-    elif top.kind != "admin1" and _ADMIN_WORD.match(sentence, span.end):
+    elif top.kind != "admin1" and province:
         top = next((p for p in pool if p.kind == "admin1"), top)
     return top
+
+
+def _named_first(key: str, places: list[Place]) -> list[Place]:
+    """``places`` (namesakes of the document's country, or of the province the text names)
+    with those called ``key`` by their own name first, and among them a seat of the unit
+    of its name first; otherwise in the order given.
+
+    GeoNames gives a town its neighbours' names among its alternates ("Mora" for Bilimora,
+    "Visakhapatnam" for a suburb's entry, "Oleksandrivka" for Donetsk city), and the order
+    puts the larger first; the place that is called so is the one meant. Two towns of one
+    name ("El Salto, Jalisco"): the one that is its municipality's seat (admin2 its own
+    name) is the one a text names without more. On the dev notes: 7 coordinates right
+    more, none lost.
+    """
+    if len(places) < 2:
+        return places
+    return sorted(places, key=lambda p: (_other_name_of(p, key),
+                                         normalise(p.admin2 or "") != key))
+
+
+def _other_name_of(place: Place, key: str) -> bool:
+    """Whether a GeoNames place has ``key`` only among its alternates, as another place's
+    name: not its main name nor a part of it ("Culiacan" of "Culiacan Rosales", the
+    official long name ACLED keeps). Curated and learned names are ACLED's own."""
+    return place.source == "geonames" and f" {key} " not in f" {normalise(place.location)} "
 
 
 def _as_written(sentence: str, span: _Span, pool: list[Place], top: Place) -> Place:
@@ -1440,11 +1551,9 @@ def _city_admin1(place: Place) -> Place:
 
 # "Charkh district", "Argelia municipality", "Dehloran county": the text names the unit the
 # town is the seat of, and the unit takes the town's name (codebook §7: the event is coded
-# to that unit). A tehsil, taluka or subdivision is the third level (India, Pakistan).
-_OWN_ADMIN2 = re.compile(
-    r"\s+(?:district|county|municipality|municipio|lga|local government area|township|"
-    r"upazila|raion|rayon)\b", re.I)
-_OWN_ADMIN3 = re.compile(r"\s+(?:tehsil|taluka?|subdivision|sub-division)\b", re.I)
+# to that unit). A tehsil, taluka, subdivision, sub-district or payam is the third level.
+_OWN_ADMIN2: Final = re.compile(rf"\s+(?:{_ADMIN2_UNITS})\b", re.I)
+_OWN_ADMIN3: Final = re.compile(rf"\s+(?:{_ADMIN3_UNITS})\b", re.I)
 
 
 def _own_unit(place: Place, sentence: str, span: _Span) -> Place:
