@@ -23,7 +23,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any, Final
 
-from coder.engine.actors import ActorDictionary, find_actors
+from coder.engine.actors import ActorDictionary, ActorMention, find_actors
 from coder.engine.classify import (
     armed_victim,
     intervention,
@@ -33,7 +33,7 @@ from coder.engine.classify import (
 )
 from coder.engine.dates import MONTH, event_days, find_dates
 from coder.engine.fatalities import days_spanned, later_toll, places_listed
-from coder.engine.gazetteer import Gazetteer, Place
+from coder.engine.gazetteer import Gazetteer, Place, normalise
 from coder.engine.pipeline import (
     DocumentMeta,
     Knowledge,
@@ -1163,21 +1163,29 @@ def country_votes(sentences: Iterable[str], knowledge: Knowledge, on: date
         for named in country_mentions(sentence, knowledge.gazetteer):
             votes[named.country] += _mention_weight(sentence, named, knowledge.gazetteer)
         names = place_names(sentence, knowledge.gazetteer)
+        names = [*names, *_abbreviated_units(sentence, names, knowledge.gazetteer)]
         for name in [*names, *_road_ends(sentence, names, knowledge.gazetteer)]:
             for country, weight in _name_votes(sentence, name).items():
                 votes[country] += weight
+        for country, weight in _nested_votes(sentence, names).items():
+            votes[country] += weight
         for mission in _MISSION_RE.finditer(sentence):
             votes[_MISSIONS[mission.group(1).casefold()]] += _MISSION_VOTE
         # A two-letter acronym names different groups in different countries, and a name
         # every branch of a group bears ("IS" of the Islamic State in Iraq, Syria and
         # Afghanistan) tells no country, whichever branch the dictionary resolved it to.
         shared = _shared_names(knowledge.actors)
-        homes = {home for m in find_actors(sentence, knowledge.actors, None, on)
+        actors = find_actors(sentence, knowledge.actors, None, on)
+        homes = {home for m in actors
                  if m.span[1] - m.span[0] > _SHORT_ACRONYM
                  and not _branch_name(sentence[m.span[0]:m.span[1]], shared)
                  and (home := knowledge.actors.home_country(m.actor)) is not None}
         for home in homes:
             votes[home] += _HOME_VOTE
+        forces = {state for m in actors
+                  if (state := _own_force(sentence, m, knowledge.gazetteer)) is not None}
+        for state in forces - homes:
+            votes[state] += _FORCE_VOTE
     return dict(votes)
 
 
@@ -1193,11 +1201,14 @@ _QUALIFIER_VOTE: Final = 1.5       # "(Bossaso, Bari)": an admin1 closing a plac
 _ADMIN1_VOTE: Final = 1.0          # "Idleb", "Zacatecas"
 _ADMIN2_VOTE: Final = 0.7          # "Pella", "Munshiganj": a district, whatever its size
 _HOME_VOTE: Final = 0.6            # a group that fights in one country only
+_FORCE_VOTE: Final = 0.3           # "a UPDF soldier": a state's forces by their own name
 _MISSION_VOTE: Final = 1.0         # "the OSCE SMM observed"
+_NESTED_VOTE: Final = 2.0          # "Dowa (Central)": a town named with its own province
 _SHARED_BY: Final = 0.25           # a name of n countries votes 1/n**this for each
 _UNCUED: Final = 2.5               # a name not told as a place votes this much less
 _INSIDE: Final = 2.0               # a word of a longer unknown name votes this much less
 _SHORT_ACRONYM: Final = 2          # "IS": names this short are no group's home
+_NEST_DEPTH: Final = 2             # units named after a place that may hold it
 
 # Names this short inside a longer capitalised name are one of its syllables ("Kho" of
 # "War Tho Kho", "La" of "La Palace"), not a town of their own.
@@ -1319,9 +1330,11 @@ def _name_votes(sentence: str, name: PlaceName) -> dict[str, float]:
     qualifier = (_QUALIFIER_RE.match(sentence, end) is not None
                  and sentence[:start].rstrip().endswith((",", "(")))
     best: dict[str, float] = {}
-    largest = max(p.population for p in name.places) or 1
+    # GeoNames knows no population for many villages: among namesakes none of which has
+    # one, each is as likely ("in Joubb Jannine" against "Elie Ferzli"'s namesake).
+    largest = max(p.population for p in name.places)
     for place in name.places:
-        relative = place.population / largest
+        relative = place.population / largest if largest else 1.0
         if place.kind == "admin1":
             weight = _QUALIFIER_VOTE if qualifier else max(_ADMIN1_VOTE, relative)
         elif place.kind == "admin2":
@@ -1336,6 +1349,97 @@ def _name_votes(sentence: str, name: PlaceName) -> dict[str, float]:
     sharing = len(provinces) or len(best)
     share = sharing ** _SHARED_BY * (1.0 if cued else _UNCUED) * (_INSIDE if inside else 1.0)
     return {country: weight / share for country, weight in best.items()}
+
+
+# A state's forces as the dictionary renders them: "Military Forces of Uganda (1986-)".
+_STATE_FORCE_RE: Final = re.compile(r"(?:Military|Police) Forces of (?:the )?(.+?)(?: \(|$)")
+
+
+def _own_force(sentence: str, mention: ActorMention, gazetteer: Gazetteer) -> str | None:
+    """The state whose forces a text names by their own name ("UPDF", "the FARDC"), not by
+    a nationality or a country ("Turkish forces", "forces of Turkey", which the country
+    words already weigh): home reporters name their army so, and it mostly acts at home,
+    so a little more than a nationality."""
+    state = _STATE_FORCE_RE.match(mention.actor)
+    if state is None or country_mentions(sentence[mention.span[0]:mention.span[1]], gazetteer):
+        return None
+    return gazetteer.country_of(state.group(1))
+
+
+# Between a place and the unit it lies in: a unit word, then a comma, a bracket or "of"
+# ("Carvajal, Trujillo state", "Freetown city (Western Area", "Arnissa of Pella").
+_NEST_GAP_RE: Final = re.compile(
+    r"\s*(?:(?:city|town|village|district|province|state|region|county|municipality"
+    r"|sub-county|upazila|governorate|department|commune|area|sector|neighbou?rhood)\s*)?"
+    r"(?:,|\(|\bof\b)\s*(?:the\s+)?", re.IGNORECASE)
+# A province closing a bracket of a place's units: "(Rajouri district, J&K)", "(Mahabubnagar,
+# TS)", "Dowa (Central)"; the place step reads all-capital words as groups' acronyms and
+# compass words as directions, so a bracket's last unit is read here, only as a province.
+_ABBREVIATED_UNIT_RE: Final = re.compile(
+    r"[(,]\s*([A-Z][\w&'\u2019-]*(?:\s[A-Z][\w'\u2019-]*){0,2})\s*\)")
+# Before a name: the start of a longer one joined by a particle ("Concepcion de Oriente").
+_PARTICLE_BEFORE_RE: Final = re.compile(
+    r"[A-Z][\w'\u2019-]*\s+(?:de|del|de la|do|da|dos|das|di|du|al|el|la)\s+$")
+
+
+def _abbreviated_units(sentence: str, found: Sequence[PlaceName], gazetteer: Gazetteer
+                       ) -> list[PlaceName]:
+    """The provinces a bracket closes with an abbreviation ("J&K", "TS") that the place
+    step left unread; an acronym that names no province (a group's) is not one."""
+    if "(" not in sentence:
+        return []
+    taken = [name.span for name in found]
+    units: list[PlaceName] = []
+    for match in _ABBREVIATED_UNIT_RE.finditer(sentence):
+        start, end = match.span(1)
+        if any(a < end and start < b for a, b in taken):
+            continue
+        provinces = tuple(p for p in gazetteer.lookup(match.group(1)) if p.kind == "admin1")
+        if provinces:
+            units.append(PlaceName((start, end), provinces, False))
+    return units
+
+
+def _nested_votes(sentence: str, names: Sequence[PlaceName]) -> dict[str, float]:
+    """Votes for the countries where a named place lies in the unit named right after it.
+
+    Reports place an event by its units ("Dowa (Central)", "Carvajal, Trujillo state",
+    "Arnissa of Pella"): a town and a province that share names with places abroad seldom
+    nest in each other in more than one country, so the pair tells the country where each
+    name alone only tells its most populous namesake's.
+    """
+    ordered = sorted(names, key=lambda n: n.span)
+    votes: dict[str, float] = {}
+    for i, inner in enumerate(ordered):
+        if _PARTICLE_BEFORE_RE.search(
+                sentence, max(0, inner.span[0] - 30), inner.span[0]):
+            continue  # "Oriente" of "Concepcion de Oriente" is no town of its own
+        for j in range(i + 1, min(i + 1 + _NEST_DEPTH, len(ordered))):
+            before, outer = ordered[j - 1], ordered[j]
+            if not _NEST_GAP_RE.fullmatch(sentence, before.span[1], outer.span[0]):
+                break  # units follow each other: a name after other words is not one
+            countries = _nesting(sentence[outer.span[0]:outer.span[1]], inner, outer)
+            for country in countries:
+                votes[country] = votes.get(country, 0.0) + _NESTED_VOTE / len(countries)
+    return votes
+
+
+def _nesting(written: str, inner: PlaceName, outer: PlaceName) -> set[str]:
+    """The countries where a place of `inner`'s name lies in a unit of `outer`'s name."""
+    key = normalise(written)
+    countries: set[str] = set()
+    for place in inner.places:
+        if place.kind == "admin1" or place.country in countries:
+            continue  # a province does not lie in itself ("Colon (Colon)" is the town)
+        units = (place.admin1, place.admin2, place.admin3)
+        if key in {normalise(u) for u in units if u} or any(
+                unit.country == place.country and (
+                    (unit.kind == "admin1" and unit.admin1 == place.admin1)
+                    or (unit.kind == "admin2" and unit.admin2 is not None
+                        and unit.admin2 == place.admin2))
+                for unit in outer.places):
+            countries.add(place.country)
+    return countries
 
 
 def _place_weight(place: Place) -> float:
