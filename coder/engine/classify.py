@@ -199,9 +199,11 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
                 r" |several |\d+ )?(?:[\w-]+ ){0,2}?"
                 r"(?:missiles?|rockets?|drones?|projectiles?|shells?|weapons|arms|explosives"
                 r"|shipments?|bombs?|IEDs?|ammunition)|(?:was|were) intercepted"
-                r"|weapons? caches?|arms caches?|cache of|seized (?:\w+ )?(?:weapons|arms"
-                r"|explosives|ammunition)|recovered (?:[\w-]+ ){0,3}?(?:weapons|explosives|IEDs?"
-                r"|bombs?|explosive devices|devices|mines|grenades|ammunition|arms)"
+                # "seized 10,000 assault rifle ammunition", "recovered a huge quantity of
+                # weapons": arms seized, whatever words count them [§3]
+                r"|weapons? caches?|arms caches?|cache of|seized (?:[\w,-]+ ){0,3}?(?:weapons"
+                r"|arms|explosives|ammunition)|recovered (?:[\w-]+ ){0,4}?(?:weapons|explosives"
+                r"|IEDs?|bombs?|explosive devices|devices|mines|grenades|ammunition|arms)"
                 r"|premature(?:ly)? (?:detonation|exploded|detonated)|while (?:planting|making)"
                 # the device went off in the hands of those who planted it [§3]
                 r"|(?:exploded|detonated|went off) prematurely|controlled (?:explosion|detonation)"
@@ -1431,12 +1433,18 @@ def _violence(
             return _evidence(ARMED_CLASH, attack or cue, 0.6)
         if harm is None and ABDUCTION in tags:
             return _evidence(ABDUCTION, first[ABDUCTION], 0.8)
-        if harm is None and attack is not None and tags & {LOOTING, "capture"}:
+        if harm is None and attack is not None and (tags & {LOOTING, "capture"} or (
+                ARRESTS in tags and _RAID_RE.match(sentence, attack.start, attack.end))):
+            # Goods taken or people arrested in a raid that hurt no one: the raid is the
+            # looting or the arrest, a Strategic development [§3], not an Attack.
             return None
         return _evidence(ATTACK, cue, 0.75 if civilians else 0.55)
     if ABDUCTION in tags:
         return _evidence(ABDUCTION, first[ABDUCTION], 0.8)
     return None
+
+
+_RAID_RE: Final = re.compile(r"raid|storm", re.IGNORECASE)
 
 
 # A deal named by a noun is an event only with a verb that makes or marks it [§3 Agreement].

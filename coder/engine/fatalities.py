@@ -12,7 +12,9 @@ figure ("8-10" 8, "between 43 and 52" 43). Counts listed with commas or "and" ad
 soldiers and 2 civilians were killed" 5); figures from disagreeing sources take the lowest; a
 death toll that "rose to" a figure replaces earlier ones. A toll claimed only by a party to the
 conflict ("the Taliban said they killed 30"), or reported only by a party's own outlet
-(`source` "Voice of Jihad"), gives 0 with `claimed_by_party` set, as ACLED does [§8]. Deaths
+(`source` "Voice of Jihad"), gives 0 with `claimed_by_party` set, as ACLED does [§8]; two
+parties' figures that answer each other ("the NRF said 40 ..., the Taliban said 10 ...") give
+the lowest [§8, §11 example 1]. Deaths
 told as the cause or the past of the event ("protested over the killing of two students",
 "attacked police after two children were killed", "who killed a resident earlier that day") are
 another event's toll and give 0; so does a vague plural whose report is doubted ("fatalities
@@ -616,6 +618,33 @@ def _mentions(sentence: str, few: int = _FEW) -> list[_Mention]:
     return found
 
 
+# "the NRF said 40 Taliban were killed, the Taliban said 10 NRF fighters died": a figure that
+# another named speaker tells in a clause of its own is that party's figure against the one
+# before. The parties disagree, so the lowest credible figure counts (§8; §11 example 1).
+_RIVAL_SPEAKER_RE: Final = re.compile(
+    r"[,;]\s*(?:while\s+|whereas\s+|but\s+|and\s+)?(?:the\s+)?[\w'-]+"
+    r"(?:\s+[\w'-]+){0,4}?\s+(?:said|says|claimed|claims|stated|announced)"
+    r"(?:\s+that|\s+to\s+have)?\s*$", re.IGNORECASE)
+# The figure before it was a speaker's too ("the NRF said 40 ..."): two parties' figures, not
+# a narrated toll and one source's report of other dead, which add up.
+_SPOKEN_RE: Final = re.compile(
+    r"\b(?:said|says|claimed|claims|stated|announced)(?:\s+that|\s+to\s+have)?\s*$",
+    re.IGNORECASE)
+_SPOKEN_REACH: Final = 20
+
+
+def _rival_claims(sentence: str, claims: list[_Mention]) -> _Mention | None:
+    """The lowest of two parties' claims that answer each other ("Al Shabaab claimed to have
+    killed 63 soldiers, the army claimed 8 were killed"), counted as reported: the parties'
+    figures disagree and the lowest credible one counts (§8; §11 example 1). A claim by one
+    party alone stays uncounted (§11 example 6); None when there is no such pair."""
+    for previous, mention in pairwise(claims):
+        if _RIVAL_SPEAKER_RE.search(sentence, previous.end, mention.start):
+            low = min(previous, mention, key=lambda m: m.count)
+            return replace(low, withheld=False, confidence=min(low.confidence, 0.7))
+    return None
+
+
 def _combine(sentence: str, mentions: list[_Mention]) -> tuple[int, float, int, int]:
     """Sum listed counts; lowest of disagreeing figures; a risen toll replaces [§8]."""
     total, confidence = mentions[0].count, mentions[0].confidence
@@ -624,7 +653,9 @@ def _combine(sentence: str, mentions: list[_Mention]) -> tuple[int, float, int, 
         between = sentence[previous.end:mention.start]
         if mention.toll and _UPDATE_RE.search(sentence, mention.start, mention.end):
             total = mention.count
-        elif mention.toll or previous.toll or _ALTERNATIVE_RE.search(between):
+        elif (mention.toll or previous.toll or _ALTERNATIVE_RE.search(between)
+              or (_RIVAL_SPEAKER_RE.search(between) and _SPOKEN_RE.search(
+                  sentence, max(0, previous.start - _SPOKEN_REACH), previous.start))):
             total = min(total, mention.count)
             confidence = min(confidence, 0.7)
         else:
@@ -716,6 +747,9 @@ def find_fatalities(sentence: str, source: str | None = None) -> FatalityEvidenc
     if party_only(source):
         mentions = [replace(m, withheld=True) for m in mentions]
     reported = [m for m in mentions if not m.withheld]
+    if not party_only(source) and (
+            rival := _rival_claims(masked, [m for m in mentions if m.withheld])):
+        reported = sorted([*reported, rival], key=lambda m: m.start)
     if len(reported) > 1:
         # "A man was shot dead; police said he was killed by a gang": the pronoun is a person
         # counted already

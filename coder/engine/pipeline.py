@@ -213,7 +213,8 @@ def event_places(
     """The places the event happened at: the listed group of places nearest the event cue.
 
     A list is places joined only by commas or "and" ("in Rukha, Dara and Khenj"); a town and
-    its own province ("in Rukha, Panjshir") were already folded by the place step.
+    its own province ("in Rukha, Panjshir") were already folded by the place step. Places
+    given as examples ("in towns such as A, B and C") are one event, at the first named.
     """
     specific = [p for p in places
                 if p.place.kind != "admin1" or _listed_region(sentence, places, p)]
@@ -234,6 +235,11 @@ def event_places(
         gap = first - cue[1] if first >= cue[1] else (cue[0] - group[-1].span[1]) * 2
         return (-max(p.confidence for p in group), max(gap, 0))
 
+    # "in municipalities like Panuco, El Higo and Tempoal": places given as examples of an
+    # area are one event there, at the first named: the dev notes that list places so carry
+    # one event each.
+    groups = [g[:1] if _EXAMPLES.search(sentence, max(0, g[0].span[0] - 20), g[0].span[0])
+              else g for g in groups]
     frame = _FRAME.match(sentence)
     opening = next((g for g in groups if frame is not None and g[0].span[0] == frame.end()), None)
     chosen = opening or min(groups, key=distance)
@@ -250,6 +256,15 @@ def _listed_region(sentence: str, places: Sequence[PlaceEvidence], region: Place
     Balkh provinces"): then it is one of the events' places (codebook §10), not the area
     that only locates a town."""
     at = places.index(region)
+    first = at
+    while first > 0 and _LIST_GAP.fullmatch(
+            sentence[places[first - 1].span[1]:places[first].span[0]]):
+        first -= 1
+    start = places[first].span[0]
+    if _DESTINATION.search(sentence, max(0, start - 12), start):
+        # "the arrival of gunmen to Vargas and Aragua states": provinces a movement went to
+        # are its context, like "fled to Kabul", not places of events of their own
+        return False
     neighbours = [places[i] for i in (at - 1, at + 1) if 0 <= i < len(places)]
     return any(
         _LIST_GAP.fullmatch(sentence[min(n.span[1], region.span[1]):max(n.span[0], region.span[0])])
@@ -264,6 +279,8 @@ def _spanned(sentence: str, first: PlaceEvidence) -> bool:
     return _SPANNING.search(sentence, max(0, start - 40), start) is not None
 
 
+_DESTINATION: Final = re.compile(r"\b(?:to|towards|into)\s+(?:the\s+)?\Z", re.I)
+_EXAMPLES: Final = re.compile(r"\b(?:such as|like)\s+(?:the\s+)?\Z", re.I)
 _SPANNING: Final = re.compile(
     r"\b(?:between|linking|connecting|joining)\s+(?:the\s+)?(?:\w+\s+of\s+)?\Z", re.I)
 
