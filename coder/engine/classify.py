@@ -124,6 +124,11 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
     # Drugs or a drug lab seized, found or dismantled by the authorities: goods seized
     # outside a violent event [§3 Looting/property destruction], whoever is arrested with
     # them (see _strategic). Before the "seized" rows.
+    # A coup: power seized from a government [§3 Other names the coup]. Before the "seized"
+    # rows, so that "seized power" is not a capture or a seizure of goods.
+    (OTHER, r"seiz(?:ed|ing|e) power|(?:took|taken|taking|take) power|seizure of power"
+            r"|(?:overthrew|overthrown|ousted|toppled|deposed) (?:the )?(?:[\w-]+ ){0,2}?"
+            r"(?:president|government|prime minister|head of state|leader)"),
     ("drugs", r"(?:dismantl|confiscat|seiz|discover|raid)(?:ed|ing) (?:[\w,.'-]+ ){0,6}?"
               r"(?:marij?uana|marihuana|cannabis|cocaine|crack|heroin|methamphetamines?|shabu"
               r"|drugs|narcotics|(?:drug|processing|crack|cocaine|narcotics) (?:labs?"
@@ -165,7 +170,9 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
     (NONVIOLENT_TRANSFER, r"(?:abandon|vacat|evacuat)(?:ed|ing) (?:their |its |the )?"
                           r"(?:[\w-]+ )?(?:positions?|posts?|bases?|checkpoints?|outposts?"
                           r"|garrisons?|barracks|front ?lines?)"
-                          r"|ced(?:ed|ing)|hand(?:ed|ing) (?:[\w-]+ ){0,4}?over to"),
+                          r"|ced(?:ed|ing)|hand(?:ed|ing) (?:[\w-]+ ){0,4}?over to"
+                          # "took over a base vacated by peacekeepers": left to the newcomer
+                          r"|(?:vacated|abandoned|evacuated|handed over) by"),
     # displacement, when people flee (see _strategic); "fled to Jowhar" tells where people
     # went, not a displacement of its own
     ("flee", r"(?:fled|flee(?:ing|s)?) (?:from )?(?:their|the|its|his|her)"
@@ -267,6 +274,11 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
                 r"|whereabouts (?:are |remain )?unknown"),
     ("harm", r"tortur(?:ed|ing|e)|behead(?:ed|ing)|execut(?:ed|ing|ion)|stabb(?:ed|ing)"
              r"|hack(?:ed|ing) to death|beat(?:en|ing)?(?: to death)?|flogg(?:ed|ing)"
+             # news splits the verb around its victims ("hacked seven farmers to death",
+             # "burning five members of one family to death"): the verb is the cue, so the
+             # victims stay visible to the civ tag
+             r"|(?:hack|stabb|club|burn|ston|bludgeon)(?:ed|ing)"
+             r"(?=\s+(?:[\w'-]+\s+){1,6}?to death\b)"
              r"|whipp(?:ed|ing)|assault(?:ed|ing)|burn(?:ed|t) alive|mutilated|massacred?"),
     ("kill", r"shot dead|shooting dead|gunned down|shot and killed|kill(?:ed|ing|s)?"
              # shots aimed at someone, whether or not they hit (not at positions: fire_at)
@@ -362,8 +374,8 @@ CUES: Final[tuple[tuple[str, str], ...]] = (
             # "a local" as a noun, not the adjective of "local policemen"
             r"|local(?=\s*(?:[,.;)]|$|(?:and|who|was|were|had|died)\b))"
             r"|people|pastor|priest|imam|cleric|chief|activists?|officials?|councillors?"
-            r"|mayor|candidates?|businessman|his (?:wife|son|daughter|brother)|detainees"
-            r"|prisoners|relatives|merchants?|owners?"),
+            r"|mayor|candidates?|businessman|his (?:wife|son|daughter|brother)|detainees?"
+            r"|prisoners?|relatives|merchants?|owners?"),
     ("mil", r"soldiers?|troops|army|military|police(?:m[ae]n|wom[ae]n)?|officers?"
             r"|security forces|members? of (?:the )?(?:[\w'-]+ ){0,3}(?:division|brigade|battalion"
             r"|regiment|forces|army|police)"
@@ -489,7 +501,8 @@ _PASSIVE_BEFORE_RE: Final = re.compile(r"(?:were|was|been|being|got)\s+(?:\w+\s+
 # intentions, negation, denial [issue: speculation, statements and appeals get no event].
 _SCOPE_RE: Final = re.compile(
     r"(?i:(?P<negated>\b(?:no|not|never|nor|without|no one|nobody|none|neither|denied|deny|denies"
-    r"|denying|unclear|bans? on|banned (?:all |any )?(?=(?:public )?(?:protests|demonstrations"
+    r"|denying|unclear|fail(?:s|ed)? to|bans? on"
+    r"|banned (?:all |any )?(?=(?:public )?(?:protests|demonstrations"
     r"|rallies|gatherings|marches|sit-ins))|prohibit(?:s|ed|ing)?)\b|n't\b))"
     r"|(?P<speculation>(?i:\b(?:could|might|would|will|shall|should|must|likely|possible|possibly"
     r"|feared|fears?|risk|expected|expects?|intends?|intended|plans?|planned|planning|aims?"
@@ -501,7 +514,10 @@ _SCOPE_RE: Final = re.compile(
     r"|demand(?:s|ed|ing)?|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|criticis(?:e|es|ed|ing)"
     r"|blam(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|to stop|to end|to prevent|against the|over the"
     r"|following the|after the|since the|responsibility for the|in the wake of the"
-    r"|in retaliation for the|in response to the|investigat(?:e|es|ed|ing) the)\b))",
+    r"|in retaliation for the|in response to the|investigat(?:e|es|ed|ing) the"
+    # "imposed a curfew after a spate of attacks": earlier events told as the cause
+    r"|(?:after|following|amid) (?:a|an) (?:recent )?(?:spate|wave|series|string|surge|rise)"
+    r" of)\b))",
 )
 # Infinitives of purpose among the appeal words: their scope ends at a comma.
 _PURPOSE: Final = frozenset({"to stop", "to end", "to prevent"})
@@ -535,6 +551,54 @@ _SUMMARY_RE: Final = re.compile(
 _SUMMARY_KEYS: Final = (" past", " last ", " recent ", " so far ", " since ", " for ")
 
 
+# A war's cumulative toll ("the conflict has killed more than 450,000 people"): a summary of
+# a whole conflict, no event of its own day [issue: background].
+_CONFLICT_TOLL_RE: Final = re.compile(
+    r"\b(?:war|conflict|insurgency|rebellion|uprising|violence|crisis|fighting)\b[^.;]{0,80}?"
+    r"\b(?:has|have)\s+(?:so far\s+|already\s+)?(?:killed|claimed|left|displaced|cost)\b",
+    re.IGNORECASE)
+# An accident is no conflict event (a tanker that overturned and exploded) [codebook §3: the
+# event types are political violence, demonstrations and strategic developments].
+_ACCIDENT_RE: Final = re.compile(
+    # "after a road accident": the accident is the cause of what the sentence tells
+    r"(?<!after a )(?<!after an )(?<!following a )(?<!following an )"
+    r"\b(?:overturned|collided|collision|crashed into|road accident|traffic accident"
+    r"|gas (?:cylinder|leak)s?|accidental(?:ly)?|short[- ]circuit|electrical fault)\b",
+    re.IGNORECASE)
+# Accident words that a conflict event may share: the device or attack tags that tell one.
+_ACCIDENT_OVERRIDE_TAGS: Final = frozenset({"attack", "kill", "harm", ARMED_CLASH, AIR_STRIKE, IED,
+                                            SUICIDE_BOMB, SHELLING, GRENADE, "riot_act",
+                                            "protest", MOB_VIOLENCE, LOOTING, "crowd"})
+
+
+def _accident(sentence: str, cues: Sequence[_Cue]) -> bool:
+    """Whether the sentence tells an accident: accident words, an explosion or deaths at most,
+    and nobody's attack, weapon or crowd."""
+    if _ACCIDENT_RE.search(sentence) is None:
+        return False
+    # deaths and injuries an accident may cause ("killing two cooks") tell no perpetrator;
+    # a shooting or a murder does
+    tags = {c.tag for c in cues
+            if not (c.tag == "kill" and _ACCIDENT_HARM_RE.fullmatch(sentence, c.start, c.end))
+            # a named device (a roadside bomb, a landmine) is a weapon; a bare blast is not
+            and not (c.tag == IED and _BARE_BLAST_RE.fullmatch(sentence, c.start, c.end))}
+    return not tags & _ACCIDENT_OVERRIDE_TAGS and not _armed_subject(sentence)
+
+
+_BARE_BLAST_RE: Final = re.compile(
+    r"explosions?|blasts?|exploded|detonated|went off", re.IGNORECASE)
+_ACCIDENT_HARM_RE: Final = re.compile(
+    r"kill(?:ed|ing|s)?|dead|died|death toll|bodies|injured|wounded|fatally", re.IGNORECASE)
+_ARMED_SUBJECT_RE: Final = re.compile(
+    r"\b(?:gunmen|militants|insurgents|rebels|fighters|jihadists|attackers|assailants"
+    r"|troops|soldiers|bandits)\b", re.IGNORECASE)
+
+
+def _armed_subject(sentence: str) -> bool:
+    """Whether the sentence names an armed party at all (then no accident is assumed)."""
+    return _ARMED_SUBJECT_RE.search(sentence) is not None
+
+
 def _summary(sentence: str) -> bool:
     """Whether the sentence sums up a long span in the present perfect (see _SUMMARY_RE)."""
     lowered = sentence.lower()
@@ -553,9 +617,26 @@ _STATE_SUBJECT_RE: Final = re.compile(
     r"|national army|armed forces)\b(?:\s+\w+){0,3}?\s+(?:captured|seized|took|overran)",
     re.IGNORECASE,
 )
+# Armies that are named non-state groups ("Arakan Army fighters captured", "the Kachin
+# Independence Army seized"): their captures are no government's [§3, §5 rebel groups].
+_NAMED_ARMY_RE: Final = re.compile(
+    r"(?-i:(?:Independence|Liberation|Resistance|People['\u2019]s|Republican|Revolutionary"
+    r"|Salvation|Arakan|Free Syrian|Mahdi|Mujahideen|Islamic|Sudan People['\u2019]s)\s+)$")
+
+
+def _state_subject(sentence: str) -> bool:
+    """Whether state forces are the subject of a capture verb (see `_STATE_SUBJECT_RE`)."""
+    for match in _STATE_SUBJECT_RE.finditer(sentence):
+        word = match.group().split()[0]
+        if word == "Army" and _NAMED_ARMY_RE.search(sentence, 0, match.start()):
+            continue
+        return True
+    return False
+
+
 _PLACE_OBJECT_RE: Final = re.compile(
     r"\s+(?:the\s+)?(?:control\s+)?(?:(?:of|over)\s+)?(?:(?:(?:the|a|an|its|their|several|\d+)\s+)?"
-    r"(?:[\w-]+\s+){0,3}(?:town|city|district|village|area|base|province|capital|headquarters"
+    r"(?:[\w'\u2019-]+\s+){0,4}(?:town|city|district|village|area|base|province|capital|headquarters"
     r"|centre|center|airport|port|region|territory|positions?|checkpoint|post|outpost|camp|valley"
     r"|road|hill|crossing|bridge|stronghold|locality|hideout|front|frontline|mountain)s?\b"
     r"|(?:the\s+)?[A-Z]|towards?\b)"
@@ -791,7 +872,8 @@ def is_reportable(sentence: str, history: bool = False) -> tuple[bool, str]:
     happening), "negated", "speculation", "appeal" (statements, appeals, condemnations,
     denials) and "no event cue". "No casualties were reported" is not an event cue.
     """
-    if history or _HISTORY_RE.search(sentence) or _summary(sentence):
+    if (history or _HISTORY_RE.search(sentence) or _summary(sentence)
+            or _CONFLICT_TOLL_RE.search(sentence)):
         return False, "history"
     if _HABITUAL_RE.search(sentence):
         return False, "background"
@@ -802,6 +884,8 @@ def is_reportable(sentence: str, history: bool = False) -> tuple[bool, str]:
         return False, "reference"
     if tells_cause(sentence):
         return False, "background"
+    if _accident(sentence, found):
+        return False, "accident"
     if any(c.tag not in _UNSCOPED_TAGS for c in found):
         return True, ""
     if blocked:
@@ -835,6 +919,12 @@ def classify(sentence: str, inter_hints: Sequence[int] = ()) -> list[TypeEvidenc
     for start, end in _clauses(sentence):
         clause_cues = [c for c in found if start <= c.start < end]
         evidence = _decide(sentence, clause_cues, frozenset(inter_hints))
+        if (evidence is not None and evidence.sub_event_type == GOV_REGAINS and inter_hints
+                and inter_hints[0] == _EXTERNAL):
+            # A foreign state's forces taking a place abroad are no government regaining it:
+            # the codebook names "a non-state or foreign state actor" for takeovers (§3).
+            evidence = TypeEvidence(evidence.event_type, NSA_OVERTAKES, evidence.span,
+                                    evidence.confidence)
         if (evidence is not None and evidence.sub_event_type == NSA_OVERTAKES and inter_hints
                 and inter_hints[0] == _STATE):
             # The first actor named takes the place; when that is the state, it regains it
@@ -1020,7 +1110,9 @@ _EARLIER_FIGHT_RE: Final = re.compile(
     r"\b(?:previous|past|earlier|former|prior|old)\s+$", re.IGNORECASE)
 # Riots named as the time or reason of something else: "during riots", "after the riots".
 _EARLIER_RIOT_RE: Final = re.compile(
-    r"\b(?:during|after|following|since|of|in|from)\s+(?:the\s+|recent\s+|last\s+)?$", re.I)
+    r"\b(?:during|after|following|since|of|in|from)\s+(?:the\s+|recent\s+|last\s+)?$"
+    # "over his role in last month's riots": a possessive time names an earlier riot
+    r"|\b(?:last|previous|past)\s+(?:week|month|year|weekend)['\u2019]s\s+$", re.I)
 # A protest that is why people are arrested: "for participating in", "of having taken part in".
 _PAST_PART_RE: Final = re.compile(
     r"\b(?:for|of|over)\s+(?:\w+\s+){0,2}?(?:participating|taking part|having taken part"
@@ -1164,7 +1256,7 @@ def _battle(
             fell or _PLACE_OBJECT_RE.match(sentence, capture.end)):
         if NONVIOLENT_TRANSFER in tags or _NO_FIGHT_RE.search(sentence):
             return _evidence(NONVIOLENT_TRANSFER, first.get(NONVIOLENT_TRANSFER, capture), 0.7)
-        if _STATE_SUBJECT_RE.search(sentence):
+        if _state_subject(sentence):
             return _evidence(GOV_REGAINS, capture, 0.6)
         return _evidence(NSA_OVERTAKES, capture, 0.7)
     if tags & {ARMED_CLASH, "fire_at"} and _one_sided_fire(sentence):
@@ -1454,7 +1546,9 @@ _AGREEMENT_NOUN_RE: Final = re.compile(
 _CONCLUDE_RE: Final = re.compile(
     r"\b(?:sign(?:ed|ing)|agreed|reach(?:ed|ing)|conclud(?:ed|ing)|broker(?:ed|ing)|announc(?:ed|ing)"
     r"|declar(?:ed|ing)|accept(?:ed|ing)|struck|seal(?:ed|ing)|negotiat(?:ed|ing)|mediat(?:ed|ing)"
-    r"|extend(?:ed|ing)|took effect|came into (?:force|effect)|entered into|held|met)\b",
+    r"|extend(?:ed|ing)|took effect|came into (?:force|effect)|entered into|held|met"
+    # "began a ceasefire": a deal taking effect [§3 Agreement]
+    r"|beg(?:an|un)|start(?:ed|ing))\b",
     re.IGNORECASE,
 )
 # Who flees in a displacement [§3 Other], besides the civilian words of the "civ" tag.

@@ -283,6 +283,9 @@ def _weekend(match: re.Match[str], published: date, which: str) -> DateEvidence:
     return _ev(match, saturday, WEEK)
 
 
+_MID_MONTH: Final = 15
+
+
 def _month_span(match: re.Match[str], published: date, which: str, earlier: bool) -> DateEvidence:
     if which in {"last", "previous"}:
         last_month = published.replace(day=1) - timedelta(days=1)
@@ -291,8 +294,11 @@ def _month_span(match: re.Match[str], published: date, which: str, earlier: bool
         # "the past month": the 30 days up to publication, by their middle (§7).
         return _ev(match, published - timedelta(days=15), MONTH)
     if earlier:
-        # "earlier this month" is the span from the 1st to publication: §7 takes its middle,
-        # which, unlike the 15th, is never after publication and stays within the stated span.
+        # "earlier this month": §7 records the middle of the month, the 15th, when it lies
+        # before publication; otherwise the span is the 1st to publication, and its middle
+        # keeps the date within the stated span (never after publication).
+        if published.day > _MID_MONTH:
+            return _ev(match, published.replace(day=_MID_MONTH), MONTH)
         return _ev(match, published.replace(day=(1 + published.day) // 2), MONTH)
     return _ev(match, _month_day(published.year, published.month, "mid", published), MONTH)
 

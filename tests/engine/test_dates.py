@@ -87,7 +87,8 @@ CASES = [
     p("Fighting raged last weekend.", TUE, date(2021, 8, 21), WEEK, id="last-weekend-on-tuesday"),
     p("Fighting raged at the weekend.", MON_JAN, NEW_YEAR_SAT, WEEK, id="weekend-new-year"),
     # Months: the 15th, 1st for "early", last day for "late"; never after publication.
-    p("Talks failed earlier this month.", TUE, date(2021, 8, 12), MONTH, id="earlier-month"),
+    # "earlier this month": the 15th when it lies before publication (seeds/examples/README.md)
+    p("Talks failed earlier this month.", TUE, date(2021, 8, 15), MONTH, id="earlier-month"),
     p("Talks failed earlier this month.", TUE_SEP, date(2021, 9, 4), MONTH, id="earlier-early"),
     p("Prices rose this month.", TUE, date(2021, 8, 15), MONTH, id="this-month"),
     p("Prices rose this month.", TUE_SEP, date(2021, 9, 4), MONTH, id="this-month-before-15th"),
