@@ -735,7 +735,9 @@ _GENERIC_PHRASES: Final[tuple[tuple[str, _Generic], ...]] = (
     ("police; policemen; policeman; police officers; police officer; riot police; "
      "anti-riot police; law enforcement; cops; police forces; police force; "
      # Police units with a military word are still police ("Imphal West police commandos").
-     "police commandos; police commando; police special forces", _POL),
+     "police commandos; police commando; police special forces; "
+     # "Turkish border police": the demonym qualifies the whole phrase.
+     "border police; border policemen; border police officers", _POL),
     ("prison guards; prison guard; prison officers; prison officer; prison wardens; "
      "prison warden; prison warders; warders; jailers; prison staff; prison authorities; "
      "penitentiary guards; police prison guards", _PRISON),
@@ -820,7 +822,9 @@ _GENERIC_PHRASES: Final[tuple[tuple[str, _Generic], ...]] = (
     ("health workers; health worker; doctors; doctor; nurses; nurse; medics; medic; "
      "medical workers; healthcare workers; paramedics; medical staff; hospital staff; "
      "hospital workers; hospital employees; health staff; health personnel; "
-     "medical personnel; health sector workers",
+     "medical personnel; health sector workers; laboratory technicians; lab technicians; "
+     # India's accredited social health activists (ASHA) are community health workers.
+     "ASHA workers; ASHA worker; ASHA activists; accredited social health activists",
      _people("Civilians", 7, assoc="Health Workers")),
     # Motorcycle and car taxi drivers: ACLED's Africa coding keeps their own label, elsewhere
     # they are a Labor Group like other trades (`_people_mentions`).
@@ -828,11 +832,19 @@ _GENERIC_PHRASES: Final[tuple[tuple[str, _Generic], ...]] = (
      "boda boda rider; boda bodas; bodaboda riders; okada riders; okada rider; "
      "moto-taxi drivers; moto-taxi driver; moto taxi drivers; mototaxi drivers; "
      "motorcycle taxi drivers; motorbike taxi drivers; taxi bike drivers; taxi bike riders; "
-     "taxi-motorcycle drivers; taxi motorcycle drivers; taxi operators; minibus taxi drivers",
+     "taxi-motorcycle drivers; taxi motorcycle drivers; taxi operators; minibus taxi drivers; "
+     # Three-wheeler and motorbike drivers carry passengers for hire (Somalia's "tuk-tuk
+     # driver" is a Taxi Driver in ACLED's 2025 rows; in Latin America a Labor Group).
+     "tuk-tuk drivers; tuk-tuk driver; tuktuk drivers; tuktuk driver; bajaj drivers; "
+     "bajaj driver; motorcycle drivers; motorcycle driver; motorbike drivers; "
+     "motorbike driver; motor taxi drivers; motor taxi driver",
      _people("Civilians", 7, assoc="Taxi Drivers")),
     ("farmers; farmer; farm workers; farmworkers; agricultural workers; plantation workers; "
      "peasants; peasant farmers; campesinos; growers; cultivators; dairy farmers; "
-     "milk producers; cotton growers", _people("Civilians", 7, assoc="Farmers")),
+     "milk producers; cotton growers; "
+     # "Kisan" (Hindi: farmer) names farmers' unions and committees; "campesino" the same
+     # in Spanish ("the campesino movement").
+     "kisan; kisans; campesino", _people("Civilians", 7, assoc="Farmers")),
     ("lawyers; lawyer", _people("Civilians", 7, assoc="Lawyers")),
     ("judges; judge; magistrates; magistrate", _people("Civilians", 7, assoc="Judges")),
     ("transgender woman; transgender women; transgender people; transgender person; "
@@ -1148,7 +1160,73 @@ def find_actors(
         mentions = _with_herder_labels(mentions)
     if country is not None and _COMMUNITY_CUE.search(sentence):
         mentions = _with_community_labels(sentence, mentions, dictionary, country, event_date)
+    if "affiliated" in sentence or "aligned" in sentence:
+        mentions = _with_affiliations(sentence, mentions)
+    if len(mentions) > 1:
+        mentions = _units_over_generics(sentence, mentions)
     return mentions
+
+
+# What may stand between a state's generic word and its unit named as one phrase: "the
+# regime's 4th Division", "the police's Special Action Force", "National Guard (GNB)
+# officers", "Border Police officers".
+_UNIT_BEFORE_GAP: Final = re.compile(r"(?:['\u2019]s)?\s+")
+_UNIT_AFTER_GAP: Final = re.compile(r"\)?\s+|\s*\(")
+
+
+def _units_over_generics(sentence: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """The mentions without a state's generic force ("regime", "police", "officers") named in
+    one phrase with a unit of that state: the unit is the actor (codebook §6 names the unit
+    after the state forces' years), not a second, unit-less one."""
+    units: list[tuple[ActorMention, str]] = []
+    for mention in mentions:
+        if mention.inter in (1, 8) and not mention.assoc_label and ") " in mention.actor:
+            parsed = _parse_state_name(mention.actor)
+            if parsed is not None and parsed.unit:
+                units.append((mention, parsed.state))
+    if not units:
+        return mentions
+
+    def absorbed(generic: ActorMention) -> bool:
+        if generic.assoc_label or generic.inter not in (1, 8):
+            return False
+        parsed = _parse_state_name(generic.actor)
+        if parsed is None or parsed.unit:
+            return False
+        for unit, state in units:
+            if state != parsed.state:
+                continue
+            if generic.span[1] <= unit.span[0] and _UNIT_BEFORE_GAP.fullmatch(
+                    sentence, generic.span[1], unit.span[0]):
+                return True
+            if unit.span[1] <= generic.span[0] and _UNIT_AFTER_GAP.fullmatch(
+                    sentence, unit.span[1], generic.span[0]):
+                return True
+        return False
+
+    return [m for m in mentions if not absorbed(m)]
+
+
+# "Islah-affiliated Special Forces", "GABRIELA-affiliated women": the forces or people are the
+# actor, the group they are affiliated with their associated actor (codebook §6).
+_AFFILIATED: Final = re.compile(r"[-\u2010\u2011](?:affiliated|aligned)\s+")
+
+
+def _with_affiliations(sentence: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """The mentions with each "X-affiliated" group turned into a label on the mention it
+    qualifies (its words, so that it goes with that actor's side)."""
+    result: list[ActorMention] = []
+    for mention in mentions:
+        gap = _AFFILIATED.match(sentence, mention.span[1])
+        owner = next((m for m in mentions if gap is not None and not m.assoc_label
+                      and m.span[0] == gap.end() and m.actor != mention.actor), None) \
+            if not mention.assoc_label else None
+        if owner is None:
+            result.append(mention)
+        else:
+            result.append(ActorMention(mention.actor, mention.inter, owner.span, _LABEL,
+                                       owner.role_hint, True))
+    return sorted(result, key=lambda m: m.span)
 
 
 # ACLED codes the Fulani militia with the herders it is drawn from as associated actor
@@ -1336,6 +1414,16 @@ def _mention(sentence: str, toks: Sequence[_Tok], i: int, j: int,
     start = qualified[0] if qualified else i
     where = _pick_country(qualified[1], country) if qualified else country
     also: tuple[str, ...] = ()
+    allied = False
+    if qualified is not None and target.kind in _KIND_PREFIX and \
+            (first := _paired_qualifier(toks, qualified[0], sentence, dictionary)) is not None:
+        # "Turkish and Russian forces": one noun, two states' forces, the first named first.
+        start, also = first[0], (_pick_country(qualified[1], country),)
+        where = _pick_country(first[1], country)
+        also = () if also == (where,) else also
+        # Allies acting together are one side, the second state its associated actor
+        # (codebook §6); forces that clash with each other are the two sides.
+        allied = not any(t.low in _MUTUAL_VERBS for t in toks[j:j + 4])
     if target.kind in _KIND_PREFIX and qualified is None and \
             (named := _of_country(toks, j, sentence, dictionary)) is not None:
         # "military forces of Armenia", "the police of Kenya": the state comes after.
@@ -1356,7 +1444,9 @@ def _mention(sentence: str, toks: Sequence[_Tok], i: int, j: int,
             name = dictionary.state_force(state, target.kind, on, target.unit)
             # The regime's state actor (the Taliban) is state forces of its own country too.
             inter = 8 if country and state != country else 1
-            made.append(ActorMention(name, inter, span, confidence, role))
+            label = allied and state != where
+            made.append(ActorMention(name, inter, span, _LABEL if label else confidence, role,
+                                     label))
         return made, j
     if j < len(toks) and toks[j].low in _PLACE_HEADS:
         return [], j  # "a refugee camp", "the students' hostel": a place, not its people
@@ -1368,6 +1458,11 @@ def _mention(sentence: str, toks: Sequence[_Tok], i: int, j: int,
         where = "International"
     return _people_mentions(toks, i, j, target, where, span, confidence, role, on), j
 
+
+# Verbs after "X and Y forces" that make the two states' forces opponents, not allies.
+_MUTUAL_VERBS: Final = frozenset({
+    "clashed", "clash", "clashes", "fought", "fight", "exchanged", "traded", "skirmished",
+})
 
 # People words that name foreigners when no nationality qualifies them.
 _FOREIGNERS: Final = frozenset({"refugees", "refugee", "asylum"})
@@ -1417,6 +1512,16 @@ def _country_at(toks: Sequence[_Tok], k: int, sentence: str,
         if found:
             return end, found
     return None
+
+
+def _paired_qualifier(toks: Sequence[_Tok], start: int, sentence: str,
+                      dictionary: ActorDictionary) -> tuple[int, tuple[str, ...]] | None:
+    """A second country joined by "and" before the one qualifying a state noun ("Turkish and
+    Russian forces" -> Turkish): its first token and the countries it may name."""
+    if start < 2 or toks[start - 1].low != "and" or \
+            not sentence[toks[start - 1].end:toks[start].start].isspace():
+        return None
+    return _qualifier(toks, start - 1, sentence, dictionary)
 
 
 def _pick_country(options: tuple[str, ...], country: str | None) -> str:

@@ -331,12 +331,15 @@ def _assemble(
     sides = (("actor1", "inter1", actor1), ("actor2", "inter2", actor2))
     for column, inter_column, chosen in sides:
         if chosen is not None:
-            fields[column], fields[inter_column] = chosen.actor, chosen.inter
+            # No country known: roles name generic actors "Civilians ()", which ACLED never
+            # writes; the bare label keeps the actor's kind (and inter) for the coder.
+            fields[column] = chosen.actor.replace(" ()", "")
+            fields[inter_column] = chosen.inter
             if chosen.span != (0, 0):
                 evidence[column] = chosen.span
     for column in ("assoc_actor_1", "assoc_actor_2"):
         if labels := getattr(roles, column):
-            fields[column] = "; ".join(labels)
+            fields[column] = "; ".join(label.replace(" ()", "") for label in labels)
     if where is None and found.unknown is not None:
         fields.update(location=found.unknown.location, geo_precision=found.unknown.geo_precision,
                       admin1=found.region.admin1 if found.region else None)
