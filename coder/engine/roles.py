@@ -113,7 +113,11 @@ _MUTUAL: Final = re.compile(
     r"\b(?:each other|one another|(?:two|2|three|3|several) (?:groups|communities|factions|"
     r"sides|families|clans|villages|gangs)|rival (?:groups|communities|factions|supporters)|"
     r"another group|street fight|fist ?fight(?:ing)?|(?:clash|fight|fighting|brawl|scuffle)"
-    r"\s+between|(?:people|residents|villagers|locals|youths) clashed(?! with))\b", re.I)
+    r"\s+between|(?:people|residents|villagers|locals|youths) clashed(?! with)|"
+    # "villagers clashed with the latter", not "clashed with police": a fight between
+    # civilians (4 of the 4 dev mobs whose first sentence says so code Rioters twice).
+    r"clash(?:ed|ing)? with (?!(?:the |a |an )?(?:[\w-]+ )?(?:police|security|soldiers|troops|"
+    r"army|military|forces|officers|gendarm\w*|guards|personnel)\b))\b", re.I)
 # Two named groups' members fighting each other ("X supporters clashed with Y members").
 _CLASHED: Final = re.compile(r"\b(?:clash(?:ed|es)?|fought|brawl(?:ed)?|scuffled?)\b", re.I)
 # An actor whose own next verb (a few words on, in its clause) is to protest or strike.
@@ -204,6 +208,14 @@ def assign_roles(
     # Reporters of the event ("police said") are chosen only when nobody else is named.
     main = _vague_dropped(sentence, [m for m in named if not is_source(sentence, m)] or named)
     labels = [m for m in mentions if m.assoc_label and not _members_of(sentence, m, named)]
+    if event_type in ("Violence against civilians", "Battles") and \
+            (mob := _mob_on_force(sentence, main)) is not None:
+        # Civilians who beat or stone police, soldiers or militants are a mob, Rioters
+        # (codebook §3 Mob violence, §5: civilians are never the ones who attack), facing the
+        # armed actor they attacked; the crowd carries its own country and labels.
+        attackers, target = mob
+        rioters = generic(RIOTERS, 5, _country_of(attackers) or country)
+        return Roles(rioters, target, _labels_of(labels, [attackers]), ())
     if event_type == "Violence against civilians":
         roles = _civilian_roles(sentence, main, labels, sub_event_type, country, on, actors)
     elif event_type in ("Protests", "Riots"):
@@ -218,6 +230,47 @@ def assign_roles(
 
 
 _OF_GROUP: Final = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
+
+# Between a crowd of civilians and the armed actor it turns on, in one clause: "residents
+# of X burnt tyres and shot arrows at soldiers", "a group of people that attacked police
+# officers", "inhabitants began throwing stones at officers". Never "attacked by".
+_MOB_ON: Final = re.compile(
+    r"[^.;]{0,60}?\b(?:attack(?:ed|ing)|assault(?:ed|ing)|beat(?:en)?(?: up)?|lynch(?:ed|ing)|"
+    r"stoned|pelt(?:ed|ing)(?: \w+)? (?:at|on)|(?:thr(?:ew|owing)|hurl(?:ed|ing)) (?:\w+ ){0,3}?"
+    r"(?:at|on)|sp(?:at|it|ited) (?:at|on)|shot arrows (?:at|on)|chased|clashed with)"
+    r"(?! by\b)[^.;]{0,25}$", re.I)
+_MOB_FIREARMS: Final = re.compile(r"\b(?:gun\w*|rifles?|pistols?|firearms?|opened fire|"
+                                  r"shot (?!arrows)|shooting)\b", re.I)
+
+
+# A crowd's words: plural nouns, or "people", "youth", "a mob"; "a man" or "two men" who
+# attack the police are an armed group's (codebook §3: a mob is a crowd).
+_CROWD_WORD: Final = re.compile(
+    r"(?:s|people|youth|folk|crowd|mob|group|community)$", re.I)
+
+
+def _mob_on_force(sentence: str, main: Sequence[ActorMention]
+                  ) -> tuple[ActorMention, ActorMention] | None:
+    """The civilians and the armed actor they attack in one clause, when no armed actor acts
+    before them and no firearm is used: a mob on the police or soldiers, not one-sided
+    violence by them (those armed with guns are an armed group, `_ARMED_DOERS`)."""
+    for crowd in main:
+        if crowd.inter != 7 or crowd.span == (0, 0) or \
+                not _CROWD_WORD.search(sentence, crowd.span[0], crowd.span[1]):
+            continue
+        if any(m.inter != 7 and m.role_hint == "agent" and m.span[0] < crowd.span[0]
+               for m in main):
+            return None
+        target = next((m for m in main if m.span[0] >= crowd.span[1] and m.inter != 7), None)
+        if target is None or target.inter not in (1, 2, 3, 4, 8) or _unidentified(target) \
+                or target.actor.startswith("Government of"):
+            continue
+        gap = sentence[crowd.span[1]:target.span[0]]
+        if _MOB_ON.fullmatch(gap) and not _MOB_FIREARMS.search(sentence, 0, target.span[0]) \
+                and not any(m.inter == 7 and crowd.span[1] <= m.span[0] < target.span[0]
+                        for m in main):
+            return crowd, target
+    return None
 
 
 def _members_of(sentence: str, label: ActorMention, named: Sequence[ActorMention]) -> bool:
@@ -750,6 +803,7 @@ def _armed_roles(
             assoc1, assoc2 = (patrons[0],), (patrons[-1],)
     if battle:
         actor1, actor2 = _two_sides(actor1, actor2, country, on, actors)
+        actor1, actor2 = _gang_sides(sentence, actor1, actor2, country, on, actors)
         if actor1 is not None and actor2 is not None:
             assoc1 += _border_guard(actor1, actor2, on, actors)
             assoc2 += _border_guard(actor2, actor1, on, actors)
@@ -783,13 +837,21 @@ def _fighting_itself(sentence: str, mentions: Sequence[ActorMention]) -> ActorMe
     if said is None:
         return None
     armed = [m for m in mentions if m.inter in (1, 2, 3, 4, 8) and m.span != (0, 0)]
-    kind = next((m for m in armed if m.span[1] >= said.start() and m.span[0] <= said.end() + 5),
-                None)
+    kind = next((m for m in armed if m.span[1] >= said.start() and (
+        m.span[0] <= said.end() + 5
+        or _GROUPS_OF.fullmatch(sentence, said.end(), m.span[0]) is not None)), None)
     if kind is None or any(m.actor != kind.actor and m.span[0] < said.end() for m in armed):
         return None
+    home = _country_of(kind)
+    if home is not None and _SAID_UNKNOWN.search(sentence, said.end(), kind.span[0]):
+        # "2 groups of unidentified armed human traffickers": the report says nobody knows
+        # who they are, whatever their trade (codebook §5: Unidentified Armed Group).
+        return replace(kind, actor=UNIDENTIFIED.format(country=home), inter=3)
     return kind
 
 
+# "two groups of unidentified armed human traffickers": the kind named a few words on.
+_GROUPS_OF: Final = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}")
 _AFFILIATED: Final = re.compile(
     r"\b(?:affiliated|aligned|allied|loyal)\s+(?:respectively\s+)?(?:with|to)\s+", re.I)
 
@@ -991,6 +1053,46 @@ def _two_sides(actor1: ActorMention | None, actor2: ActorMention | None, country
     other = next((f for f in front if f.actor != actor1.actor), None) \
         if any(f.actor == actor1.actor for f in front) else None
     return actor1, other
+
+
+# A shooting from a vehicle (a drive-by told in other words): "shot from a car", "armed
+# individuals in three pickup trucks", "armed men driving a vehicle".
+_FROM_VEHICLE: Final = re.compile(
+    r"\b(?:from (?:a|an|the|their) (?:moving |passing )?(?:car|vehicle|van|truck|pickup|"
+    r"motorcycle|motorbike)|(?:in|aboard|driving|riding) (?:a |an |two |three |several )?"
+    r"(?:\w+ )?(?:cars?|vehicles?|vans?|pickup(?: truck)?s?|trucks?|motorcycles?|"
+    r"motorbikes?))\b", re.I)
+
+
+def _gang_sides(sentence: str, actor1: ActorMention | None, actor2: ActorMention | None,
+                country: str, on: date, actors: ActorDictionary
+                ) -> tuple[ActorMention | None, ActorMention | None]:
+    """A battle's unnamed armed side as the country's gang where ACLED names unnamed killers
+    after gangs (Mexico, El Salvador, Brazil) and the sentence bears the marks of organised
+    crime or a shooting from a vehicle: in the dev split every such battle's unnamed side
+    with those marks is a gang (27 of 32 gang sides carry them), and 1 of 33 Unidentified
+    Armed Group sides does. Two unnamed sides: the shooter is the country's usual unnamed
+    killer ("Unidentified Gang and/or Police Militia" in Brazil), the other its gang.
+    Only sides the sentence names are renamed."""
+    unidentified = UNIDENTIFIED.format(country=country)
+    # Only sides the sentence names ("armed men"): an unnamed one is left for the story's
+    # earlier sentences to name (`document`).
+    sides = [a for a in (actor1, actor2)
+             if a is not None and a.actor == unidentified and a.span != (0, 0)]
+    usual = actors.unnamed(country, "Violence against civilians", on) if sides else None
+    if usual is None or not usual[0].startswith("Unidentified Gang") or not (
+            ORGANISED_CRIME.search(sentence) or _FROM_VEHICLE.search(sentence)):
+        return actor1, actor2
+    gang = actors.unnamed(country, "Battles", on) or usual
+
+    def named(mention: ActorMention | None, name: tuple[str, int]) -> ActorMention | None:
+        if mention is None or all(mention is not side for side in sides):
+            return mention
+        return replace(mention, actor=name[0], inter=name[1])
+
+    if len(sides) == 2:
+        return named(actor1, usual), named(actor2, gang)
+    return named(actor1, gang), named(actor2, gang)
 
 
 def _remote_sides(actor1: ActorMention | None, actor2: ActorMention | None,
