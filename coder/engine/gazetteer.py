@@ -169,6 +169,7 @@ class Gazetteer:
 
     __slots__ = (
         "_admin",
+        "_admin1_rows",
         "_countries",
         "_country_code",
         "_country_ix",
@@ -233,6 +234,9 @@ class Gazetteer:
         self._districts: Mapping[tuple[str, str], Place] = {}
         self._parts: Mapping[tuple[str, str], tuple[tuple[str, Place], ...]] = {}
         self._learned_units: frozenset[tuple[str, str]] = frozenset()
+        # country index -> its admin1 rows, made on first use (`admin1_spelled`); shared
+        # with the clones `add` makes, as the rows never change.
+        self._admin1_rows: dict[int, list[int]] = {}
 
     def lookup(self, name: str, country: str | None = None, limit: int = 20) -> list[Place]:
         """Return the places called ``name``, best first (at most ``limit``).
@@ -316,6 +320,36 @@ class Gazetteer:
                      for i, similarity in best.items())
         found.sort(key=lambda f: f[:3])
         return [f[3] for f in found[:limit]]
+
+    def admin1_spelled(self, name: str, country: str) -> Place | None:
+        """Return the admin1 unit of ``country`` that ``name`` spells otherwise, else None.
+
+        For a name `lookup` does not know: "Tillabery" for "Tillaberi". Articles, doubled
+        letters and consonant spellings are set aside (`spelling_similarity`); the spelling
+        must share the unit's consonants (`skeleton`) and be at least `LOOSE_SIMILARITY`
+        alike (a country has a few dozen units, not thousands of villages, so a province
+        named loosely is seldom another one). The closest unit wins; a tie is no answer.
+        """
+        target = self._country_code.get(country)
+        key = normalise(name)
+        if target is None or len(key) < LOOSE_MIN_LETTERS:
+            return None
+        if not self._admin1_rows:
+            for found in re.finditer(re.escape(bytes([_KIND_ADMIN1])), self._kind):
+                self._admin1_rows.setdefault(self._country_ix[found.start()], []).append(
+                    found.start())
+        sounds, skel = _sounds(key), skeleton(key)
+        scored: dict[str, tuple[float, int]] = {}
+        for i in self._admin1_rows.get(target, ()):
+            unit = normalise(self._strings[self._admin[0][i]])
+            if unit in scored or _VOWELS.sub("", _sounds(unit)) != skel:
+                continue
+            scored[unit] = (_indel_similarity(sounds, _sounds(unit)), i)
+        ranked = sorted(scored.values(), reverse=True)
+        if not ranked or ranked[0][0] < LOOSE_SIMILARITY or (
+                len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+            return None
+        return self._place(ranked[0][1])
 
     def _admin1_name(self, name: str, country: str) -> str:
         """The gazetteer's name of the admin1 unit ``name`` (or an alias of it) of ``country``."""

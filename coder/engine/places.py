@@ -214,7 +214,7 @@ def find_places(sentence: str, gazetteer: Gazetteer, country: str | None) -> lis
         (span, candidates)
         for span in _spans(sentence, runs, gazetteer)
         if (candidates := _candidates(sentence, span, gazetteer, country))
-        and not (country and (span.partial or span.inner)
+        and not (country and (span.partial or span.inner or _compass(span.key))
                  and all(p.country != country for p in candidates))
     ]
     if country:
@@ -263,6 +263,16 @@ def find_places(sentence: str, gazetteer: Gazetteer, country: str | None) -> lis
                                    next((p for p in theatre if p in own), theatre[0]),
                                    () if own else theatre))
     return kept
+
+
+_COMPASS: Final = _keys("north south east west northern southern eastern western central "
+                        "middle far mid upper lower northeast northwest southeast southwest")
+
+
+def _compass(key: str) -> bool:
+    """Whether a name is only compass words ("North-West", "Far North"): many countries
+    have a province so called, so one of another country is not the text's."""
+    return all(word in _COMPASS for word in key.split())
 
 
 # "Xakurke (Wadi Khakurik) region", "Inalabag [Tin Elebag]": one name in brackets right
@@ -852,6 +862,8 @@ def _comma_qualified(
 def _unit(name: str, gazetteer: Gazetteer, country: str | None) -> Place | None:
     """The known admin1 (else place) a qualifier names last; a country is no qualifier here."""
     key = normalise(name)
+    if key not in gazetteer and country is not None:
+        return _unit_spelled_otherwise(key, gazetteer, country)
     if key not in gazetteer or gazetteer.country_of(key) is not None:
         return None
     candidates = [p for p in gazetteer.lookup(key, country, limit=8)
@@ -861,6 +873,28 @@ def _unit(name: str, gazetteer: Gazetteer, country: str | None) -> Place | None:
         # "(Kurnool, AP)": a state's abbreviation, though "AP" is also a news agency
         return province if country is not None and _ACRONYM.fullmatch(name.strip()) else None
     return province or next(iter(candidates), None)
+
+
+# Articles a text may leave out of a name the gazetteer writes with one ("Hoceima").
+_NAME_ARTICLES: Final = ("al", "el", "ad", "ar", "as", "ash", "at", "an", "az")
+
+
+def _unit_spelled_otherwise(key: str, gazetteer: Gazetteer, country: str) -> Place | None:
+    """The unit of ``country`` a qualifier names without its Arabic article ("(Hoceima)"
+    for Al Hoceima) or in another spelling of an admin1 ("(Dessa, Tillabery)").
+
+    Only inside the document's country: elsewhere the bare name is another place or none.
+    A place (not a unit) only when it is large enough to be its district's seat: a unit
+    qualifies, a small village in brackets is another name ("Zap (Amadiya) region").
+    """
+    if key not in STOP and " " not in key:
+        for article in _NAME_ARTICLES:
+            if f"{article} {key}" in gazetteer and (found := [
+                    p for p in gazetteer.lookup(f"{article} {key}", country, limit=8)
+                    if p.country == country and (
+                        p.kind != "place" or p.population >= DISTRICT_SEAT_POPULATION)]):
+                return next((p for p in found if p.kind == "admin1"), found[0])
+    return gazetteer.admin1_spelled(key, country)
 
 
 def _head(
@@ -1117,6 +1151,10 @@ _CURRENCY = re.compile(r"\s+(?:dollars?|pounds?|rupees?|dinars?|euros?|currency)
                        re.IGNORECASE)
 
 
+# A capitalised word joined by a hyphen to a lower-case word ("Palestinian-owned").
+_LOWER_AFTER: Final = re.compile(r"([^\W\d_][\w'\u2019]*)-[a-z][\w-]*$")
+
+
 def country_mentions(sentence: str, gazetteer: Gazetteer) -> list[CountryMention]:
     """The countries a sentence names, in text order.
 
@@ -1133,7 +1171,14 @@ def _country_mentions(sentence: str, runs: list[_Span], gazetteer: Gazetteer
     for span in runs:  # longest first at each start
         if span.start < covered_to:
             continue
-        if (country := gazetteer.country_of(span.key)) is not None:
+        if (country := gazetteer.country_of(span.key)) is None and (
+                joined := _LOWER_AFTER.match(sentence, span.start, span.end)) is not None:
+            # "Palestinian-owned", "Saudi-led": one token, the demonym before its hyphen
+            country = gazetteer.country_of(normalise(joined.group(1)))
+            if country is not None:
+                span = _Span(span.start, joined.end(1), normalise(joined.group(1)),
+                             span.first, span.partial, span.inner)
+        if country is not None:
             covered_to = span.end
             if _CURRENCY.match(sentence, span.end):
                 continue  # "the US dollar exchange rate" names no place at all
@@ -1317,9 +1362,13 @@ def _evidence(
         # the village is one GeoNames lacks (most front-line hamlets are), not a namesake
         # hundreds of km away (or abroad: "Elenovka" is also in Armenia). Its name as written,
         # in the front's country and first province.
-        written = _ascii(_written(sentence, span.start, span.end))
+        # A known word at the end of a longer name ("Vilny" of "near Khutir Vilny") stands
+        # for the whole name: the hamlet is called by all of it.
+        start = _name_start(sentence, span) if span.inner else span.start
+        written = _ascii(_written(sentence, start, span.end))
         place = Place(written, country or place.country, theatre[0], None, None, math.nan,
                       math.nan, 0, "place", "text")
+        span = _Span(start, span.end, normalise(written), span.first, span.partial)
     precision = _precision(sentence, span, place)
     place = _city_admin1(_with_district(_own_unit(_spelled(place, sentence, span), sentence,
                                                   span), gazetteer))
@@ -1329,6 +1378,28 @@ def _evidence(
         (span.start, span.end),
         _confidence(sentence, span, place, country, context),
     )
+
+
+# The capitalised words right before a name, joined to it ("Khutir " before "Vilny").
+_RUN_BEFORE: Final = re.compile(r"(?<![\w'\u2019-])(?:[A-Z][\w'\u2019]*[ -])+$")
+
+
+def _name_start(sentence: str, span: _Span) -> int:
+    """Where the capitalised name ending with ``span`` starts: its words before the span,
+    less a sentence's first word ("Near Vilny") and stopwords, openers and titles."""
+    if (run := _RUN_BEFORE.search(sentence, max(0, span.start - 40), span.start)) is None:
+        return span.start
+    start = span.start
+    for word in reversed(list(_WORD.finditer(sentence, run.start(), span.start))):
+        key = normalise(word.group())
+        if (key in STOP or key in _OPENERS or key in _TITLES
+                or _SENTENCE_START.search(sentence, 0, word.start())):
+            break
+        start = word.start()
+    return start
+
+
+_WORD: Final = re.compile(r"[^\s-]+")
 
 
 def _choose(
