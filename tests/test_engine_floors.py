@@ -18,32 +18,31 @@ from conftest import REPO, shared_file
 
 from coder.cli import cli
 
-# Measured 2026-11-25, end of session 5 (coder eval seeds/examples/gold-news.jsonl --json):
-# event_type 0.900, sub_event_type 0.843, actor1 0.800, actor2 0.847, country 0.943,
-# admin1 0.886, location 0.843, event_date 0.943, fatalities 0.957, no-event left empty
-# 0.857, precision 0.944, recall 0.971, fields to fix 1.57. Fields to fix counts, since
-# session 3, the place fields a gazetteer pick leaves wrong, and since session 5 the actors
-# the coder clears (evaluate.py).
+# Measured 2026-11-25, session 6 (coder eval seeds/examples/gold-news.jsonl --json):
+# event_type 0.914, sub_event_type 0.886, actor1 0.814, actor2 0.864, country 0.957,
+# admin1 0.900, location 0.843, event_date 0.971, fatalities 0.971, no-event left empty
+# 0.952, precision 0.972, recall 0.986, fields to fix 1.36 (1.57 at the end of session 5).
+# Fields to fix counts, since session 3, the place fields a gazetteer pick leaves wrong, and
+# since session 5 the actors the coder clears (evaluate.py).
 NEWS_FLOORS = {
-    "event_type": 0.87, "sub_event_type": 0.81, "actor1": 0.77, "actor2": 0.82,
-    "country": 0.91, "admin1": 0.85, "location": 0.83, "event_date": 0.91,
-    "fatalities": 0.92, "no_event": 0.82, "precision": 0.91, "recall": 0.94,
+    "event_type": 0.89, "sub_event_type": 0.85, "actor1": 0.78, "actor2": 0.83,
+    "country": 0.94, "admin1": 0.87, "location": 0.82, "event_date": 0.94,
+    "fatalities": 0.94, "no_event": 0.92, "precision": 0.94, "recall": 0.95,
 }
-# Session 5: charging the actors a coder clears took the same engine from 1.36 to 1.59.
-NEWS_FIXES_CEILING = 1.65
+NEWS_FIXES_CEILING = 1.45
 
 # Measured the same day (python bench/dev_eval.py --json, held-out split, seeds only; rows
-# sharing one note are one story since session 5): precision 0.959, recall 0.963, event_type
-# 0.896, sub_event_type 0.872, actor1 0.843, actor2 0.793, assoc_actor_1 0.623, assoc_actor_2
-# 0.353, country 0.963, admin1 0.868, location 0.775, event_date 0.963, fatalities 0.908,
-# fields to fix 2.65 (2.72 at the start of session 5 under its stricter count of actors).
+# sharing one note are one story since session 5): precision 0.960, recall 0.963, event_type
+# 0.895, sub_event_type 0.871, actor1 0.850, actor2 0.809, assoc_actor_1 0.634, assoc_actor_2
+# 0.397, country 0.963, admin1 0.871, location 0.777, event_date 0.963, fatalities 0.908,
+# fields to fix 2.61 (2.65 at the end of session 5).
 HELD_OUT_FLOORS = {
     "precision": 0.95, "recall": 0.94, "event_type": 0.87, "sub_event_type": 0.85,
-    "actor1": 0.82, "actor2": 0.77, "assoc_actor_1": 0.60, "assoc_actor_2": 0.32,
-    "country": 0.94, "admin1": 0.84, "location": 0.75, "fatalities": 0.88,
+    "actor1": 0.83, "actor2": 0.79, "assoc_actor_1": 0.61, "assoc_actor_2": 0.37,
+    "country": 0.94, "admin1": 0.85, "location": 0.76, "fatalities": 0.88,
     "event_date": 0.94,
 }
-HELD_OUT_FIXES_CEILING = 2.75
+HELD_OUT_FIXES_CEILING = 2.70
 
 
 def test_gold_news_stays_above_its_floors() -> None:
