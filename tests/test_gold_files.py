@@ -20,7 +20,8 @@ import pytest
 
 EXAMPLES = Path(str(files("coder.seeds"))) / "examples"
 SEED_ARTICLE = Path(str(files("coder.seeds"))) / "panjshir-2021-08-24.txt"
-GOLD_FILES = ("gold-news.jsonl", "gold-panjshir.jsonl")
+# dev-news.jsonl is a development set (rules may be mined from it) in the same format.
+GOLD_FILES = ("gold-news.jsonl", "gold-panjshir.jsonl", "dev-news.jsonl")
 
 # Codebook §3: the six event types and their 25 sub-event types, hierarchy order.
 CODEBOOK_SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {

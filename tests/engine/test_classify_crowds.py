@@ -15,18 +15,11 @@ a killed gang member is a combatant.
 from __future__ import annotations
 
 import pytest
+from engine_support import best_sub_event
 
-from coder.engine.classify import armed_victim, classify, is_reportable
+from coder.engine.classify import armed_victim, is_reportable
 
 STATE, REBEL, POL_MILITIA, ID_MILITIA, CIVILIANS = 1, 2, 3, 4, 7
-
-
-def _best(sentence: str, hints: tuple[int, ...] = ()) -> str | None:
-    """The best candidate's sub-event type, None when the sentence reports no event."""
-    if not is_reportable(sentence)[0]:
-        return None
-    found = classify(sentence, hints)
-    return found[0].sub_event_type if found else None
 
 
 @pytest.mark.parametrize(("sentence", "hints", "expected"), [
@@ -69,7 +62,7 @@ def _best(sentence: str, hints: tuple[int, ...] = ()) -> str | None:
 ])
 def test_event_cues_missed_before(sentence: str, hints: tuple[int, ...], expected: str) -> None:
     """Each sentence reports an event of the codebook's sub-event type named."""
-    assert _best(sentence, hints) == expected
+    assert best_sub_event(sentence, hints) == expected
 
 
 @pytest.mark.parametrize(("sentence", "hints", "expected"), [
@@ -90,7 +83,7 @@ def test_people_fighting_the_state_are_a_mob(sentence: str, hints: tuple[int, ..
                                             expected: str) -> None:
     """§3: Battles need two organised armed groups; ordinary people fighting the state's
     forces without firearms are a mob, while gunmen or clan militias stay a battle."""
-    assert _best(sentence, hints) == expected
+    assert best_sub_event(sentence, hints) == expected
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -102,7 +95,7 @@ def test_people_fighting_the_state_are_a_mob(sentence: str, hints: tuple[int, ..
 def test_a_killed_gang_member_is_a_combatant(sentence: str, expected: str) -> None:
     """§3: violence against civilians needs unarmed victims; a gang member killed by a rival
     gang is a fight between armed groups."""
-    assert _best(sentence, (POL_MILITIA, POL_MILITIA)) == expected
+    assert best_sub_event(sentence, (POL_MILITIA, POL_MILITIA)) == expected
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -132,7 +125,7 @@ def test_armed_victim(sentence: str, expected: bool) -> None:
 def test_crowds_that_destroy(sentence: str, hints: tuple[int, ...], expected: str) -> None:
     """§3 Riots: a crowd's destruction with a grievance is a Violent demonstration, without
     one Mob violence; an armed group's arson stays property destruction."""
-    assert _best(sentence, hints) == expected
+    assert best_sub_event(sentence, hints) == expected
 
 
 def test_several_earlier_attacks_are_background() -> None:
@@ -161,4 +154,4 @@ def test_words_that_are_not_the_event(sentence: str, hints: tuple[int, ...],
                                       expected: str | None) -> None:
     """A word of work, an earlier riot or a protest that was the reason for an arrest does
     not make this event's type (§3); only a non-state armed group's arrest is an abduction."""
-    assert _best(sentence, hints) == expected
+    assert best_sub_event(sentence, hints) == expected

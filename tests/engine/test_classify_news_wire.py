@@ -10,8 +10,7 @@ Expected types come from the codebook's definitions; `None` means no event.
 from __future__ import annotations
 
 import pytest
-
-from coder.engine.classify import classify, is_reportable
+from engine_support import best_sub_event
 
 ATTACK = "Attack"
 ARRESTS = "Arrests"
@@ -23,14 +22,6 @@ GOV_REGAINS = "Government regains territory"
 NSA = "Non-state actor overtakes territory"
 IED = "Remote explosive/landmine/IED"
 STATE, REBEL, EXTERNAL = 1, 2, 8
-
-
-def _best(sentence: str, hints: tuple[int, ...] = ()) -> str | None:
-    """The best candidate's sub-event type, None when the sentence reports no event."""
-    if not is_reportable(sentence)[0]:
-        return None
-    found = classify(sentence, hints)
-    return found[0].sub_event_type if found else None
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -63,7 +54,7 @@ def _best(sentence: str, hints: tuple[int, ...] = ()) -> str | None:
 ])
 def test_news_wording_gives_the_codebook_type(sentence: str, expected: str) -> None:
     """Each wire-style sentence gets the sub-event type the codebook defines for its act."""
-    assert _best(sentence) == expected
+    assert best_sub_event(sentence) == expected
 
 
 @pytest.mark.parametrize(("sentence", "hints", "expected"), [
@@ -85,7 +76,7 @@ def test_who_takes_a_place_decides_the_battle_type(
     sentence: str, hints: tuple[int, ...], expected: str
 ) -> None:
     """Captures: state forces regain, rebel groups and foreign forces overtake (§3)."""
-    assert _best(sentence, hints) == expected
+    assert best_sub_event(sentence, hints) == expected
 
 
 @pytest.mark.parametrize("sentence", [
@@ -101,7 +92,7 @@ def test_who_takes_a_place_decides_the_battle_type(
 ])
 def test_background_failures_and_accidents_are_no_event(sentence: str) -> None:
     """A war's cumulative toll, a deal that failed and an accident report no event."""
-    assert _best(sentence) is None
+    assert best_sub_event(sentence) is None
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -117,6 +108,6 @@ def test_background_failures_and_accidents_are_no_event(sentence: str) -> None:
 def test_an_attack_on_a_tanker_is_not_an_accident(sentence: str, expected: str | None) -> None:
     """Accident words give way to a named device or attacker: those are conflict events."""
     if expected is None:
-        assert _best(sentence) is not None
+        assert best_sub_event(sentence) is not None
     else:
-        assert _best(sentence) == expected
+        assert best_sub_event(sentence) == expected

@@ -7,18 +7,11 @@ codebook's reading of each. `None` means the sentence reports no event of its ow
 from __future__ import annotations
 
 import pytest
+from engine_support import best_sub_event
 
-from coder.engine.classify import classify, is_reportable, without_fighting
+from coder.engine.classify import is_reportable, without_fighting
 
 SHELLING = "Shelling/artillery/missile attack"
-
-
-def _best(sentence: str, hints: tuple[int, ...] = ()) -> str | None:
-    """The best candidate's sub-event type, None when the sentence reports no event."""
-    if not is_reportable(sentence)[0]:
-        return None
-    found = classify(sentence, hints)
-    return found[0].sub_event_type if found else None
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -44,7 +37,7 @@ def _best(sentence: str, hints: tuple[int, ...] = ()) -> str | None:
 ])
 def test_fire_and_explosions(sentence: str, expected: str) -> None:
     """§3: one-sided heavy fire is Shelling; an exchange of fire is an Armed clash."""
-    assert _best(sentence) == expected
+    assert best_sub_event(sentence) == expected
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -67,7 +60,7 @@ def test_fire_and_explosions(sentence: str, expected: str) -> None:
 ])
 def test_crowds(sentence: str, expected: str) -> None:
     """§3 Riots: rioters are unorganised and use no sophisticated weapons."""
-    assert _best(sentence) == expected
+    assert best_sub_event(sentence) == expected
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -92,7 +85,7 @@ def test_crowds(sentence: str, expected: str) -> None:
 ])
 def test_protest_grievances(sentence: str, expected: str) -> None:
     """§3 Protests: the cause of a gathering is no event at the gathering."""
-    assert _best(sentence) == expected
+    assert best_sub_event(sentence) == expected
 
 
 @pytest.mark.parametrize(("sentence", "hints", "expected"), [
@@ -115,7 +108,7 @@ def test_protest_grievances(sentence: str, expected: str) -> None:
 ])
 def test_targets_and_territory(sentence: str, hints: tuple[int, ...], expected: str) -> None:
     """§3: Battles need two armed sides; a takeover's type depends on who takes the place."""
-    assert _best(sentence, hints) == expected
+    assert best_sub_event(sentence, hints) == expected
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -137,7 +130,7 @@ def test_targets_and_territory(sentence: str, hints: tuple[int, ...], expected: 
 ])
 def test_statements_and_summaries(sentence: str, expected: str | None) -> None:
     """Issue: background, speculation and statements get no event; a deal needs a verb."""
-    assert _best(sentence) == expected
+    assert best_sub_event(sentence) == expected
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -174,7 +167,7 @@ def test_without_fighting(sentence: str, expected: bool) -> None:
 ])
 def test_more_neighbours(sentence: str, expected: str) -> None:
     """§3: the sub-event type that the codebook's definition gives."""
-    assert _best(sentence) == expected
+    assert best_sub_event(sentence) == expected
 
 
 @pytest.mark.parametrize(("sentence", "reason"), [

@@ -10,8 +10,7 @@ weapons that make Shelling or Air/drone strike. `None` means the sentence report
 from __future__ import annotations
 
 import pytest
-
-from coder.engine.classify import classify, is_reportable
+from engine_support import best_sub_event
 
 CHANGE = "Change to group/activity"
 BASE = "Headquarters or base established"
@@ -21,14 +20,6 @@ LOOTING = "Looting/property destruction"
 SHELLING = "Shelling/artillery/missile attack"
 AIR = "Air/drone strike"
 STATE, REBEL, CIVILIANS = 1, 2, 7
-
-
-def _best(sentence: str, hints: tuple[int, ...] = ()) -> str | None:
-    """The best candidate's sub-event type, None when the sentence reports no event."""
-    if not is_reportable(sentence)[0]:
-        return None
-    found = classify(sentence, hints)
-    return found[0].sub_event_type if found else None
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -52,7 +43,7 @@ def _best(sentence: str, hints: tuple[int, ...] = ()) -> str | None:
 ])
 def test_troop_movements_are_changes_to_group_activity(sentence: str, expected: str) -> None:
     """§3 Change to group/activity: a troop movement with no violence told."""
-    assert _best(sentence) == expected
+    assert best_sub_event(sentence) == expected
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -70,7 +61,7 @@ def test_troop_movements_are_changes_to_group_activity(sentence: str, expected: 
 ])
 def test_sieges_and_security_measures(sentence: str, expected: str) -> None:
     """§3 Change to group/activity: sieges, blockades and other security measures."""
-    assert _best(sentence) == expected
+    assert best_sub_event(sentence) == expected
 
 
 @pytest.mark.parametrize(("sentence", "hints", "expected"), [
@@ -85,7 +76,7 @@ def test_sieges_and_security_measures(sentence: str, expected: str) -> None:
 def test_bases_need_an_armed_party(sentence: str, hints: tuple[int, ...],
                                    expected: str | None) -> None:
     """§3 Headquarters or base established: an armed group sets up a base or post."""
-    assert _best(sentence, hints) == expected
+    assert best_sub_event(sentence, hints) == expected
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -100,7 +91,7 @@ def test_bases_need_an_armed_party(sentence: str, hints: tuple[int, ...],
 ])
 def test_places_changing_hands_without_fighting(sentence: str, expected: str) -> None:
     """§3 Non-violent transfer of territory: withdrew, handed over, took control unopposed."""
-    assert _best(sentence) == expected
+    assert best_sub_event(sentence) == expected
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -125,7 +116,7 @@ def test_places_changing_hands_without_fighting(sentence: str, expected: str) ->
 ])
 def test_displacement_caused_by_fighting_is_other(sentence: str, expected: str | None) -> None:
     """§3 Other: displacement caused by fighting; the fighting named as its cause only."""
-    assert _best(sentence) == expected
+    assert best_sub_event(sentence) == expected
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -145,7 +136,7 @@ def test_displacement_caused_by_fighting_is_other(sentence: str, expected: str |
 ])
 def test_property_destruction_and_ranged_weapons(sentence: str, expected: str) -> None:
     """§3 Looting/property destruction outside violence; ranged weapons are remote violence."""
-    assert _best(sentence) == expected
+    assert best_sub_event(sentence) == expected
 
 
 @pytest.mark.parametrize("sentence", [
@@ -179,7 +170,7 @@ def test_property_destruction_and_ranged_weapons(sentence: str, expected: str) -
 ])
 def test_statements_threats_and_history_stay_no_event(sentence: str) -> None:
     """The issue's rule: speculation, threats, appeals and history get no event."""
-    assert _best(sentence) is None
+    assert best_sub_event(sentence) is None
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -190,7 +181,7 @@ def test_statements_threats_and_history_stay_no_event(sentence: str) -> None:
 ])
 def test_scope_words_leave_the_events_they_do_not_govern(sentence: str, expected: str) -> None:
     """A noun after "since the" is a past event; a clause after it tells its own event."""
-    assert _best(sentence) == expected
+    assert best_sub_event(sentence) == expected
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -204,4 +195,4 @@ def test_scope_words_leave_the_events_they_do_not_govern(sentence: str, expected
 ])
 def test_civilian_words_that_name_no_victim(sentence: str, expected: str) -> None:
     """A victim word inside a name or used as an adjective names no civilian target."""
-    assert _best(sentence) == expected
+    assert best_sub_event(sentence) == expected

@@ -12,26 +12,14 @@ from __future__ import annotations
 import math
 
 import pytest
+from engine_support import only_place, places_of
 
 from coder.engine.gazetteer import Gazetteer, Place
 from coder.engine.places import (
     NamedPlace,
-    PlaceEvidence,
-    find_places,
     find_unknown_places,
     spelled_otherwise,
 )
-
-
-def places_of(sentence: str, gazetteer: Gazetteer, country: str) -> list[PlaceEvidence]:
-    """The places found in the document's country (the pipeline drops the others)."""
-    return [e for e in find_places(sentence, gazetteer, country) if e.place.country == country]
-
-
-def only_place(sentence: str, gazetteer: Gazetteer, country: str) -> PlaceEvidence:
-    found = places_of(sentence, gazetteer, country)
-    assert len(found) == 1, [e.place.location for e in found]
-    return found[0]
 
 
 def km(place: Place, other: Place) -> float:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from engine_support import mention_at as at
 
 from coder.engine.actors import ActorDictionary, ActorMention
 from coder.engine.knowledge import seed_actors
@@ -23,12 +24,6 @@ ON = date(2020, 5, 2)
 @pytest.fixture(scope="module")
 def actors() -> ActorDictionary:
     return seed_actors()
-
-
-def at(sentence: str, words: str, actor: str, inter: int, role: str = "unknown") -> ActorMention:
-    """A mention of `actor` on the first occurrence of `words` in the sentence."""
-    start = sentence.index(words)
-    return ActorMention(actor, inter, (start, start + len(words)), 0.9, role)
 
 
 def sides(found: Roles) -> tuple[str | None, str | None]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from engine_support import mention_at as at
 
 from coder.engine.actors import ActorDictionary, ActorMention
 from coder.engine.knowledge import seed_actors
@@ -29,15 +30,6 @@ TALIBAN = "Taliban"
 @pytest.fixture(scope="module")
 def actors() -> ActorDictionary:
     return seed_actors()
-
-
-def at(sentence: str, words: str, actor: str, inter: int, role: str = "unknown",
-       nth: int = 0) -> ActorMention:
-    """A mention of `actor` on the nth occurrence of `words` in the sentence."""
-    start = -1
-    for _ in range(nth + 1):
-        start = sentence.index(words, start + 1)
-    return ActorMention(actor, inter, (start, start + len(words)), 0.9, role)
 
 
 def names(found: Roles) -> tuple[str | None, str | None, tuple[str, ...], tuple[str, ...]]:

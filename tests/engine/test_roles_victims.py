@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from engine_support import mention_at as at
 
 from coder.engine.actors import ActorDictionary, ActorMention
 from coder.engine.knowledge import seed_actors
@@ -21,14 +22,6 @@ ON = date(2020, 5, 5)
 @pytest.fixture(scope="module")
 def actors() -> ActorDictionary:
     return seed_actors()
-
-
-def at(sentence: str, words: str, actor: str, inter: int, role: str = "unknown",
-       nth: int = 0) -> ActorMention:
-    start = -1
-    for _ in range(nth + 1):
-        start = sentence.index(words, start + 1)
-    return ActorMention(actor, inter, (start, start + len(words)), 0.9, role)
 
 
 def attack(actors: ActorDictionary, sentence: str, mentions: list[ActorMention],
