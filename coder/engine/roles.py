@@ -751,6 +751,32 @@ def _allied(sentence: str, group: Sequence[ActorMention], mention: ActorMention)
     return gap_ok and _BETWEEN.search(sentence, 0, first.span[0]) is None
 
 
+_TERRITORY: Final = frozenset({
+    "Non-state actor overtakes territory", "Government regains territory",
+    "Non-violent transfer of territory",
+})
+# The verb of a change of hands; its subject is the one who takes the place (codebook §3).
+_TAKES: Final = re.compile(
+    r"\b(?:(?:took|takes?|taken|taking|seized|assumed|gained|regained|retook|retaken) "
+    r"(?:full |total )?control|captur\w+|seiz\w+|overr[au]n\w*|recaptur\w+|retook|"
+    r"overtook|regain\w*)\b", re.I)
+
+
+def _taker(sentence: str, sides: Sequence[list[ActorMention]]) -> list[ActorMention] | None:
+    """The side whose agent is the subject of the takeover verb: the nearest before it.
+
+    "members of the NRF, which has emerged ... since the Taliban took control of Kabul": the
+    Taliban take Kabul, though the NRF is an agent of the sentence too.
+    """
+    verb = _TAKES.search(sentence)
+    if verb is None:
+        return None
+    before = [(max(m.span[1] for m in g if m.role_hint == "agent" and m.span[1] <= verb.start()),
+               i) for i, g in enumerate(sides)
+              if any(m.role_hint == "agent" and m.span[1] <= verb.start() for m in g)]
+    return sides[max(before)[1]] if before else None
+
+
 def _armed_roles(
     sentence: str, main: Sequence[ActorMention], labels: Sequence[ActorMention],
     event_type: str, sub_event_type: str, country: str, on: date, actors: ActorDictionary,
@@ -762,8 +788,9 @@ def _armed_roles(
     remote = event_type == "Explosions/Remote violence"
     sides = _sides(sentence, [m for m in main if m.inter != 7] if battle else main,
                    lone_allies=not battle)
-    first = next((g for g in sides if any(m.role_hint == "agent" for m in g)),
-                 sides[0] if sides else [])
+    first = _taker(sentence, sides) if sub_event_type in _TERRITORY else None
+    first = first or next((g for g in sides if any(m.role_hint == "agent" for m in g)),
+                          sides[0] if sides else [])
     rest = [g for g in sides if g is not first]
     second = next((g for g in rest if any(m.role_hint == "patient" for m in g)),
                   rest[0] if rest else [])
