@@ -500,7 +500,9 @@ def _late_intervention(sentence: str, meta: DocumentMeta, knowledge: Knowledge,
     intervention (codebook §3), by the actor named or, unnamed, the police. After a violent
     demonstration with no second side, the force that intervened is that side (§3 Violent
     demonstration: rioters and the police who face them)."""
-    if intervention(sentence) is None or find_dates(sentence, meta.published or date.today()):
+    cue = intervention(sentence)
+    policing = _POLICING_RE.search(sentence) if cue is None else None
+    if (cue is None and policing is None) or find_dates(sentence, meta.published or date.today()):
         return
     row, position = _slot(result, kept, last)
     event = row[position].event
@@ -516,11 +518,55 @@ def _late_intervention(sentence: str, meta: DocumentMeta, knowledge: Knowledge,
     on = event.event_date or date.today()
     states = [m for m in find_actors(sentence, knowledge.actors, event.country, on)
               if m.inter in (1, 8) and not m.assoc_label]
+    if policing is not None:
+        # The wider verbs ("tried to contain", "had to intervene") police a crowd only with
+        # a force as their subject: "residents urged the authorities to intervene" is none.
+        states = [m for m in states if m.span[1] <= policing.start()
+                  and _ASKED_RE.search(sentence, m.span[1], policing.start()) is None
+                  and _FORCE_WORD_RE.search(sentence, m.span[0], m.span[1])]
+        if not states:
+            return
     actor2 = (states[0].actor, states[0].inter) if states else (
         knowledge.actors.state_force(event.country, "police", on), 1)
+    military = knowledge.actors.state_force(event.country, "military", on)
+    if states and actor2[0] == military and \
+            "security" in sentence[states[0].span[0]:states[0].span[1]].lower():
+        # "Security forces dispersed the crowd": crowd control is policing (§5), as `roles`
+        # codes security forces facing a crowd; soldiers named are the military.
+        actor2 = (knowledge.actors.state_force(event.country, "police", on), 1)
     raised = EventFields(**{**event.filled(), **update, "interaction": None,
                             "actor2": actor2[0], "inter2": actor2[1]}).derived()
     row[position] = replace(row[position], event=raised)
+
+
+# Verbs of policing a crowd that `classify.intervention` leaves out, since alone they need
+# not be about a gathering: a force that "tried to contain the demonstration", "had to
+# intervene", "controlled the riot", "responded and contained the situation", "took the
+# situation under control", "worked to re-open the road" faced the crowd (codebook §3).
+_CROWD_OBJECT: Final = (
+    r"(?:the\s+)?(?:situation|crowds?|protests?|protesters|protestors|demonstrations?"
+    r"|demonstrators|riots?|rioters|mob|unrest|disturbances?|tension|inmates|prisoners|them"
+    r"|roads?|highway|blockades?|barricades?)\b")
+_POLICING_RE: Final = re.compile(
+    r"\b(?:(?:tried|tries|try|attempted|attempting|had|has|have|were able|was able|managed"
+    r"|moved|rushed|came|working|worked|sought)\s+to\s+(?:intervene|contain|control"
+    r"|calm|pacify|quell|disperse|re-?open|clear|unblock|restore order)"
+    r"|(?:contained|controlled|quelled|pacified|calmed(?:\s+down)?|re-?opened|cleared"
+    r"|unblocked)\s+" + _CROWD_OBJECT +
+    r"|(?:took|take|taken|brought|bring)\s+(?:control\s+(?:of\s+)?" + _CROWD_OBJECT
+    + r"|(?:the\s+)?(?:situation|riot|crowd|mob)\s+under\s+control)"
+    r"|restored\s+(?:order|calm)|responded\s+and\s+(?:contained|controlled|dispersed)"
+    r"|responded\s+with\s+(?:tear|gunshots|gunfire|live|warning|force|batons|water))",
+    re.IGNORECASE)
+# A request to act is no act: "protesters urged the police to intervene".
+_ASKED_RE: Final = re.compile(
+    r"\b(?:urged|asked|called|calls|demanded|demanding|requested|appealed|wanted|want)\b",
+    re.IGNORECASE)
+# The subject of a wider policing verb is a force by name ("police", "soldiers", "guards"),
+# not the government or "the authorities".
+_FORCE_WORD_RE: Final = re.compile(
+    r"polic|soldier|troop|forces|army|military|guard|officer|gendarm|personnel|agents"
+    r"|cops|carabin|militar", re.IGNORECASE)
 
 
 # Who a crowd is when a later sentence tells what it did: the protesters, "they", "several of
@@ -745,13 +791,22 @@ def _late_armed_victim(sentence: str, knowledge: Knowledge, result: list[list[Su
     update: dict[str, Any] = {"event_type": "Battles", "sub_event_type": "Armed clash",
                               "disorder_type": None, "interaction": None,
                               "civilian_targeting": None}
+    on = event.event_date or date.today()
     if event.inter2 == 7:
-        on = event.event_date or date.today()
         gang = next((m for m in find_actors(sentence, knowledge.actors, event.country, on)
                      if m.inter in _NON_STATE and not m.assoc_label), None)
+        # An unnamed victim's gang is the name ACLED gives an unnamed armed side there
+        # ("Unidentified Gang (Brazil)"), as `_second_side` names a battle's.
         actor2, inter2 = ((gang.actor, gang.inter) if gang is not None
-                          else (UNIDENTIFIED.format(country=event.country), 3))
+                          else knowledge.actors.unnamed(event.country, "Battles", on)
+                          or (UNIDENTIFIED.format(country=event.country), 3))
         update.update(actor2=actor2, inter2=inter2, assoc_actor_2=None)
+    usual = knowledge.actors.unnamed(event.country, "Violence against civilians", on)
+    if (event.actor1 == UNIDENTIFIED.format(country=event.country) and usual is not None
+            and usual[0].startswith("Unidentified Gang")):
+        # A victim of a gang is a mark of organised crime: the unnamed killer is the
+        # country's gang as `_late_gang` names it.
+        update.update(actor1=usual[0], inter1=usual[1])
     raised = EventFields(**{**event.filled(), **update}).derived()
     row[position] = replace(row[position], event=raised)
 
