@@ -1037,6 +1037,9 @@ def _role(toks: Sequence[_Tok], i: int, j: int, sentence: str) -> str:
     before = _word_before(toks, i, sentence)
     if before == "by":
         return "agent"
+    if before in _COMPOUND_HEADS and i >= 2 and toks[i - 1].low == before and \
+            sentence[toks[i - 2].end:toks[i - 1].start] in ("-", "\u2010", "\u2011"):
+        before = None  # "the al-Qaeda-linked JNIM": an adjective, not a verb taking an object
     k = j
     while k < len(toks) and k < j + 5 and toks[k].low in _SKIP_AFTER:
         k += 1
@@ -1053,6 +1056,10 @@ def _role(toks: Sequence[_Tok], i: int, j: int, sentence: str) -> str:
     if word is not None and (_is_verbish(word) or word in _PROTEST_CUES or word == "opened"):
         return "agent"
     return "unknown"
+
+
+# Participles that end a hyphenated adjective before a noun ("Iran-backed", "al-Qaeda-linked").
+_COMPOUND_HEADS: Final = frozenset({"linked", "backed", "affiliated", "aligned", "allied"})
 
 
 def _word_before(toks: Sequence[_Tok], i: int, sentence: str) -> str | None:
@@ -1162,6 +1169,8 @@ def find_actors(
         mentions = _with_community_labels(sentence, mentions, dictionary, country, event_date)
     if "affiliated" in sentence or "aligned" in sentence:
         mentions = _with_affiliations(sentence, mentions)
+    if "linked" in sentence:
+        mentions = _with_links(sentence, mentions)
     if len(mentions) > 1:
         mentions = _units_over_generics(sentence, mentions)
     return mentions
@@ -1227,6 +1236,45 @@ def _with_affiliations(sentence: str, mentions: list[ActorMention]) -> list[Acto
             result.append(ActorMention(mention.actor, mention.inter, owner.span, _LABEL,
                                        owner.role_hint, True))
     return sorted(result, key=lambda m: m.span)
+
+
+# "the al-Qaeda-linked JNIM", "al-Qaeda-linked militants", "jihadists linked to al-Qaeda":
+# a link names the network a group belongs to, not a second actor. ACLED codes the group
+# that acted (codebook §6: a network's local branch is its own actor), so the link folds
+# into the linked mention.
+_LINKED_BEFORE: Final = re.compile(r"[-\u2010\u2011]linked\s+")
+_LINKED_AFTER: Final = re.compile(r",?\s+(?:reportedly\s+|allegedly\s+)?linked\s+(?:to|with)\s+"
+                                  r"(?:the\s+)?")
+
+
+def _with_links(sentence: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """The mentions with each "X-linked Y" / "Y linked to X" pair made one actor: Y when Y is
+    named, X (with Y's words and role) when Y is only an Unidentified Armed Group."""
+    actors = [m for m in mentions if not m.assoc_label]
+    dropped: set[int] = set()
+    made: dict[int, ActorMention] = {}
+    for n, first in enumerate(actors):
+        following = next((m for m in actors[n + 1:] if m.span[0] >= first.span[1]), None)
+        if following is None:
+            continue
+        before = _LINKED_BEFORE.match(sentence, first.span[1])
+        after = _LINKED_AFTER.match(sentence, first.span[1])
+        if before is not None and before.end() == following.span[0]:
+            network, group = first, following
+        elif after is not None and after.end() == following.span[0]:
+            network, group = following, first
+        else:
+            continue
+        if network.inter not in (2, 3) or group.inter not in (2, 3):
+            continue  # only armed groups link this way; "police linked to..." stays as is
+        dropped.add(id(network))
+        if group.actor.startswith(_UAG):
+            made[id(group)] = ActorMention(network.actor, network.inter, group.span,
+                                           max(group.confidence, network.confidence),
+                                           group.role_hint)
+    if not dropped:
+        return mentions
+    return [made.get(id(m), m) for m in mentions if id(m) not in dropped]
 
 
 # ACLED codes the Fulani militia with the herders it is drawn from as associated actor
@@ -1456,7 +1504,8 @@ def _mention(sentence: str, toks: Sequence[_Tok], i: int, j: int,
         # "(International)" (Civilians/Protesters and the Refugees/IDPs label alike); the
         # displaced of the country itself (IDPs) keep its name.
         where = "International"
-    return _people_mentions(toks, i, j, target, where, span, confidence, role, on), j
+    return _people_mentions(sentence, toks, i, j, target, where, span, confidence, role,
+                            on), j
 
 
 # Verbs after "X and Y forces" that make the two states' forces opponents, not allies.
@@ -1572,8 +1621,8 @@ def _named(sentence: str, toks: Sequence[_Tok], i: int, j: int,
     return [ActorMention(name, inter, span, confidence, role)], j
 
 
-def _people_mentions(toks: Sequence[_Tok], i: int, j: int, target: _Generic, where: str,
-                     span: tuple[int, int], confidence: float, role: str,
+def _people_mentions(sentence: str, toks: Sequence[_Tok], i: int, j: int, target: _Generic,
+                     where: str, span: tuple[int, int], confidence: float, role: str,
                      on: date) -> list[ActorMention]:
     label, inter = target.label, target.inter
     if target.kind == "herders":
@@ -1589,8 +1638,10 @@ def _people_mentions(toks: Sequence[_Tok], i: int, j: int, target: _Generic, whe
         return [ActorMention(f"Fulani Ethnic Militia ({where})", 4, span, confidence, role)]
     if target.assoc is not None:
         # People who riot or protest are that crowd; the object of "looted" is its victim,
-        # so for an object only the words after it count ("teachers demonstrating").
-        nearby = {t.low for t in toks[j:j + 4]}
+        # so for an object only the words after it count ("teachers demonstrating"). The
+        # words after count only up to the clause's end: in "killed 20 people, including
+        # women and children, and burned homes" the burning is the killers', not a crowd's.
+        nearby = {t.low for t in toks[j:_clause_end(toks, j, j + 4, sentence)]}
         if role != "patient":
             nearby |= {t.low for t in toks[max(0, i - 2):i]}
         if nearby & _RIOT_CUES:
@@ -1617,6 +1668,17 @@ def _people_mentions(toks: Sequence[_Tok], i: int, j: int, target: _Generic, whe
             assoc = "Labour Group"  # the spelling of ACLED's pre-2023 exports
         mentions.append(ActorMention(f"{assoc} ({where})", inter, span, _LABEL, role, True))
     return mentions
+
+
+def _clause_end(toks: Sequence[_Tok], j: int, limit: int, sentence: str) -> int:
+    """The index (at most `limit`) of the first token after j that a comma, semicolon or
+    colon separates from the token before it."""
+    end = min(limit, len(toks))
+    for k in range(max(j, 1), end):
+        gap = sentence[toks[k - 1].end:toks[k].start]
+        if "," in gap or ";" in gap or ":" in gap:
+            return k
+    return end
 
 
 def _at_site(toks: Sequence[_Tok], i: int, j: int, sites: frozenset[str]) -> bool:
