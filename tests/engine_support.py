@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from coder.engine.actors import ActorMention
 from coder.engine.classify import classify, is_reportable
+from coder.engine.document import suggest_document
 from coder.engine.gazetteer import Gazetteer
+from coder.engine.pipeline import DocumentMeta, Knowledge
 from coder.engine.places import PlaceEvidence, find_places
+from coder.schema.events import EventFields
 
 
 def best_sub_event(sentence: str, hints: tuple[int, ...] = ()) -> str | None:
@@ -35,3 +40,15 @@ def only_place(sentence: str, gazetteer: Gazetteer, country: str) -> PlaceEviden
     found = places_of(sentence, gazetteer, country)
     assert len(found) == 1, [e.place.location for e in found]
     return found[0]
+
+
+# A day of the 2020 ACLED sample: the publication date of the document-level case tables.
+SAMPLE_DAY = date(2020, 5, 9)
+
+
+def document_events(knowledge: Knowledge, sentences: list[str], country: str | None,
+                    published: date = SAMPLE_DAY) -> list[EventFields]:
+    """Every event the document step suggests for the sentences, in order."""
+    found = suggest_document(sentences, DocumentMeta(published=published, country=country),
+                             knowledge)
+    return [s.event for row in found for s in row]

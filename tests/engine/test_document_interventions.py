@@ -13,11 +13,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from engine_support import document_events as _events
 
-from coder.engine.document import suggest_document
 from coder.engine.knowledge import load_knowledge
-from coder.engine.pipeline import DocumentMeta, Knowledge
-from coder.schema.events import EventFields
+from coder.engine.pipeline import Knowledge
 
 _DAY = date(2020, 5, 9)
 
@@ -25,11 +24,6 @@ _DAY = date(2020, 5, 9)
 @pytest.fixture(scope="module")
 def knowledge() -> Knowledge:
     return load_knowledge(None)
-
-
-def _events(knowledge: Knowledge, sentences: list[str], country: str) -> list[EventFields]:
-    found = suggest_document(sentences, DocumentMeta(published=_DAY, country=country), knowledge)
-    return [s.event for row in found for s in row]
 
 
 _RIOT = ("On 9 May 2020, in La Plata, Buenos Aires, factory workers set fire to tires in front "
