@@ -654,15 +654,13 @@ def _mentions(sentence: str, few: int = _FEW) -> list[_Mention]:
 # "the NRF said 40 Taliban were killed, the Taliban said 10 NRF fighters died": a figure that
 # another named speaker tells in a clause of its own is that party's figure against the one
 # before. The parties disagree, so the lowest credible figure counts (§8; §11 example 1).
+_CLAIM_VERB: Final = r"(?:said|says|claimed|claims|stated|announced)(?:\s+that|\s+to\s+have)?\s*$"
 _RIVAL_SPEAKER_RE: Final = re.compile(
     r"[,;]\s*(?:while\s+|whereas\s+|but\s+|and\s+)?(?:the\s+)?[\w'-]+"
-    r"(?:\s+[\w'-]+){0,4}?\s+(?:said|says|claimed|claims|stated|announced)"
-    r"(?:\s+that|\s+to\s+have)?\s*$", re.IGNORECASE)
+    r"(?:\s+[\w'-]+){0,4}?\s+" + _CLAIM_VERB, re.IGNORECASE)
 # The figure before it was a speaker's too ("the NRF said 40 ..."): two parties' figures, not
 # a narrated toll and one source's report of other dead, which add up.
-_SPOKEN_RE: Final = re.compile(
-    r"\b(?:said|says|claimed|claims|stated|announced)(?:\s+that|\s+to\s+have)?\s*$",
-    re.IGNORECASE)
+_SPOKEN_RE: Final = re.compile(r"\b" + _CLAIM_VERB, re.IGNORECASE)
 _SPOKEN_REACH: Final = 20
 
 
