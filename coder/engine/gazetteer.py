@@ -338,13 +338,13 @@ class Gazetteer:
             for found in re.finditer(re.escape(bytes([_KIND_ADMIN1])), self._kind):
                 self._admin1_rows.setdefault(self._country_ix[found.start()], []).append(
                     found.start())
-        sounds, skel = _sounds(key), skeleton(key)
+        skel = skeleton(key)
         scored: dict[str, tuple[float, int]] = {}
         for i in self._admin1_rows.get(target, ()):
             unit = normalise(self._strings[self._admin[0][i]])
-            if unit in scored or _VOWELS.sub("", _sounds(unit)) != skel:
+            if unit in scored or skeleton(unit) != skel:
                 continue
-            scored[unit] = (_indel_similarity(sounds, _sounds(unit)), i)
+            scored[unit] = (spelling_similarity(key, unit), i)
         ranked = sorted(scored.values(), reverse=True)
         if not ranked or ranked[0][0] < LOOSE_SIMILARITY or (
                 len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
