@@ -46,9 +46,15 @@ from coder.engine.gazetteer import (
 
 MAX_TOKENS: Final = 4
 
+# Arabic articles a name may carry joined ("al-Bab", "ash-Shaddadi") or a text may leave out
+# of a name the gazetteer writes with one ("Hoceima" for Al Hoceima).
+_NAME_ARTICLES: Final = ("al", "el", "ad", "ar", "as", "ash", "at", "an", "az")
+_ARTICLE_ALT: Final = "|".join(_NAME_ARTICLES)
 # A word, with an optional Arabic article written lower-case ("al-Bab", "ash-Shaddadi").
-_TOKEN = re.compile(r"(?:(?:al|el|ad|ar|as|ash|at|an|ad|az)-)?[^\W\d_][\w'\u2019-]*", re.UNICODE)
-_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|an|az)-[A-Z]")
+_TOKEN = re.compile(rf"(?:(?:{_ARTICLE_ALT})-)?[^\W\d_][\w'\u2019-]*", re.UNICODE)
+_ARTICLE = re.compile(rf"(?:{_ARTICLE_ALT})-[A-Z]")
+# A capitalised name word, with an optional joined article.
+_NAME: Final = rf"(?:(?:{_ARTICLE_ALT})-)?[A-Z][\w'\u2019-]*"
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 # Lower-case words that may sit inside a name: "Dera Ismail Khan", "Bosnia and Herzegovina".
 # Portuguese and Romanian names join with "do", "da", "dos", "das", "sub" ("Catole do Rocha"),
@@ -398,8 +404,7 @@ def _numbered_province(name: str, gazetteer: Gazetteer, country: str,
 # ACLED codes the village 21 times in 22 (the town after it once).
 _VILLAGE_OF: Final = re.compile(
     r"\b(?:village|town|hamlet|settlement)\s+of\s+"
-    r"(?P<x>(?:(?:al|el|ad|ar|as|ash|at|an|az)-)?[A-Z][\w'\u2019-]*"
-    r"(?:[\s-]+(?:(?:al|el|ad|ar|as|ash|at|an|az)-)?[A-Z][\w'\u2019-]*){0,3})"
+    rf"(?P<x>{_NAME}(?:[\s-]+{_NAME}){{0,3}})"
     r"(?:\s+(?:village|town))?\s+(?:in|of|near|outside|"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of)"
     r"\s+(?:the\s+)?(?:[a-z]+\s+)?(?:(?:countryside|outskirts|suburbs|vicinity|area)\s+of\s+"
@@ -528,9 +533,7 @@ _PART_OF: Final = re.compile(
     r"(?:(?:city|town)\s+of\s+)?",
     re.I,
 )
-_TOWN_NAME: Final = re.compile(
-    r"(?:(?:al|el|ad|ar|as|ash|at|an|az)-)?[A-Z][\w'\u2019-]*"
-    r"(?:\s+(?:(?:al|el|ad|ar|as|ash|at|an|az)-)?[A-Z][\w'\u2019-]*){0,2}")
+_TOWN_NAME: Final = re.compile(rf"{_NAME}(?:\s+{_NAME}){{0,2}}")
 
 
 def _towns_for_parts(
@@ -601,7 +604,6 @@ def _town_at(
 # event is.
 
 _BRACKETS = re.compile(r"\(([^()\d]{2,80})\)")
-_NAME = r"(?:(?:al|el|ad|ar|as|ash|at|an|az)-)?[A-Z][\w'\u2019-]*"
 # ", Kandahar." / ", Borno state)": a province closing the phrase, so that "Nabi, Kunduz
 # police chief" (a person and his post) is no place.
 _COMMA_UNIT = re.compile(
@@ -875,8 +877,6 @@ def _unit(name: str, gazetteer: Gazetteer, country: str | None) -> Place | None:
     return province or next(iter(candidates), None)
 
 
-# Articles a text may leave out of a name the gazetteer writes with one ("Hoceima").
-_NAME_ARTICLES: Final = ("al", "el", "ad", "ar", "as", "ash", "at", "an", "az")
 
 
 def _unit_spelled_otherwise(key: str, gazetteer: Gazetteer, country: str) -> Place | None:
@@ -1068,7 +1068,7 @@ def _large_namesake(name: str, country: str, gazetteer: Gazetteer) -> Place | No
 
 
 _OF: Final = re.compile(r"\s+of\s+")
-_LEADING_ARTICLE: Final = re.compile(r"^(?:al|el|ad|ar|as|ash|at|an|az)[\s-]+", re.I)
+_LEADING_ARTICLE: Final = re.compile(rf"^(?:{_ARTICLE_ALT})[\s-]+", re.I)
 
 
 def _bare(name: str) -> str:
