@@ -50,7 +50,7 @@ from coder.engine.places import (
     find_places,
     place_names,
 )
-from coder.engine.roles import ORGANISED_CRIME, UNIDENTIFIED
+from coder.engine.roles import ORGANISED_CRIME, UNIDENTIFIED, facing_crowd
 from coder.schema import codebook
 from coder.schema.events import EventFields
 
@@ -526,13 +526,11 @@ def _late_intervention(sentence: str, meta: DocumentMeta, knowledge: Knowledge,
                   and _FORCE_WORD_RE.search(sentence, m.span[0], m.span[1])]
         if not states:
             return
-    actor2 = (states[0].actor, states[0].inter) if states else (
-        knowledge.actors.state_force(event.country, "police", on), 1)
-    military = knowledge.actors.state_force(event.country, "military", on)
-    if states and actor2[0] == military and \
-            "security" in sentence[states[0].span[0]:states[0].span[1]].lower():
-        # "Security forces dispersed the crowd": crowd control is policing (§5), as `roles`
-        # codes security forces facing a crowd; soldiers named are the military.
+    if states:
+        # "Security forces dispersed the crowd" are the police, as roles codes them.
+        force = facing_crowd(sentence, states[0], event.country, on, knowledge.actors)
+        actor2 = (force.actor, force.inter)
+    else:
         actor2 = (knowledge.actors.state_force(event.country, "police", on), 1)
     raised = EventFields(**{**event.filled(), **update, "interaction": None,
                             "actor2": actor2[0], "inter2": actor2[1]}).derived()

@@ -91,6 +91,18 @@ def generic(template: str, inter: int, country: str, confidence: float = 0.5) ->
     return ActorMention(template.format(country=country), inter, (0, 0), confidence, "unknown")
 
 
+def facing_crowd(sentence: str, force: ActorMention, country: str, on: date,
+                 actors: ActorDictionary) -> ActorMention:
+    """The force that faces a crowd: "security forces" read as the military are the police
+    (codebook §5: crowd control is policing); soldiers named stay the military."""
+    if (country and force.span != (0, 0)
+            and force.actor == actors.state_force(country, "military", on)
+            and "security" in sentence[force.span[0]:force.span[1]].lower()):
+        return ActorMention(actors.state_force(country, "police", on), 1, force.span,
+                            force.confidence, force.role_hint)
+    return force
+
+
 # What joins two actors of one side: "the army and police", "SNA, NISA and Danab",
 # "Turkish forces together with the SNA". "between X and Y" joins two opponents instead.
 # A unit restated in parentheses may close just before the gap: "the army (SNA) and police";
@@ -500,13 +512,8 @@ def _crowd_roles(
     else:
         other = None if sub_event_type == "Peaceful protest" else _pick(
             [m for m in rest if m.inter != 7] or rest, "agent")
-    if other is not None and country and other.span != (0, 0) and \
-            other.actor == actors.state_force(country, "military", on) and \
-            "security" in sentence[other.span[0]:other.span[1]].lower():
-        # "Security forces" facing a crowd are the police unless soldiers are named (§5:
-        # crowd control is policing).
-        other = ActorMention(actors.state_force(country, "police", on), 1, other.span,
-                             other.confidence, other.role_hint)
+    if other is not None:
+        other = facing_crowd(sentence, other, country, on, actors)
     if other is None and sub_event_type in _INTERVENTIONS and country:
         police = actors.state_force(country, "police", on)
         other = ActorMention(police, 1, (0, 0), 0.4, "unknown", False)
